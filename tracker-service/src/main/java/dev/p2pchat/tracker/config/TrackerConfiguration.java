@@ -1,0 +1,62 @@
+package dev.p2pchat.tracker.config;
+
+import java.time.Clock;
+
+import dev.p2pchat.tracker.events.EventFanout;
+import dev.p2pchat.tracker.registry.InMemoryPeerRegistry;
+import dev.p2pchat.tracker.registry.LeaseSweeper;
+import dev.p2pchat.tracker.registry.PeerRegistry;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The tracker's beans: the clock, the registry and its sweeper, the event fan-out, and a
+ * strict JSON reader.
+ */
+@Configuration(proxyBeanMethods = false)
+class TrackerConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/**
+	 * The registry; a shared store replaces this bean and nothing else.
+	 */
+	@Bean
+	PeerRegistry peerRegistry(Clock clock, TrackerProperties properties) {
+		return new InMemoryPeerRegistry(clock, properties.lease());
+	}
+
+	@Bean
+	LeaseSweeper leaseSweeper(PeerRegistry registry) {
+		return new LeaseSweeper(registry);
+	}
+
+	@Bean
+	EventFanout eventFanout(PeerRegistry registry, JsonMapper json, TrackerProperties properties) {
+		return new EventFanout(registry, json, properties.sseTimeout(), properties.sseQueueCapacity());
+	}
+
+	/**
+	 * Wrong JSON types are errors: a number or boolean is not silently turned into a
+	 * string, and a repeated key is rejected.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer strictJson() {
+		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+}

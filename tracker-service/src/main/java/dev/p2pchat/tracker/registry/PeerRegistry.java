@@ -1,0 +1,96 @@
+package dev.p2pchat.tracker.registry;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Who is online. The one seam between the web layer and storage: the in-memory
+ * implementation is the default, and a shared store for several tracker replicas
+ * implements this same interface.
+ *
+ * <p>
+ * Every method is thread-safe. Mutations are atomic: in particular, of concurrent
+ * registrations or renames to one username (in any case) exactly one succeeds. A peer
+ * whose lease has run out counts as absent for every method, even before
+ * {@link #expireDue()} has removed it.
+ */
+public interface PeerRegistry {
+
+	/**
+	 * Registers a peer, or replaces the live record with the same peerId and url (the
+	 * same peer, restarted) with a fresh one and a new token.
+	 * @param peerId a valid peerId
+	 * @param username a valid username
+	 * @param url an absolute http(s) url
+	 * @return the record and its lease token
+	 * @throws NameTakenException when another live peer holds the username in any case
+	 * @throws PeerIdTakenException when a live peer with that peerId has another url
+	 */
+	Registration register(String peerId, String username, String url);
+
+	/**
+	 * One live peer.
+	 * @param peerId the peerId
+	 * @return the peer, or empty when unknown or expired
+	 */
+	Optional<Peer> find(String peerId);
+
+	/**
+	 * Every live peer at the current version. Cheap to call repeatedly: the list is
+	 * computed once per version.
+	 * @return the list, sorted by username without regard to case
+	 */
+	PeerList list();
+
+	/**
+	 * Extends a peer's lease by {@link #lease()} from now.
+	 * @param peerId the peerId
+	 * @param leaseToken the token returned by {@link #register}
+	 * @return the renewed record
+	 * @throws PeerNotFoundException when the peer is unknown or its lease has run out
+	 * @throws InvalidTokenException when the token is not the peer's
+	 */
+	Peer renew(String peerId, String leaseToken);
+
+	/**
+	 * Changes a peer's username.
+	 * @param peerId the peerId
+	 * @param leaseToken the peer's token
+	 * @param username the new, valid username
+	 * @return the renamed record
+	 * @throws PeerNotFoundException when the peer is unknown or expired
+	 * @throws InvalidTokenException when the token is not the peer's
+	 * @throws NameTakenException when another live peer holds the username
+	 */
+	Peer rename(String peerId, String leaseToken, String username);
+
+	/**
+	 * Removes a peer at once.
+	 * @param peerId the peerId
+	 * @param leaseToken the peer's token
+	 * @return the record as it was
+	 * @throws PeerNotFoundException when the peer is unknown or expired
+	 * @throws InvalidTokenException when the token is not the peer's
+	 */
+	Peer remove(String peerId, String leaseToken);
+
+	/**
+	 * Removes every peer whose lease has run out, publishing a {@link PeerEvent.Left}
+	 * with reason {@code EXPIRED} for each.
+	 * @return how many peers were removed
+	 */
+	int expireDue();
+
+	/**
+	 * Adds a listener that receives every event published after this call.
+	 * @param listener the listener; see {@link PeerEventListener} for its contract
+	 */
+	void addListener(PeerEventListener listener);
+
+	/**
+	 * How long a record lives without a renewal.
+	 * @return the lease duration
+	 */
+	Duration lease();
+
+}

@@ -1,0 +1,126 @@
+package dev.p2pchat.tracker.web;
+
+import java.util.Locale;
+
+import dev.p2pchat.tracker.registry.Peer;
+import dev.p2pchat.tracker.registry.PeerFields;
+import dev.p2pchat.tracker.registry.PeerNotFoundException;
+import dev.p2pchat.tracker.registry.PeerRegistry;
+import dev.p2pchat.tracker.registry.Registration;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The tracker's REST API on {@code /peers}; see {@code docs/api.md}.
+ */
+@RestController
+@RequestMapping(path = "/peers",
+		produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+class PeerController {
+
+	private static final String BEARER = "bearer ";
+
+	private final PeerRegistry registry;
+
+	private final PeerListDocument listDocument;
+
+	PeerController(PeerRegistry registry, PeerListDocument listDocument) {
+		this.registry = registry;
+		this.listDocument = listDocument;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<PeerResponses.Registered> register(@Valid @RequestBody RegisterRequest request) {
+		Registration registration = this.registry.register(required(request.peerId()), required(request.username()),
+				required(request.url()));
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
+				.path("/{peerId}")
+				.buildAndExpand(registration.peer().peerId())
+				.toUri())
+			.body(PeerResponses.Registered.of(registration));
+	}
+
+	/** Spring answers 304 itself when {@code If-None-Match} matches the ETag. */
+	@GetMapping
+	ResponseEntity<byte[]> list() {
+		PeerListDocument.Rendered document = this.listDocument.current();
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.eTag(document.etag())
+			.cacheControl(CacheControl.noCache())
+			.body(document.body());
+	}
+
+	@GetMapping("/{peerId}")
+	Peer one(@PathVariable String peerId) {
+		return this.registry.find(validPeerId(peerId)).orElseThrow(() -> new PeerNotFoundException(peerId));
+	}
+
+	@PutMapping("/{peerId}/lease")
+	PeerResponses.Renewed renew(@PathVariable String peerId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+		String token = bearerToken(authorization);
+		Peer peer = this.registry.renew(validPeerId(peerId), token);
+		return PeerResponses.Renewed.of(peer, this.registry.lease().toSeconds());
+	}
+
+	@PatchMapping(path = "/{peerId}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+	Peer rename(@PathVariable String peerId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			@Valid @RequestBody RenameRequest request) {
+		String token = bearerToken(authorization);
+		return this.registry.rename(validPeerId(peerId), token, required(request.username()));
+	}
+
+	@DeleteMapping("/{peerId}")
+	ResponseEntity<Void> delete(@PathVariable String peerId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+		String token = bearerToken(authorization);
+		this.registry.remove(validPeerId(peerId), token);
+		return ResponseEntity.noContent().build();
+	}
+
+	private static String validPeerId(String peerId) {
+		if (!PeerFields.isPeerId(peerId)) {
+			throw new WebExceptions.InvalidFieldException("peerId", "must be 1-64 characters of A-Z a-z 0-9 _ -");
+		}
+		return peerId;
+	}
+
+	private static String bearerToken(@Nullable String authorization) {
+		if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+			throw new WebExceptions.MissingTokenException();
+		}
+		String token = authorization.substring(BEARER.length()).strip();
+		if (token.isEmpty()) {
+			throw new WebExceptions.MissingTokenException();
+		}
+		return token;
+	}
+
+	/** Validation has already rejected nulls; this only narrows the type. */
+	private static String required(@Nullable String value) {
+		if (value == null) {
+			throw new IllegalStateException("validated field is null");
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.p2pchat.tracker.web;
+
+import dev.p2pchat.tracker.registry.PeerFields;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code POST /peers}. Fields are nullable here so that a missing field is
+ * reported by validation, naming it.
+ *
+ * @param peerId 1–64 of {@code [A-Za-z0-9_-]}
+ * @param username 1–32 of {@code [A-Za-z0-9_.-]}
+ * @param url an absolute http or https URL
+ */
+record RegisterRequest(
+		@NotNull @Pattern(regexp = PeerFields.PEER_ID,
+				message = "must be 1-64 characters of A-Z a-z 0-9 _ -") @Nullable String peerId,
+		@NotNull @Pattern(regexp = PeerFields.USERNAME,
+				message = "must be 1-32 characters of A-Z a-z 0-9 _ . -") @Nullable String username,
+		@NotNull @HttpUrl @Nullable String url) {
+
+}
