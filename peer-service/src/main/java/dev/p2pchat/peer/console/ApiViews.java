@@ -1,0 +1,38 @@
+package dev.p2pchat.peer.console;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The parts of the peer's public HTTP API bodies (docs/api.md) that the terminal client
+ * reads; other fields are ignored.
+ */
+final class ApiViews {
+
+	private ApiViews() {
+	}
+
+	/** {@code GET /me}. */
+	record Me(String peerId, String username) {
+	}
+
+	/** An entry of {@code GET /peers}, and the data of joined/left/link events. */
+	record Peer(String peerId, String username, @Nullable String link) {
+	}
+
+	/** A message; {@code to} is null for a broadcast. */
+	record Message(String id, String from, @Nullable String to, String text) {
+	}
+
+	/** A receipt event: a recipient's delivery state changed. */
+	record Receipt(String messageId, String username, String state) {
+	}
+
+	/** A renamed event. */
+	record Renamed(String peerId, String username, @Nullable String previousUsername) {
+	}
+
+	/** A problem+json error body. */
+	record Problem(@Nullable String title, @Nullable String detail) {
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.p2pchat.peer.console;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The calls of the peer's public HTTP API that the terminal client makes. Every method
+ * blocks; errors answered by the peer are {@link ApiException}s, an unreachable peer is
+ * an {@link IOException}.
+ */
+interface ChatApi {
+
+	ApiViews.Me me() throws IOException, InterruptedException;
+
+	ApiViews.Message send(@Nullable String to, String text) throws IOException, InterruptedException;
+
+	ApiViews.Me rename(String username) throws IOException, InterruptedException;
+
+	List<ApiViews.Peer> peers() throws IOException, InterruptedException;
+
+	/**
+	 * Reads {@code GET /messages/stream} until it ends.
+	 * @param opened called once the stream is open
+	 * @param sink receives each event, on the calling thread, in stream order
+	 */
+	void follow(Runnable opened, Consumer<SseEvent> sink) throws IOException, InterruptedException;
+
+}

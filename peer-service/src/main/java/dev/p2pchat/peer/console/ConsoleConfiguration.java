@@ -1,0 +1,23 @@
+package dev.p2pchat.peer.console;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Enables the terminal client when {@code p2pchat.peer.console=true} (off by default).
+ * The client has its own lenient JSON mapper so that fields the peer adds to its API
+ * never break it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("p2pchat.peer.console")
+class ConsoleConfiguration {
+
+	@Bean
+	ConsoleRunner consoleRunner() {
+		return new ConsoleRunner(JsonMapper.builder().build(), System::exit);
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.p2pchat.peer.console;
+
+import java.io.Console;
+import java.io.IOException;
+import java.net.URI;
+import java.util.function.IntConsumer;
+
+import lombok.extern.slf4j.Slf4j;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the terminal client once the application is ready, on a virtual thread, as a
+ * client of this peer's own HTTP API on {@code http://127.0.0.1:<port>}. When the user
+ * quits (or the input ends) it closes the application, so the peer leaves the tracker at
+ * once, and ends the JVM with the application's exit code.
+ */
+@Slf4j
+final class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent> {
+
+	private static final int ME_ATTEMPTS = 20;
+
+	private final JsonMapper json;
+
+	private final IntConsumer exit;
+
+	ConsoleRunner(JsonMapper json, IntConsumer exit) {
+		this.json = json;
+		this.exit = exit;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
+			return;
+		}
+		URI base = URI.create("http://127.0.0.1:" + web.getWebServer().getPort());
+		ConfigurableApplicationContext context = event.getApplicationContext();
+		Thread.ofVirtual().name("console").start(() -> runThenExit(base, context));
+	}
+
+	private void runThenExit(URI base, ConfigurableApplicationContext context) {
+		try {
+			run(base);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		catch (RuntimeException ex) {
+			log.error("the terminal client failed", ex);
+		}
+		this.exit.accept(SpringApplication.exit(context));
+	}
+
+	private void run(URI base) throws InterruptedException {
+		try (HttpChatApi api = new HttpChatApi(base, this.json); ConsoleIo io = openConsole()) {
+			ApiViews.Me me = whoAmI(api);
+			Self self = new Self(me.peerId(), me.username());
+			try (EventStreamFollower events = new EventStreamFollower(api, new EventFormatter(this.json, self), io)) {
+				events.start();
+				new ConsoleSession(api, io, self).run();
+			}
+		}
+	}
+
+	private ApiViews.Me whoAmI(HttpChatApi api) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return api.me();
+			}
+			catch (IOException | ApiException ex) {
+				if (attempt == ME_ATTEMPTS) {
+					throw new IllegalStateException("GET /me kept failing", ex);
+				}
+				log.debug("GET /me failed, retrying", ex);
+				Thread.sleep(250);
+			}
+		}
+	}
+
+	private static ConsoleIo openConsole() {
+		Console console = System.console();
+		if (console != null && console.isTerminal()) {
+			return new JLineConsoleIo();
+		}
+		return new PlainConsoleIo(System.in, System.out);
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.p2pchat.peer.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link ConsoleIo} on a real terminal with JLine: the prompt shows the username, line
+ * editing and history work, and incoming lines are printed above the line being typed
+ * ({@link LineReader#printAbove}) so it is never garbled. Ctrl-D and Ctrl-C end the
+ * input.
+ */
+final class JLineConsoleIo implements ConsoleIo {
+
+	private final Terminal terminal;
+
+	private final LineReader reader;
+
+	JLineConsoleIo() {
+		try {
+			this.terminal = TerminalBuilder.builder().system(true).name("p2p-chat").build();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.reader = LineReaderBuilder.builder().terminal(this.terminal).appName("p2p-chat").build();
+	}
+
+	@Override
+	public @Nullable String readLine(String prompt) {
+		try {
+			return this.reader.readLine(prompt);
+		}
+		catch (EndOfFileException | UserInterruptException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public void println(String line) {
+		this.reader.printAbove(line);
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.terminal.close();
+		}
+		catch (IOException ex) {
+			// closing a terminal we are leaving anyway: nothing to recover
+		}
+	}
+
+}
