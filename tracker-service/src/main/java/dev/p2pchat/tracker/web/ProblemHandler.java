@@ -13,6 +13,7 @@ import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -145,6 +146,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			String field = path(unknown);
 			return problem(HttpStatus.BAD_REQUEST, "unknown-field", "unknown field '" + field + "'", field);
 		}
+		if (endsTooEarly(ex)) {
+			return problem(HttpStatus.BAD_REQUEST, "malformed-body", "the JSON body ends too early", "body");
+		}
 		MismatchedInputException mismatch = find(ex, MismatchedInputException.class);
 		if (mismatch != null && !mismatch.getPath().isEmpty()) {
 			String field = path(mismatch);
@@ -179,6 +183,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			path.append(path.isEmpty() ? "" : ".").append(unknown.getPropertyName());
 		}
 		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	/** Jackson reports some truncations only by message, without a dedicated type. */
+	private static boolean endsTooEarly(HttpMessageNotReadableException ex) {
+		if (find(ex, UnexpectedEndOfInputException.class) != null) {
+			return true;
+		}
+		StreamReadException read = find(ex, StreamReadException.class);
+		return read != null && read.getOriginalMessage() != null
+				&& read.getOriginalMessage().startsWith("Unexpected end-of-input");
 	}
 
 	/** Where the parser stood when the JSON broke: the property being read, if any. */
