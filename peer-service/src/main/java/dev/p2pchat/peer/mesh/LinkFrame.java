@@ -1,0 +1,81 @@
+package dev.p2pchat.peer.mesh;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One JSON text frame of the link protocol ({@code docs/protocol.md}); the {@code type}
+ * property names the kind.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = LinkFrame.Hello.class, name = "hello"),
+		@JsonSubTypes.Type(value = LinkFrame.Batch.class, name = "batch"),
+		@JsonSubTypes.Type(value = LinkFrame.Ack.class, name = "ack") })
+sealed interface LinkFrame {
+
+	/** Protocol version spoken by this implementation. */
+	int VERSION = 1;
+
+	/**
+	 * First frame in each direction: who is speaking.
+	 *
+	 * @param version protocol version, {@link #VERSION}
+	 * @param peerId the speaker's peerId
+	 * @param username the speaker's username
+	 * @param url the speaker's advertised URL
+	 * @param epoch identifies the speaker's outgoing stream; a new epoch (the speaker
+	 * restarted) resets the receiver's sequence tracking
+	 */
+	record Hello(int version, String peerId, String username, URI url, String epoch) implements LinkFrame {
+
+		public Hello {
+			Objects.requireNonNull(peerId, "peerId");
+			Objects.requireNonNull(username, "username");
+			Objects.requireNonNull(url, "url");
+			Objects.requireNonNull(epoch, "epoch");
+		}
+
+	}
+
+	/**
+	 * Messages numbered {@code seq}, {@code seq + 1}, ... in the sender's stream to this
+	 * receiver.
+	 *
+	 * @param seq sequence number of the first message, at least 1
+	 * @param messages the messages, at least one
+	 */
+	record Batch(long seq, List<JsonNode> messages) implements LinkFrame {
+
+		public Batch {
+			if (seq < 1) {
+				throw new IllegalArgumentException("seq must be positive");
+			}
+			if (messages == null || messages.isEmpty()) {
+				throw new IllegalArgumentException("a batch carries at least one message");
+			}
+		}
+
+	}
+
+	/**
+	 * Cumulative acknowledgement: every message up to and including {@code seq} was
+	 * received.
+	 *
+	 * @param seq the highest sequence number received in order
+	 */
+	record Ack(long seq) implements LinkFrame {
+
+		public Ack {
+			if (seq < 1) {
+				throw new IllegalArgumentException("seq must be positive");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,207 @@
+package dev.p2pchat.peer.mesh;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.socket.CloseStatus;
+
+import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.config.PeerProperties;
+
+/**
+ * The link protocol as one link experiences it: hello in each direction, then batches and
+ * acks; a frame that breaks the protocol closes that link alone, with a reason, logged
+ * once. Starts each established link's sender thread.
+ */
+@Slf4j
+final class LinkProtocol {
+
+	private static final Duration SENDER_IDLE_WAKEUP = Duration.ofSeconds(1);
+
+	private final Mesh mesh;
+
+	private final Handshake handshake;
+
+	private final InboundStreams inbound = new InboundStreams();
+
+	private final FrameCodec codec;
+
+	private final LocalPeer self;
+
+	private final Clock clock;
+
+	private final PeerProperties.Link settings;
+
+	/** Identifies this run's outgoing streams; a restart starts new ones. */
+	private final String epoch;
+
+	private final Set<PeerLink> handshaking = ConcurrentHashMap.newKeySet();
+
+	private volatile @Nullable Dialer dialer;
+
+	LinkProtocol(Mesh mesh, Handshake handshake, FrameCodec codec, LocalPeer self, Clock clock,
+			PeerProperties.Link settings, String epoch) {
+		this.mesh = mesh;
+		this.handshake = handshake;
+		this.codec = codec;
+		this.self = self;
+		this.clock = clock;
+		this.settings = settings;
+		this.epoch = epoch;
+	}
+
+	void setDialer(Dialer dialer) {
+		this.dialer = dialer;
+	}
+
+	Set<PeerLink> handshaking() {
+		return this.handshaking;
+	}
+
+	void opened(PeerLink link) throws IOException {
+		this.handshaking.add(link);
+		if (link.dialed() != null) {
+			link.send(this.codec.encode(hello()));
+		}
+	}
+
+	void text(PeerLink link, String payload) {
+		link.heard(this.clock.instant());
+		try {
+			if (payload.length() > this.settings.maxFrameSize().toBytes()) {
+				throw new LinkException(CloseStatus.TOO_BIG_TO_PROCESS,
+						"frame larger than " + this.settings.maxFrameSize());
+			}
+			switch (this.codec.decode(payload)) {
+				case LinkFrame.Hello hello -> hello(link, hello);
+				case LinkFrame.Batch batch -> batch(link, established(link), batch);
+				case LinkFrame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
+			}
+		}
+		catch (LinkException ex) {
+			refuse(link, ex);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("closing {}: {}", link, ex.toString());
+			link.close(CloseStatus.SERVER_ERROR.withReason("internal error"));
+		}
+	}
+
+	void refuse(PeerLink link, LinkException ex) {
+		log.warn("closing {}: {}", link, ex.getMessage());
+		link.close(ex.status());
+	}
+
+	/** The link closed (or was given up); idempotent. */
+	void closed(PeerLink link, CloseStatus status) {
+		if (!link.finish()) {
+			return;
+		}
+		this.handshaking.remove(link);
+		Dialer dialing = this.dialer;
+		if (this.mesh.unregister(link)) {
+			String peerId = link.peerId();
+			log.info("unlinked from {} ({})", link.remote().username(), status);
+			this.mesh.listener().linkChanged(peerId, LinkState.DOWN);
+			if (dialing != null) {
+				dialing.lost(peerId);
+			}
+		}
+		else if (link.dialed() != null && dialing != null) {
+			dialing.failed(link.dialed().peerId(), status.toString());
+		}
+	}
+
+	private void hello(PeerLink link, LinkFrame.Hello hello) throws LinkException, IOException {
+		if (link.remote() != null) {
+			throw new LinkException(CloseStatus.PROTOCOL_ERROR, "second hello");
+		}
+		if (link.dialed() == null) {
+			this.handshake.checkCaller(hello);
+			link.send(this.codec.encode(hello()));
+		}
+		else {
+			this.handshake.checkCallee(link.dialed(), hello);
+		}
+		this.inbound.open(hello);
+		Outbox outbox = this.mesh.outbox(hello.peerId());
+		int generation = outbox.attach();
+		link.established(hello, generation);
+		this.handshaking.remove(link);
+		this.mesh.register(link);
+		Dialer dialing = this.dialer;
+		if (dialing != null) {
+			dialing.linked(hello.peerId());
+		}
+		log.info("linked to {} ({}) as {}", hello.username(), hello.peerId(),
+				(link.dialed() != null) ? "dialer" : "acceptor");
+		Thread.ofVirtual().name("link-" + hello.username()).start(() -> sendLoop(link, outbox, generation));
+	}
+
+	private void batch(PeerLink link, LinkFrame.Hello remote, LinkFrame.Batch batch) throws LinkException {
+		var invalid = new boolean[1];
+		long ack = this.inbound.accept(remote, batch, (message) -> deliver(remote.peerId(), message, invalid));
+		if (ack > 0) {
+			this.mesh.outbox(remote.peerId()).requestAck(ack);
+		}
+		if (invalid[0]) {
+			throw new LinkException(CloseStatus.BAD_DATA, "batch holds an invalid message");
+		}
+	}
+
+	private void deliver(String peerId, JsonNode message, boolean[] invalid) {
+		try {
+			this.mesh.listener().received(peerId, message);
+		}
+		catch (IllegalArgumentException ex) {
+			log.debug("invalid message from {}: {}", peerId, ex.getMessage());
+			invalid[0] = true;
+		}
+	}
+
+	private void sendLoop(PeerLink link, Outbox outbox, int generation) {
+		long batchChars = this.settings.batchSize().toBytes();
+		try {
+			while (link.isOpen()) {
+				Outbox.Work work = outbox.await(generation, batchChars, SENDER_IDLE_WAKEUP);
+				if (work == null) {
+					return;
+				}
+				if (work.ack() > 0) {
+					link.send(this.codec.encode(new LinkFrame.Ack(work.ack())));
+				}
+				if (!work.entries().isEmpty()) {
+					link.send(this.codec.batch(work.entries().getFirst().seq(), work.entries()));
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.info("sending on {} failed: {}", link, ex.toString());
+			link.close(CloseStatus.SESSION_NOT_RELIABLE.withReason("send failed"));
+		}
+	}
+
+	private LinkFrame.Hello established(PeerLink link) throws LinkException {
+		LinkFrame.Hello remote = link.remote();
+		if (remote == null) {
+			throw new LinkException(CloseStatus.PROTOCOL_ERROR, "hello expected first");
+		}
+		return remote;
+	}
+
+	private LinkFrame.Hello hello() {
+		return new LinkFrame.Hello(LinkFrame.VERSION, this.self.id(), this.self.username(), this.self.url(),
+				this.epoch);
+	}
+
+}

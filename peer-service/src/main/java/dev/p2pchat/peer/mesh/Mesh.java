@@ -1,0 +1,186 @@
+package dev.p2pchat.peer.mesh;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.socket.CloseStatus;
+
+import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.tracker.DirectoryListener;
+import dev.p2pchat.peer.tracker.KnownPeer;
+
+/**
+ * This peer's links to the others and the outbox of every recipient: the transport's
+ * public face. {@link #send} queues a message for one peer and returns at once; the
+ * peer's link, when up, writes it from its own sender thread, and a slow peer delays
+ * nobody else. Delivery, acknowledgement and failure are reported to the
+ * {@link MeshListener}. Thread-safe.
+ */
+@Slf4j
+public final class Mesh implements DirectoryListener {
+
+	private static final MeshListener NO_LISTENER = new MeshListener() {
+		@Override
+		public void received(String peerId, tools.jackson.databind.JsonNode message) {
+		}
+
+		@Override
+		public void acknowledged(String peerId, Object ticket) {
+		}
+
+		@Override
+		public void failed(String peerId, Object ticket, String reason) {
+		}
+
+		@Override
+		public void linkChanged(String peerId, LinkState state) {
+		}
+	};
+
+	private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
+
+	private final Set<String> connecting = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
+
+	private final PeerProperties.Outbox bounds;
+
+	private final Clock clock;
+
+	private volatile MeshListener listener = NO_LISTENER;
+
+	Mesh(PeerProperties.Outbox bounds, Clock clock) {
+		this.bounds = bounds;
+		this.clock = clock;
+	}
+
+	/** Sets the one listener (the messaging layer). */
+	public void setListener(MeshListener listener) {
+		this.listener = Objects.requireNonNull(listener);
+	}
+
+	/**
+	 * Queues a message for a peer, linked or not. Never blocks on the network.
+	 * @param json the message, serialised once for all its recipients
+	 * @param ticket handed back to the listener on acknowledgement or failure
+	 * @return false (and the listener was told it failed) when the peer's outbox is full
+	 */
+	public boolean send(String peerId, String json, Object ticket) {
+		Outbox outbox = outbox(peerId);
+		if (outbox.offer(json, ticket, this.clock.instant())) {
+			return true;
+		}
+		this.listener.failed(peerId, ticket, "outbox full");
+		return false;
+	}
+
+	public LinkState linkState(String peerId) {
+		if (this.links.containsKey(peerId)) {
+			return LinkState.CONNECTED;
+		}
+		return this.connecting.contains(peerId) ? LinkState.CONNECTING : LinkState.DOWN;
+	}
+
+	/** Number of established links. */
+	public int liveLinks() {
+		return this.links.size();
+	}
+
+	/** Messages waiting for acknowledgement, over all recipients. */
+	public int outboxDepth() {
+		return this.outboxes.values().stream().mapToInt(Outbox::depth).sum();
+	}
+
+	@Override
+	public void forgotten(KnownPeer peer) {
+		Outbox outbox = this.outboxes.remove(peer.peerId());
+		if (outbox != null) {
+			fail(peer.peerId(), outbox.drain(), "peer gone");
+		}
+	}
+
+	MeshListener listener() {
+		return this.listener;
+	}
+
+	Outbox outbox(String peerId) {
+		return this.outboxes.computeIfAbsent(peerId, (id) -> new Outbox(this.bounds.maxMessages()));
+	}
+
+	@Nullable PeerLink link(String peerId) {
+		return this.links.get(peerId);
+	}
+
+	Collection<PeerLink> links() {
+		return this.links.values();
+	}
+
+	void connecting(String peerId, boolean underWay) {
+		if (underWay) {
+			this.connecting.add(peerId);
+		}
+		else {
+			this.connecting.remove(peerId);
+		}
+	}
+
+	/** Registers an established link; an older link to the same peer is closed. */
+	void register(PeerLink link) {
+		String peerId = link.peerId();
+		PeerLink older = this.links.put(peerId, link);
+		this.connecting.remove(peerId);
+		if (older != null && older != link) {
+			log.info("{} superseded by a newer link", older);
+			older.close(new CloseStatus(4000, "superseded by a newer link"));
+		}
+		this.listener.linkChanged(peerId, LinkState.CONNECTED);
+	}
+
+	/** Forgets a closed link; true when it was the registered one. */
+	boolean unregister(PeerLink link) {
+		LinkFrame.Hello remote = link.remote();
+		if (remote == null || !this.links.remove(remote.peerId(), link)) {
+			return false;
+		}
+		outbox(remote.peerId()).detach(link.generation());
+		return true;
+	}
+
+	/** Marks messages older than the outbox bound as failed. */
+	void expireOld() {
+		Instant cutoff = this.clock.instant().minus(this.bounds.maxAge());
+		this.outboxes.forEach((peerId, outbox) -> fail(peerId, outbox.expire(cutoff), "not acknowledged in time"));
+	}
+
+	void acknowledged(String peerId, long seq) {
+		for (Outbox.Entry entry : outbox(peerId).acknowledge(seq)) {
+			this.listener.acknowledged(peerId, entry.ticket());
+		}
+	}
+
+	private void fail(String peerId, List<Outbox.Entry> entries, String reason) {
+		if (!entries.isEmpty()) {
+			log.warn("{} message(s) to {} failed: {}", entries.size(), peerId, reason);
+		}
+		for (Outbox.Entry entry : entries) {
+			this.listener.failed(peerId, entry.ticket(), reason);
+		}
+	}
+
+	/** Closes every link, telling the peers this one is going away. */
+	void closeAll() {
+		for (PeerLink link : List.copyOf(this.links.values())) {
+			link.close(CloseStatus.GOING_AWAY.withReason("peer shutting down"));
+		}
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.p2pchat.peer.mesh;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+import dev.p2pchat.peer.config.Backoff;
+import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.tracker.PeerDirectory;
+
+/**
+ * Wires the mesh: the {@code /ws/peer} endpoint, the WebSocket client used to dial, frame
+ * size limits on both, maintenance and metrics.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class MeshConfig {
+
+	private static final String CONNECT_TIMEOUT_PROPERTY = "org.apache.tomcat.websocket.IO_TIMEOUT_MS";
+
+	@Bean
+	Mesh mesh(PeerProperties properties, Clock clock, PeerDirectory directory, MeterRegistry meters) {
+		var mesh = new Mesh(properties.outbox(), clock);
+		directory.addListener(mesh);
+		Gauge.builder("p2pchat.links.live", mesh, Mesh::liveLinks)
+			.description("established links to other peers")
+			.register(meters);
+		Gauge.builder("p2pchat.outbox.depth", mesh, Mesh::outboxDepth)
+			.description("messages waiting for acknowledgement, over all recipients")
+			.register(meters);
+		return mesh;
+	}
+
+	@Bean
+	LinkProtocol linkProtocol(Mesh mesh, LocalPeer self, PeerDirectory directory, JsonMapper json, Clock clock,
+			PeerProperties properties) {
+		return new LinkProtocol(mesh, new Handshake(self, directory), new FrameCodec(json), self, clock,
+				properties.link(), UUID.randomUUID().toString());
+	}
+
+	@Bean
+	Dialer dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkProtocol protocol, Backoff backoff,
+			TaskScheduler scheduler, Clock clock, PeerProperties properties) {
+		var dialer = new Dialer(self, directory, mesh, protocol, webSocketClient(properties), backoff, scheduler,
+				clock);
+		protocol.setDialer(dialer);
+		directory.addListener(dialer);
+		return dialer;
+	}
+
+	@Bean
+	MeshMaintenance meshMaintenance(Mesh mesh, LinkProtocol protocol, Dialer dialer, PeerProperties properties,
+			TaskScheduler scheduler, Clock clock) {
+		return new MeshMaintenance(mesh, protocol, dialer, properties.link(), scheduler, clock);
+	}
+
+	@Bean
+	WebSocketConfigurer linkEndpoint(LinkProtocol protocol, Clock clock) {
+		return (registry) -> registry.addHandler(new LinkHandler(protocol, clock, null), "/ws/peer");
+	}
+
+	/**
+	 * Frames larger than the limit close the link with 1009 before they reach the
+	 * handler.
+	 */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer(PeerProperties properties) {
+		var container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(frameLimit(properties));
+		container.setMaxBinaryMessageBufferSize(1024);
+		return container;
+	}
+
+	private static StandardWebSocketClient webSocketClient(PeerProperties properties) {
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(frameLimit(properties));
+		container.setDefaultMaxBinaryMessageBufferSize(1024);
+		var client = new StandardWebSocketClient(container);
+		var executor = new SimpleAsyncTaskExecutor("dial-");
+		executor.setVirtualThreads(true);
+		client.setTaskExecutor(executor);
+		client.getUserProperties()
+			.put(CONNECT_TIMEOUT_PROPERTY, String.valueOf(properties.link().handshakeTimeout().toMillis()));
+		return client;
+	}
+
+	private static int frameLimit(PeerProperties properties) {
+		return Math.toIntExact(properties.link().maxFrameSize().toBytes());
+	}
+
+}

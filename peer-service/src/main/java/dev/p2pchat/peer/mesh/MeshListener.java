@@ -1,0 +1,27 @@
+package dev.p2pchat.peer.mesh;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Receives what the {@link Mesh} delivers. Methods are called on link threads and must
+ * not block.
+ */
+public interface MeshListener {
+
+	/**
+	 * A message from a peer, once and in that peer's send order.
+	 * @throws IllegalArgumentException when the message is not valid; the link is then
+	 * closed with a reason
+	 */
+	void received(String peerId, JsonNode message);
+
+	/** The peer acknowledged the message queued with this ticket. */
+	void acknowledged(String peerId, Object ticket);
+
+	/** The message queued with this ticket will not be delivered to that peer. */
+	void failed(String peerId, Object ticket, String reason);
+
+	/** The link to a peer changed state. */
+	void linkChanged(String peerId, LinkState state);
+
+}

@@ -1,0 +1,234 @@
+package dev.p2pchat.peer.mesh;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The messages waiting for one recipient peer, numbered by consecutive sequence numbers,
+ * kept until the recipient acknowledges them or they exceed the bound. It outlives links:
+ * each new link to the recipient {@link #attach() attaches} and resends everything not
+ * yet acknowledged, in order. Also carries the cumulative acknowledgement this peer owes
+ * the recipient, so that the link's single sender thread writes every frame. Thread-safe.
+ */
+final class Outbox {
+
+	/** One queued message; {@code json} is shared by every recipient of a broadcast. */
+	record Entry(long seq, String json, Object ticket, Instant enqueuedAt) {
+	}
+
+	/**
+	 * What a sender thread should write next.
+	 *
+	 * @param ack acknowledgement to send, 0 for none
+	 * @param entries messages to send in one batch, possibly none
+	 */
+	record Work(long ack, List<Entry> entries) {
+	}
+
+	private static final Work IDLE = new Work(0, List.of());
+
+	private final int capacity;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition work = this.lock.newCondition();
+
+	private @Nullable Entry[] ring = new Entry[16];
+
+	private int head;
+
+	private int size;
+
+	private long nextSeq = 1;
+
+	private long sentUpTo;
+
+	private long ackToSend;
+
+	private int generation;
+
+	Outbox(int capacity) {
+		this.capacity = capacity;
+	}
+
+	/** Queues a message; false when the outbox is full. */
+	boolean offer(String json, Object ticket, Instant now) {
+		this.lock.lock();
+		try {
+			if (this.size >= this.capacity) {
+				return false;
+			}
+			if (this.size == this.ring.length) {
+				grow();
+			}
+			this.ring[(this.head + this.size) & (this.ring.length - 1)] = new Entry(this.nextSeq++, json, ticket, now);
+			this.size++;
+			this.work.signalAll();
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Removes and returns every message up to and including {@code seq}. */
+	List<Entry> acknowledge(long seq) {
+		return removeWhile((entry) -> entry.seq() <= seq);
+	}
+
+	/** Removes and returns every message queued before {@code cutoff}. */
+	List<Entry> expire(Instant cutoff) {
+		return removeWhile((entry) -> entry.enqueuedAt().isBefore(cutoff));
+	}
+
+	/** Removes and returns every message. */
+	List<Entry> drain() {
+		return removeWhile((entry) -> true);
+	}
+
+	int depth() {
+		this.lock.lock();
+		try {
+			return this.size;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Starts a new sending generation: everything unacknowledged will be sent again.
+	 * @return the generation the new link's sender thread must pass to {@link #await}
+	 */
+	int attach() {
+		this.lock.lock();
+		try {
+			this.generation++;
+			this.sentUpTo = (this.size > 0) ? first().seq() - 1 : this.nextSeq - 1;
+			this.ackToSend = 0;
+			this.work.signalAll();
+			return this.generation;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Ends a generation, if it is still the current one; its sender thread stops. */
+	void detach(int generation) {
+		this.lock.lock();
+		try {
+			if (this.generation == generation) {
+				this.generation++;
+				this.work.signalAll();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Asks the sender thread to acknowledge everything up to {@code seq}. */
+	void requestAck(long seq) {
+		this.lock.lock();
+		try {
+			this.ackToSend = Math.max(this.ackToSend, seq);
+			this.work.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Waits for something to send: an acknowledgement owed, or unsent messages (taken in
+	 * order until their JSON exceeds {@code maxChars}, at least one).
+	 * @return the work, empty after the timeout, or {@code null} when the generation
+	 * ended
+	 */
+	@Nullable Work await(int generation, long maxChars, Duration timeout) throws InterruptedException {
+		this.lock.lock();
+		try {
+			long nanos = timeout.toNanos();
+			while (generation == this.generation && this.ackToSend == 0 && !hasUnsent()) {
+				if (nanos <= 0) {
+					return IDLE;
+				}
+				nanos = this.work.awaitNanos(nanos);
+			}
+			if (generation != this.generation) {
+				return null;
+			}
+			long ack = this.ackToSend;
+			this.ackToSend = 0;
+			return new Work(ack, takeUnsent(maxChars));
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private List<Entry> takeUnsent(long maxChars) {
+		if (!hasUnsent()) {
+			return List.of();
+		}
+		long firstSeq = first().seq();
+		int index = (int) (Math.max(this.sentUpTo + 1, firstSeq) - firstSeq);
+		List<Entry> batch = new ArrayList<>();
+		long chars = 0;
+		while (index < this.size && (batch.isEmpty() || chars < maxChars)) {
+			Entry entry = at(index++);
+			chars += entry.json().length();
+			batch.add(entry);
+		}
+		this.sentUpTo = batch.getLast().seq();
+		return batch;
+	}
+
+	private boolean hasUnsent() {
+		return this.size > 0 && at(this.size - 1).seq() > this.sentUpTo;
+	}
+
+	private List<Entry> removeWhile(Predicate<Entry> condition) {
+		this.lock.lock();
+		try {
+			List<Entry> removed = new ArrayList<>();
+			while (this.size > 0 && condition.test(first())) {
+				removed.add(first());
+				this.ring[this.head] = null;
+				this.head = (this.head + 1) & (this.ring.length - 1);
+				this.size--;
+			}
+			return removed;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private Entry first() {
+		return at(0);
+	}
+
+	@SuppressWarnings("NullAway")
+	private Entry at(int index) {
+		return this.ring[(this.head + index) & (this.ring.length - 1)];
+	}
+
+	private void grow() {
+		@Nullable Entry[] bigger = new Entry[this.ring.length * 2];
+		for (int i = 0; i < this.size; i++) {
+			bigger[i] = at(i);
+		}
+		this.ring = bigger;
+		this.head = 0;
+	}
+
+}

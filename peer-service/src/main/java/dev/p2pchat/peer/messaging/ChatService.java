@@ -1,0 +1,134 @@
+package dev.p2pchat.peer.messaging;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.micrometer.core.instrument.Counter;
+import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.mesh.Mesh;
+import dev.p2pchat.peer.tracker.KnownPeer;
+import dev.p2pchat.peer.tracker.PeerDirectory;
+
+/**
+ * The in-process entry point to chat: send a broadcast or a private message, read the
+ * history and delivery states, subscribe to live events. Used by the REST API, the
+ * terminal client and the benchmarks. {@link #send} returns once the message is in every
+ * recipient's outbox; it never waits for the network. Thread-safe.
+ */
+@Slf4j
+public class ChatService {
+
+	private final LocalPeer self;
+
+	private final PeerDirectory directory;
+
+	private final Mesh mesh;
+
+	private final JsonMapper json;
+
+	private final MessageLog history;
+
+	private final ChatEvents events;
+
+	private final UuidV7 ids;
+
+	private final Clock clock;
+
+	private final int maxTextLength;
+
+	private final Counter sent;
+
+	ChatService(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history,
+			ChatEvents events, Clock clock, int maxTextLength, Counter sent) {
+		this.self = self;
+		this.directory = directory;
+		this.mesh = mesh;
+		this.json = json;
+		this.history = history;
+		this.events = events;
+		this.ids = new UuidV7(clock);
+		this.clock = clock;
+		this.maxTextLength = maxTextLength;
+		this.sent = sent;
+	}
+
+	/**
+	 * Sends a message to every known peer ({@code to == null}) or privately to the peer
+	 * of that username.
+	 * @return the message as stored
+	 * @throws InvalidMessageException when the text is empty or too long, or names this
+	 * peer as recipient
+	 * @throws UnknownRecipientException when nobody of that name is known
+	 */
+	public ChatMessage send(@Nullable String to, String text) {
+		checkText(text);
+		List<KnownPeer> recipients = recipients(to);
+		KnownPeer only = (to != null) ? recipients.getFirst() : null;
+		var message = new ChatMessage(this.ids.next(), this.self.id(), this.self.username(),
+				(only != null) ? only.peerId() : null, (only != null) ? only.username() : null, text,
+				this.clock.instant());
+		String wire = this.json.writeValueAsString(message);
+		List<String> peerIds = new ArrayList<>(recipients.size());
+		List<String> usernames = new ArrayList<>(recipients.size());
+		for (KnownPeer peer : recipients) {
+			peerIds.add(peer.peerId());
+			usernames.add(peer.username());
+		}
+		var logged = new LoggedMessage(message, peerIds, usernames);
+		this.history.append(logged);
+		this.sent.increment();
+		log.debug("sending {} to {} peer(s)", message.id(), recipients.size());
+		this.events.publish(new ChatEvent.Message(message));
+		for (String peerId : peerIds) {
+			this.mesh.send(peerId, wire, logged);
+		}
+		return message;
+	}
+
+	/** History, oldest first; see {@code GET /messages}. */
+	public List<ChatMessage> history(int limit, @Nullable UUID after) {
+		return this.history.page(limit, after);
+	}
+
+	/** A message of the history with its delivery states. */
+	public Optional<LoggedMessage> find(UUID id) {
+		return this.history.find(id);
+	}
+
+	/**
+	 * Registers a subscriber for live events; it is called on the thread that caused the
+	 * event and must not block.
+	 * @return closing it ends the subscription
+	 */
+	public AutoCloseable subscribe(Consumer<ChatEvent> subscriber) {
+		return this.events.subscribe(subscriber);
+	}
+
+	private void checkText(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidMessageException("text", "text must not be empty", false);
+		}
+		if (text.length() > this.maxTextLength) {
+			throw new InvalidMessageException("text", "text longer than " + this.maxTextLength + " characters", true);
+		}
+	}
+
+	private List<KnownPeer> recipients(@Nullable String to) {
+		if (to == null) {
+			return this.directory.all();
+		}
+		if (to.equalsIgnoreCase(this.self.username())) {
+			throw new InvalidMessageException("to", "cannot send a private message to yourself", false);
+		}
+		return List.of(this.directory.findByUsername(to).orElseThrow(() -> new UnknownRecipientException(to)));
+	}
+
+}

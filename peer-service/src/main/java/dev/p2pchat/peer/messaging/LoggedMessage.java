@@ -1,0 +1,63 @@
+package dev.p2pchat.peer.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message in this peer's history with, when this peer sent it, the delivery state for
+ * each recipient. A state leaves {@code pending} once and never changes again.
+ * Thread-safe.
+ */
+public final class LoggedMessage {
+
+	private final ChatMessage message;
+
+	private final List<String> peerIds;
+
+	private final List<String> usernames;
+
+	private final AtomicReferenceArray<DeliveryState> states;
+
+	LoggedMessage(ChatMessage message, List<String> peerIds, List<String> usernames) {
+		this.message = message;
+		this.peerIds = List.copyOf(peerIds);
+		this.usernames = List.copyOf(usernames);
+		this.states = new AtomicReferenceArray<>(peerIds.size());
+		for (int i = 0; i < peerIds.size(); i++) {
+			this.states.set(i, DeliveryState.PENDING);
+		}
+	}
+
+	static LoggedMessage received(ChatMessage message) {
+		return new LoggedMessage(message, List.of(), List.of());
+	}
+
+	public ChatMessage message() {
+		return this.message;
+	}
+
+	/** The recipients with their current states; empty for a received message. */
+	public List<Recipient> recipients() {
+		List<Recipient> recipients = new ArrayList<>(this.peerIds.size());
+		for (int i = 0; i < this.peerIds.size(); i++) {
+			recipients.add(new Recipient(this.peerIds.get(i), this.usernames.get(i), this.states.get(i)));
+		}
+		return recipients;
+	}
+
+	/**
+	 * Moves a recipient from pending to {@code state}.
+	 * @return the recipient in its new state, or {@code null} when nothing changed
+	 */
+	@Nullable Recipient settle(String peerId, DeliveryState state) {
+		int index = this.peerIds.indexOf(peerId);
+		if (index < 0 || !this.states.compareAndSet(index, DeliveryState.PENDING, state)) {
+			return null;
+		}
+		return new Recipient(peerId, this.usernames.get(index), state);
+	}
+
+}

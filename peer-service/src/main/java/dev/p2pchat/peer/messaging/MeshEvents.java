@@ -1,0 +1,123 @@
+package dev.p2pchat.peer.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import lombok.extern.slf4j.Slf4j;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.mesh.LinkState;
+import dev.p2pchat.peer.mesh.Mesh;
+import dev.p2pchat.peer.mesh.MeshListener;
+import dev.p2pchat.peer.tracker.DirectoryListener;
+import dev.p2pchat.peer.tracker.KnownPeer;
+import dev.p2pchat.peer.tracker.PeerDirectory;
+
+/**
+ * Turns what the mesh and the directory report into history entries, delivery states and
+ * live events: received messages are checked, de-duplicated and logged; acks and failures
+ * settle recipients' states.
+ */
+@Slf4j
+final class MeshEvents implements MeshListener, DirectoryListener {
+
+	private final LocalPeer self;
+
+	private final PeerDirectory directory;
+
+	private final Mesh mesh;
+
+	private final JsonMapper json;
+
+	private final MessageLog history;
+
+	private final Dedup dedup;
+
+	private final ChatEvents events;
+
+	private final Counter received;
+
+	private final Counter failed;
+
+	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
+			ChatEvents events, Counter received, Counter failed) {
+		this.self = self;
+		this.directory = directory;
+		this.mesh = mesh;
+		this.json = json;
+		this.history = history;
+		this.dedup = dedup;
+		this.events = events;
+		this.received = received;
+		this.failed = failed;
+	}
+
+	@Override
+	public void received(String peerId, JsonNode node) {
+		ChatMessage message;
+		try {
+			message = this.json.treeToValue(node, ChatMessage.class);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("not a chat message", ex);
+		}
+		if (!message.fromId().equals(peerId)) {
+			throw new IllegalArgumentException("message claims another sender");
+		}
+		if (message.toId() != null && !message.toId().equals(this.self.id())) {
+			throw new IllegalArgumentException("private message for another peer");
+		}
+		if (this.dedup.firstTime(message.id())) {
+			this.history.append(LoggedMessage.received(message));
+			this.received.increment();
+			log.debug("received {} from {}", message.id(), peerId);
+			this.events.publish(new ChatEvent.Message(message));
+		}
+	}
+
+	@Override
+	public void acknowledged(String peerId, Object ticket) {
+		settle(peerId, ticket, DeliveryState.DELIVERED);
+	}
+
+	@Override
+	public void failed(String peerId, Object ticket, String reason) {
+		this.failed.increment();
+		settle(peerId, ticket, DeliveryState.FAILED);
+	}
+
+	@Override
+	public void linkChanged(String peerId, LinkState state) {
+		this.directory.find(peerId).ifPresent((peer) -> publishPeer("link", peer, state));
+	}
+
+	@Override
+	public void joined(KnownPeer peer) {
+		publishPeer("joined", peer, this.mesh.linkState(peer.peerId()));
+	}
+
+	@Override
+	public void left(KnownPeer peer) {
+		publishPeer("left", peer, this.mesh.linkState(peer.peerId()));
+	}
+
+	@Override
+	public void renamed(KnownPeer peer, String previousUsername) {
+		this.events.publish(new ChatEvent.Renamed(peer.peerId(), peer.username(), previousUsername));
+	}
+
+	private void settle(String peerId, Object ticket, DeliveryState state) {
+		if (ticket instanceof LoggedMessage logged) {
+			Recipient recipient = logged.settle(peerId, state);
+			if (recipient != null) {
+				this.events.publish(new ChatEvent.Receipt(logged.message().id(), peerId, recipient.username(), state));
+			}
+		}
+	}
+
+	private void publishPeer(String kind, KnownPeer peer, LinkState state) {
+		this.events.publish(new ChatEvent.Peer(kind, peer.peerId(), peer.username(), peer.url(), state));
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.p2pchat.peer.tracker;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.HttpStatusCodeException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Blocking client of the tracker's REST API (see {@code docs/api.md}). Thread-safe. Every
+ * call fails with {@link TrackerUnavailableException} when the tracker cannot be reached
+ * or answers 5xx.
+ */
+public class TrackerClient {
+
+	private static final ParameterizedTypeReference<List<TrackerPeer>> PEER_LIST = new ParameterizedTypeReference<>() {
+	};
+
+	private final RestClient http;
+
+	TrackerClient(URI trackerUrl, Duration timeout) {
+		var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
+		factory.setReadTimeout(timeout);
+		this.http = RestClient.builder().baseUrl(trackerUrl.toString()).requestFactory(factory).build();
+	}
+
+	Lease register(String peerId, String username, URI url) {
+		return call(() -> this.http.post()
+			.uri("/peers")
+			.body(Map.of("peerId", peerId, "username", username, "url", url.toString()))
+			.retrieve()
+			.body(Lease.class), username);
+	}
+
+	Lease renew(String peerId, String token) {
+		return call(() -> this.http.put()
+			.uri("/peers/{id}/lease", peerId)
+			.header("Authorization", "Bearer " + token)
+			.retrieve()
+			.body(Lease.class), "");
+	}
+
+	TrackerPeer rename(String peerId, String token, String username) {
+		return call(() -> this.http.patch()
+			.uri("/peers/{id}", peerId)
+			.header("Authorization", "Bearer " + token)
+			.body(Map.of("username", username))
+			.retrieve()
+			.body(TrackerPeer.class), username);
+	}
+
+	void delete(String peerId, String token) {
+		call(() -> this.http.delete()
+			.uri("/peers/{id}", peerId)
+			.header("Authorization", "Bearer " + token)
+			.retrieve()
+			.toBodilessEntity(), "");
+	}
+
+	/** Every live peer, this one included. */
+	public List<TrackerPeer> list() {
+		return call(() -> this.http.get().uri("/peers").retrieve().body(PEER_LIST), "");
+	}
+
+	private static <T> T call(Supplier<T> request, String username) {
+		try {
+			T result = request.get();
+			if (result == null) {
+				throw new TrackerUnavailableException("empty answer from the tracker", null);
+			}
+			return result;
+		}
+		catch (ResourceAccessException ex) {
+			throw new TrackerUnavailableException("tracker unreachable: " + ex.getMessage(), ex);
+		}
+		catch (HttpStatusCodeException ex) {
+			throw translate(ex, username);
+		}
+	}
+
+	private static RuntimeException translate(HttpStatusCodeException ex, String username) {
+		var status = ex.getStatusCode();
+		if (status.isSameCodeAs(HttpStatus.CONFLICT)) {
+			return new NameTakenException(username);
+		}
+		if (status.isSameCodeAs(HttpStatus.NOT_FOUND) || status.isSameCodeAs(HttpStatus.UNAUTHORIZED)
+				|| status.isSameCodeAs(HttpStatus.FORBIDDEN)) {
+			return new LeaseLostException("tracker answered " + status.value());
+		}
+		if (status.is4xxClientError()) {
+			return new IllegalStateException("tracker rejected the request: " + ex.getResponseBodyAsString());
+		}
+		return new TrackerUnavailableException("tracker answered " + status.value(), ex);
+	}
+
+}

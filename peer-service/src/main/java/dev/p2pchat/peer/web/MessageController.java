@@ -1,0 +1,71 @@
+package dev.p2pchat.peer.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.p2pchat.peer.messaging.ChatMessage;
+import dev.p2pchat.peer.messaging.ChatService;
+import dev.p2pchat.peer.messaging.LoggedMessage;
+
+/**
+ * {@code /messages}: send, history, one message with its delivery states, the live
+ * stream.
+ */
+@RestController
+@RequestMapping("/messages")
+class MessageController {
+
+	private static final int MAX_LIMIT = 1000;
+
+	private final ChatService chat;
+
+	private final MessageStream stream;
+
+	MessageController(ChatService chat, MessageStream stream) {
+		this.chat = chat;
+		this.stream = stream;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Views.MessageView send(@RequestBody Views.SendRequest request) {
+		String text = (request.text() != null) ? request.text() : "";
+		return Views.MessageView.of(this.chat.send(request.to(), text));
+	}
+
+	@GetMapping
+	List<Views.MessageView> history(@RequestParam(defaultValue = "100") int limit,
+			@RequestParam(required = false) @Nullable UUID after) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new BadRequestException("limit", "limit must be between 1 and " + MAX_LIMIT);
+		}
+		return this.chat.history(limit, after).stream().map(Views.MessageView::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	Views.MessageDetail one(@PathVariable UUID id) {
+		LoggedMessage logged = this.chat.find(id).orElseThrow(() -> new NotFoundException("no message " + id));
+		ChatMessage message = logged.message();
+		return Views.MessageDetail.of(message, logged.recipients());
+	}
+
+	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream() {
+		return this.stream.subscribe();
+	}
+
+}

@@ -1,0 +1,165 @@
+package dev.p2pchat.peer.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.messaging.ChatEvent;
+import dev.p2pchat.peer.messaging.ChatService;
+
+/**
+ * {@code GET /messages/stream}: each subscriber has a bounded queue and its own virtual
+ * thread that writes whatever is queued in one flush. A subscriber whose queue overflows
+ * is dropped (its stream ends), so a slow client never delays delivery or other clients.
+ */
+@Slf4j
+@Component
+class MessageStream implements SmartLifecycle {
+
+	private static final int EVENTS_PER_WRITE = 512;
+
+	private final ChatService chat;
+
+	private final PeerProperties.Stream settings;
+
+	private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean running;
+
+	MessageStream(ChatService chat, PeerProperties properties) {
+		this.chat = chat;
+		this.settings = properties.stream();
+	}
+
+	SseEmitter subscribe() {
+		var emitter = new SseEmitter(0L);
+		var subscriber = new Subscriber(emitter, new ArrayBlockingQueue<>(this.settings.queueSize()));
+		subscriber.subscription = this.chat.subscribe(subscriber::offer);
+		this.subscribers.add(subscriber);
+		emitter.onCompletion(subscriber::stop);
+		emitter.onError((ex) -> subscriber.stop());
+		emitter.onTimeout(subscriber::stop);
+		Thread.ofVirtual().name("sse-subscriber").start(subscriber::drain);
+		return emitter;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.subscribers.forEach(Subscriber::stop);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private final class Subscriber {
+
+		private final SseEmitter emitter;
+
+		private final BlockingQueue<ChatEvent> queue;
+
+		private volatile @Nullable AutoCloseable subscription;
+
+		private volatile boolean stopped;
+
+		private volatile boolean overflowed;
+
+		Subscriber(SseEmitter emitter, BlockingQueue<ChatEvent> queue) {
+			this.emitter = emitter;
+			this.queue = queue;
+		}
+
+		void offer(ChatEvent event) {
+			if (!this.stopped && !this.queue.offer(event) && !this.overflowed) {
+				this.overflowed = true;
+				log.warn("dropping a live-stream subscriber that fell {} events behind", this.queue.size());
+				stop();
+			}
+		}
+
+		void drain() {
+			List<ChatEvent> batch = new ArrayList<>();
+			try {
+				// commits the response at once, so that the client sees the stream open
+				this.emitter.send(SseEmitter.event().comment("connected"));
+				while (!this.stopped) {
+					ChatEvent first = this.queue.poll(MessageStream.this.settings.keepAlive().toMillis(),
+							TimeUnit.MILLISECONDS);
+					if (first == null) {
+						this.emitter.send(SseEmitter.event().comment("keepalive"));
+						continue;
+					}
+					batch.add(first);
+					this.queue.drainTo(batch, EVENTS_PER_WRITE - 1);
+					this.emitter.send(render(batch));
+					batch.clear();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("live-stream subscriber gone: {}", ex.toString());
+			}
+			stop();
+			this.emitter.complete();
+		}
+
+		void stop() {
+			this.stopped = true;
+			MessageStream.this.subscribers.remove(this);
+			AutoCloseable current = this.subscription;
+			if (current != null) {
+				try {
+					current.close();
+				}
+				catch (Exception ex) {
+					log.debug("unsubscribing failed", ex);
+				}
+			}
+		}
+
+	}
+
+	private static Set<DataWithMediaType> render(List<ChatEvent> events) {
+		Set<DataWithMediaType> items = new LinkedHashSet<>();
+		for (ChatEvent event : events) {
+			items.addAll(SseEmitter.event().name(event.name()).data(data(event), MediaType.APPLICATION_JSON).build());
+		}
+		return items;
+	}
+
+	private static Object data(ChatEvent event) {
+		return switch (event) {
+			case ChatEvent.Message message -> Views.MessageView.of(message.message());
+			case ChatEvent.Peer peer -> new Views.PeerView(peer.peerId(), peer.username(), peer.url(), peer.link());
+			case ChatEvent.Receipt receipt -> receipt;
+			case ChatEvent.Renamed renamed -> renamed;
+		};
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.p2pchat.peer.web;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.mesh.Mesh;
+import dev.p2pchat.peer.tracker.PeerDirectory;
+import dev.p2pchat.peer.tracker.Registration;
+
+/**
+ * {@code /peers} (this peer's view of the others) and {@code /me} (who this peer is,
+ * rename).
+ */
+@RestController
+class PeerController {
+
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+
+	private final LocalPeer self;
+
+	private final PeerDirectory directory;
+
+	private final Mesh mesh;
+
+	private final Registration registration;
+
+	PeerController(LocalPeer self, PeerDirectory directory, Mesh mesh, Registration registration) {
+		this.self = self;
+		this.directory = directory;
+		this.mesh = mesh;
+		this.registration = registration;
+	}
+
+	@GetMapping("/peers")
+	List<Views.PeerView> peers() {
+		return this.directory.all()
+			.stream()
+			.map((peer) -> new Views.PeerView(peer.peerId(), peer.username(), peer.url(),
+					this.mesh.linkState(peer.peerId())))
+			.toList();
+	}
+
+	@GetMapping("/me")
+	Views.MeView me() {
+		return new Views.MeView(this.self.id(), this.self.username(), this.self.url(), this.registration.registered());
+	}
+
+	@PutMapping("/me")
+	Views.MeView rename(@RequestBody Views.RenameRequest request) {
+		String username = request.username();
+		if (username == null || !USERNAME.matcher(username).matches()) {
+			throw new BadRequestException("username", "username must be 1-32 of letters, digits, '_', '-', '.'");
+		}
+		if (!username.equals(this.self.username())) {
+			this.registration.rename(username);
+		}
+		return me();
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.p2pchat.peer.web;
+
+import java.net.URI;
+import java.util.List;
+
+import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.p2pchat.peer.messaging.InvalidMessageException;
+import dev.p2pchat.peer.messaging.UnknownRecipientException;
+import dev.p2pchat.peer.tracker.NameTakenException;
+import dev.p2pchat.peer.tracker.TrackerUnavailableException;
+
+/**
+ * Maps every error to {@code application/problem+json} with a {@code urn:p2pchat:} type
+ * and, for bad input, the offending {@code field}; logs each once.
+ */
+@Slf4j
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler
+	ProblemDetail on(InvalidMessageException ex) {
+		HttpStatus status = ex.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+		return withField(problem(status, ex.tooLarge() ? "too-large" : "bad-request", ex.getMessage()), ex.field());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(BadRequestException ex) {
+		return withField(problem(HttpStatus.BAD_REQUEST, "bad-request", ex.getMessage()), ex.field());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(MethodArgumentTypeMismatchException ex) {
+		return withField(problem(HttpStatus.BAD_REQUEST, "bad-request", "invalid value for " + ex.getName()),
+				ex.getName());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(UnknownRecipientException ex) {
+		return problem(HttpStatus.NOT_FOUND, "unknown-recipient", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(NameTakenException ex) {
+		return problem(HttpStatus.CONFLICT, "name-taken", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(TrackerUnavailableException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "tracker-unavailable", ex.getMessage());
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-body", "malformed or unexpected JSON body");
+		String field = fieldOf(ex.getMostSpecificCause());
+		if (field != null) {
+			withField(body, field);
+		}
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static @Nullable String fieldOf(Throwable cause) {
+		if (cause instanceof JacksonException jackson) {
+			List<JacksonException.Reference> path = jackson.getPath();
+			if (!path.isEmpty() && path.getLast().getPropertyName() != null) {
+				return path.getLast().getPropertyName();
+			}
+		}
+		return null;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String type, @Nullable String detail) {
+		log.info("{}: {}", status.value(), detail);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("urn:p2pchat:" + type));
+		return problem;
+	}
+
+	private static ProblemDetail withField(ProblemDetail problem, String field) {
+		problem.setProperty("field", field);
+		return problem;
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.p2pchat.peer.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.p2pchat.peer.mesh.LinkState;
+import dev.p2pchat.peer.messaging.ChatMessage;
+import dev.p2pchat.peer.messaging.Recipient;
+
+/**
+ * Request and response bodies of the REST API ({@code docs/api.md}).
+ */
+final class Views {
+
+	private Views() {
+	}
+
+	/**
+	 * Body of {@code POST /messages}.
+	 *
+	 * @param to recipient username, {@code null} to broadcast
+	 * @param text the text
+	 */
+	record SendRequest(@Nullable String to, @Nullable String text) {
+	}
+
+	/**
+	 * Body of {@code PUT /me}.
+	 *
+	 * @param username the new username
+	 */
+	record RenameRequest(@Nullable String username) {
+	}
+
+	/**
+	 * A message: {@code from}/{@code to} are usernames, {@code to} null for a broadcast.
+	 */
+	record MessageView(UUID id, String from, @Nullable String to, String text, Instant sentAt) {
+
+		static MessageView of(ChatMessage message) {
+			return new MessageView(message.id(), message.from(), message.to(), message.text(), message.sentAt());
+		}
+
+	}
+
+	/** A message with its delivery state per recipient. */
+	record MessageDetail(UUID id, String from, @Nullable String to, String text, Instant sentAt,
+			List<Recipient> recipients) {
+
+		static MessageDetail of(ChatMessage message, List<Recipient> recipients) {
+			return new MessageDetail(message.id(), message.from(), message.to(), message.text(), message.sentAt(),
+					recipients);
+		}
+
+	}
+
+	/** A known peer with its link state; also the data of joined/left/link events. */
+	record PeerView(String peerId, String username, URI url, LinkState link) {
+	}
+
+	/** This peer. */
+	record MeView(String peerId, String username, URI url, boolean registered) {
+	}
+
+}

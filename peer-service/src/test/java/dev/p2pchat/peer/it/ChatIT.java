@@ -1,0 +1,285 @@
+package dev.p2pchat.peer.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.p2pchat.peer.mesh.LinkState;
+import dev.p2pchat.peer.messaging.ChatMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three real peers and a real tracker chatting over real links.
+ */
+class ChatIT {
+
+	private static TrackerProcess tracker;
+
+	private static TestPeer alice;
+
+	private static TestPeer bob;
+
+	private static TestPeer carol;
+
+	@BeforeAll
+	static void startChat() {
+		tracker = TrackerProcess.start();
+		alice = TestPeer.start("alice", tracker.url());
+		bob = TestPeer.start("bob", tracker.url());
+		carol = TestPeer.start("carol", tracker.url());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> alice.mesh().liveLinks() == 2 && bob.mesh().liveLinks() == 2 && carol.mesh().liveLinks() == 2);
+	}
+
+	@AfterAll
+	static void stopChat() {
+		for (TestPeer peer : new TestPeer[] { alice, bob, carol }) {
+			if (peer != null) {
+				peer.close();
+			}
+		}
+		if (tracker != null) {
+			tracker.close();
+		}
+	}
+
+	@Test
+	void broadcastWhenSentReachesEveryOtherPeerOnce() {
+		String text = "hello " + UUID.randomUUID();
+
+		var response = alice.post("/messages", "{\"text\":\"" + text + "\"}");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(202);
+		assertThat(response.getBody()).contains("\"from\":\"alice\"", "\"to\":null", text, "\"id\"", "\"sentAt\"");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(bob.receivedTexts()).containsOnlyOnce(text);
+			assertThat(carol.receivedTexts()).containsOnlyOnce(text);
+			assertThat(alice.receivedTexts()).doesNotContain(text);
+		});
+		String id = bob.received()
+			.stream()
+			.filter((m) -> m.text().equals(text))
+			.findFirst()
+			.orElseThrow()
+			.id()
+			.toString();
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(alice.get("/messages/" + id).getBody()).contains("\"username\":\"bob\"")
+				.contains("\"username\":\"carol\"")
+				.doesNotContain("pending"));
+		assertThat(alice.get("/messages/" + id).getBody()).contains("\"state\":\"delivered\"");
+	}
+
+	@Test
+	void privateWhenSentReachesOnlyItsRecipient() {
+		String text = "psst " + UUID.randomUUID();
+
+		var response = alice.post("/messages", "{\"to\":\"Bob\",\"text\":\"" + text + "\"}");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(202);
+		assertThat(response.getBody()).contains("\"to\":\"bob\"");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(carol.receivedTexts()).doesNotContain(text));
+	}
+
+	@Test
+	void privateWhenRecipientUnknownReturnsNotFound() {
+		var response = alice.post("/messages", "{\"to\":\"nobody\",\"text\":\"hi\"}");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(404);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(response.getBody()).contains("urn:p2pchat:unknown-recipient");
+	}
+
+	@Test
+	void sendWhenTextEmptyReturnsBadRequest() {
+		var response = alice.post("/messages", "{\"text\":\"\"}");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getBody()).contains("\"field\":\"text\"");
+	}
+
+	@Test
+	void sendWhenTextTooLongReturnsContentTooLargeAndKeepsNothing() {
+		String text = "x".repeat(4097);
+
+		var response = alice.post("/messages", "{\"text\":\"" + text + "\"}");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(413);
+		assertThat(response.getBody()).contains("\"field\":\"text\"");
+		assertThat(alice.get("/messages?limit=1000").getBody()).doesNotContain(text);
+	}
+
+	@Test
+	void sendWhenBodyMalformedOrUnknownFieldReturnsBadRequest() {
+		var unknownField = alice.post("/messages", "{\"text\":\"hi\",\"color\":\"red\"}");
+		var malformed = alice.post("/messages", "{\"text\":");
+
+		assertThat(unknownField.getStatusCode().value()).isEqualTo(400);
+		assertThat(unknownField.getBody()).contains("\"field\":\"color\"");
+		assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+		assertThat(malformed.getHeaders().getContentType()).hasToString("application/problem+json");
+	}
+
+	@Test
+	void burstWhenTwoSendersSendAtOnceEveryReceiverGetsAllInOrder() {
+		int perSender = 500;
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+
+		CompletableFuture<Void> fromAlice = CompletableFuture.runAsync(() -> burst(alice, tag, perSender));
+		CompletableFuture<Void> fromBob = CompletableFuture.runAsync(() -> burst(bob, tag, perSender));
+		CompletableFuture.allOf(fromAlice, fromBob).join();
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(tagged(carol, tag, "alice")).hasSize(perSender);
+			assertThat(tagged(carol, tag, "bob")).hasSize(perSender);
+			assertThat(tagged(bob, tag, "alice")).hasSize(perSender);
+			assertThat(tagged(alice, tag, "bob")).hasSize(perSender);
+		});
+		List<String> expected = IntStream.range(0, perSender).mapToObj((i) -> tag + " " + i).toList();
+		assertThat(tagged(carol, tag, "alice")).containsExactlyElementsOf(expected);
+		assertThat(tagged(carol, tag, "bob")).containsExactlyElementsOf(expected);
+		assertThat(tagged(bob, tag, "alice")).containsExactlyElementsOf(expected);
+		assertThat(tagged(alice, tag, "bob")).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void renameWhenDoneOthersSeeTheNewNameWithinASecond() {
+		var response = carol.http()
+			.put()
+			.uri("/me")
+			.header("Content-Type", "application/json")
+			.body("{\"username\":\"carola\"}")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody()).contains("\"username\":\"carola\"");
+		await().atMost(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(alice.get("/peers").getBody()).contains("\"username\":\"carola\""));
+		carol.http()
+			.put()
+			.uri("/me")
+			.header("Content-Type", "application/json")
+			.body("{\"username\":\"carol\"}")
+			.retrieve()
+			.toBodilessEntity();
+		await().atMost(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(alice.get("/peers").getBody()).contains("\"username\":\"carol\""));
+	}
+
+	@Test
+	void renameWhenNameTakenReturnsConflictAndKeepsTheOldName() {
+		var response = bob.http()
+			.put()
+			.uri("/me")
+			.header("Content-Type", "application/json")
+			.body("{\"username\":\"ALICE\"}")
+			.retrieve()
+			.toEntity(String.class);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(409);
+		assertThat(bob.get("/me").getBody()).contains("\"username\":\"bob\"", "\"registered\":true");
+	}
+
+	@Test
+	void peersWhenLinkedShowsEveryOtherPeerConnected() {
+		String peers = alice.get("/peers").getBody();
+
+		assertThat(peers).contains("\"username\":\"bob\"", "\"username\":\"carol\"")
+			.doesNotContain("\"username\":\"alice\"");
+		assertThat(alice.mesh().linkState(bob.id())).isEqualTo(LinkState.CONNECTED);
+		assertThat(peers).contains("\"link\":\"connected\"").doesNotContain("\"link\":\"down\"");
+	}
+
+	@Test
+	void streamWhenMessageArrivesEmitsMessageEvent() throws Exception {
+		String text = "live " + UUID.randomUUID();
+		var lines = new ConcurrentLinkedQueue<String>();
+		var request = HttpRequest.newBuilder(bob.url().resolve("/messages/stream")).build();
+		HttpClient client = HttpClient.newHttpClient();
+		HttpResponse<java.util.stream.Stream<String>> response = client.send(request,
+				HttpResponse.BodyHandlers.ofLines());
+		Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+
+		alice.post("/messages", "{\"text\":\"" + text + "\"}");
+
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(lines).contains("event:message")
+				.anySatisfy((line) -> assertThat(line).startsWith("data:").contains(text, "\"from\":\"alice\"")));
+		client.shutdownNow();
+	}
+
+	@Test
+	void historyWhenAskedListsOldestFirstAndRejectsBadLimit() {
+		String first = "first " + UUID.randomUUID();
+		String second = "second " + UUID.randomUUID();
+		alice.chat().send(null, first);
+		ChatMessage last = alice.chat().send(null, second);
+
+		String page = alice.get("/messages?limit=2").getBody();
+		var badLimit = alice.get("/messages?limit=0");
+
+		assertThat(page.indexOf(first)).isNotNegative().isLessThan(page.indexOf(second));
+		assertThat(alice.get("/messages?after=" + last.id()).getBody()).isEqualTo("[]");
+		assertThat(badLimit.getStatusCode().value()).isEqualTo(400);
+		assertThat(alice.get("/messages/" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void actuatorWhenRegisteredShowsReadinessUpAndMetrics() {
+		var readiness = alice.get("/actuator/health/readiness");
+		var liveness = alice.get("/actuator/health/liveness");
+		var sent = alice.get("/actuator/metrics/p2pchat.messages.sent");
+		var links = alice.get("/actuator/metrics/p2pchat.links.live");
+
+		assertThat(readiness.getStatusCode().value()).isEqualTo(200);
+		assertThat(readiness.getBody()).contains("\"status\":\"UP\"");
+		assertThat(liveness.getStatusCode().value()).isEqualTo(200);
+		assertThat(sent.getStatusCode().value()).isEqualTo(200);
+		assertThat(links.getBody()).contains("\"value\":2.0");
+		assertThat(alice.get("/me").getBody()).contains("\"registered\":true", "\"peerId\":\"" + alice.id() + "\"");
+	}
+
+	private static void burst(TestPeer sender, String tag, int count) {
+		for (int i = 0; i < count; i++) {
+			var response = sender.post("/messages", "{\"text\":\"" + tag + " " + i + "\"}");
+			assertThat(response.getStatusCode().value()).isEqualTo(202);
+		}
+	}
+
+	private static List<String> tagged(TestPeer receiver, String tag, String from) {
+		List<String> texts = new ArrayList<>();
+		for (ChatMessage message : receiver.received()) {
+			if (message.from().equals(from) && message.text().startsWith(tag + " ")) {
+				texts.add(message.text());
+			}
+		}
+		return texts;
+	}
+
+	static Map<String, Object> none() {
+		return Map.of();
+	}
+
+}
