@@ -1,0 +1,98 @@
+package dev.p2pchat.bench.work;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import dev.p2pchat.bench.proc.Pause;
+import dev.p2pchat.bench.proc.Ports;
+import dev.p2pchat.bench.proc.ServiceProcess;
+import dev.p2pchat.bench.report.Figure;
+import dev.p2pchat.bench.report.Results;
+
+/**
+ * W5: time from {@code java -jar} to readiness UP, RSS and used heap of an idle peer and
+ * tracker, each beside a bare Tomcat started the same way; and a peer's RSS and heap
+ * after W1.
+ */
+final class FootprintWorkload {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final Duration SETTLE = Duration.ofSeconds(1);
+
+	private final BenchConfig config;
+
+	private final Samples samples;
+
+	FootprintWorkload(BenchConfig config) {
+		this.config = config;
+		this.samples = new Samples(config.runs());
+	}
+
+	/**
+	 * Starts and stops a bare Tomcat, a tracker and a peer (against {@code trackerPort})
+	 * per run.
+	 */
+	void startups(Launch launch, int trackerPort) throws IOException {
+		for (int rep = 0; rep < this.config.runs(); rep++) {
+			Progress.say("W5 start-up run " + (rep + 1) + "/" + this.config.runs());
+			int port = Ports.free();
+			ServiceProcess bare = launch.bareHttp(port);
+			measure("bare", rep, bare, bare.awaitStatus("/", 202, READY_TIMEOUT), false);
+			ServiceProcess tracker = launch.tracker("tracker-w5", Ports.free());
+			measure("tracker", rep, tracker, tracker.awaitOk("/actuator/health/readiness", READY_TIMEOUT), true);
+			ServiceProcess peer = launch.peer("idle" + rep, Ports.free(), trackerPort);
+			measure("peer", rep, peer, peer.awaitOk("/actuator/health/readiness", READY_TIMEOUT), true);
+		}
+	}
+
+	private void measure(String key, int rep, ServiceProcess process, Duration ready, boolean actuator)
+			throws IOException {
+		try {
+			Pause.of(SETTLE);
+			this.samples.put(key + ".ready", rep, ready.toMillis() / 1000.0);
+			Footprint footprint = actuator ? Footprint.of(process)
+					: new Footprint(Footprint.rssMb(process), Double.NaN);
+			this.samples.put(key + ".rss", rep, footprint.rssMb());
+			this.samples.put(key + ".heap", rep, footprint.heapMb());
+			Progress.say(String.format(java.util.Locale.ROOT, "  %-8s ready %.2f s, RSS %.0f MB, heap %.0f MB", key,
+					ready.toMillis() / 1000.0, footprint.rssMb(), footprint.heapMb()));
+		}
+		finally {
+			process.stop();
+		}
+	}
+
+	/** Measures a peer that took part in W1, after it has been idle a moment. */
+	void afterLoad(ServiceProcess peer) throws IOException {
+		Pause.of(Duration.ofSeconds(2));
+		Footprint footprint = Footprint.of(peer);
+		this.samples.put("after.rss", 0, footprint.rssMb());
+		this.samples.put("after.heap", 0, footprint.heapMb());
+		Progress.say(String.format(java.util.Locale.ROOT, "W5 peer after W1: RSS %.0f MB, heap %.0f MB",
+				footprint.rssMb(), footprint.heapMb()));
+	}
+
+	void report(Results results) {
+		results.add(Figure.plain("limit: bare Tomcat start-up", "s to first 202", this.samples.get("bare.ready")));
+		results.add(Figure.plain("limit: bare Tomcat idle", "RSS MB", this.samples.get("bare.rss")));
+		var peerReady = new Figure("W5 idle peer", "s to readiness UP", this.samples.get("peer.ready"), "bare Tomcat",
+				this.samples.get("bare.ready"), "", null);
+		results.add(peerReady.withTarget("< 3 s", peerReady.stats().median() < 3));
+		var peerRss = new Figure("W5 idle peer after start", "RSS MB", this.samples.get("peer.rss"), "bare Tomcat",
+				this.samples.get("bare.rss"), "", null);
+		results.add(peerRss.withTarget("< 150 MB", peerRss.stats().median() < 150));
+		results.add(Figure.plain("W5 idle peer after start", "heap MB", this.samples.get("peer.heap")));
+		if (this.samples.has("after.rss")) {
+			var after = Figure.plain("W5 peer after W1 (one sample)", "RSS MB", this.samples.get("after.rss"));
+			results.add(after.withTarget("< 150 MB", after.stats().median() < 150));
+			results.add(Figure.plain("W5 peer after W1 (one sample)", "heap MB", this.samples.get("after.heap")));
+		}
+		results.add(new Figure("W5 tracker", "s to readiness UP", this.samples.get("tracker.ready"), "bare Tomcat",
+				this.samples.get("bare.ready"), "", null));
+		results.add(new Figure("W5 idle tracker after start", "RSS MB", this.samples.get("tracker.rss"), "bare Tomcat",
+				this.samples.get("bare.rss"), "", null));
+		results.add(Figure.plain("W5 idle tracker after start", "heap MB", this.samples.get("tracker.heap")));
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.p2pchat.bench.work;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import dev.p2pchat.bench.report.Figure;
+import dev.p2pchat.bench.report.Results;
+
+/**
+ * W2: paced broadcasts from one peer to the others; latency from {@code POST} returning
+ * to the message on each receiver's stream, beside the raw-WebSocket mesh's one-way
+ * latency at the same rate.
+ */
+final class LatencyWorkload {
+
+	private static final double[] PERCENTILES = { 50, 99, 99.9, 100 };
+
+	private static final String[] NAMES = { "p50", "p99", "p99.9", "max" };
+
+	private final BenchConfig config;
+
+	private final Samples samples;
+
+	private Latencies lastApi = new Latencies(new long[0], 0);
+
+	private Latencies lastWs = new Latencies(new long[0], 0);
+
+	private int run = 5000;
+
+	LatencyWorkload(BenchConfig config) {
+		this.config = config;
+		this.samples = new Samples(config.runs());
+	}
+
+	void run(NodeMesh wsMesh, PeerCluster api) throws IOException, InterruptedException {
+		int rate = this.config.latencyRate();
+		int count = this.config.latencyMessages();
+		int chars = this.config.chars();
+		Duration timeout = Duration.ofSeconds(10);
+		for (int rep = 0; rep < this.config.runs(); rep++) {
+			Progress.say("W2 run " + (rep + 1) + "/" + this.config.runs() + ": " + count + " msgs at " + rate + "/s");
+			this.lastWs = wsMesh.latency(this.run++, 0, rate, count, chars, timeout);
+			this.lastApi = api.latency(this.run++, rate, count, chars, timeout);
+			record("ws", rep, this.lastWs);
+			record("api", rep, this.lastApi);
+		}
+	}
+
+	private void record(String key, int rep, Latencies latencies) {
+		var line = new StringBuilder("  " + key);
+		for (int i = 0; i < PERCENTILES.length; i++) {
+			double ms = latencies.percentileMillis(PERCENTILES[i]);
+			this.samples.put(key + "." + NAMES[i], rep, ms);
+			line.append(String.format(java.util.Locale.ROOT, " %s %.3f ms", NAMES[i], ms));
+		}
+		this.samples.add(key + ".lost", rep, latencies.lost());
+		Progress.say(line + " lost " + latencies.lost());
+	}
+
+	void report(Results results) {
+		String workload = "W2 latency, " + this.config.latencyRate() + " msgs/s, POST return to SSE (lost "
+				+ this.samples.total("api.lost") + ")";
+		for (String name : NAMES) {
+			var figure = new Figure(workload, name + " ms", this.samples.get("api." + name), "raw WS",
+					this.samples.get("ws." + name), "", null);
+			results.add(switch (name) {
+				case "p50" -> figure.withTarget("< 1 ms", figure.stats().median() < 1);
+				case "p99" -> figure.withTarget("< 5 ms", figure.stats().median() < 5);
+				default -> figure;
+			});
+		}
+		results.latency("W2 API: POST return to SSE", this.lastApi.sortedMicros());
+		results.latency("limit: raw WebSocket mesh, one-way", this.lastWs.sortedMicros());
+	}
+
+}

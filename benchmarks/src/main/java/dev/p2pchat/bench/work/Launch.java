@@ -1,0 +1,65 @@
+package dev.p2pchat.bench.work;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.p2pchat.bench.proc.ServiceProcess;
+
+/**
+ * Command lines of every process the benchmark starts; everything binds to 127.0.0.1.
+ *
+ * @param jars the built jars
+ * @param logDir where process output goes
+ */
+record Launch(Jars jars, Path logDir) {
+
+	static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+	ServiceProcess tracker(String name, int port, String... extraArgs) throws IOException {
+		var args = new ArrayList<>(
+				List.of("-jar", this.jars.tracker().toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+		args.addAll(List.of(extraArgs));
+		return ServiceProcess.startJava(name, port, args, this.logDir);
+	}
+
+	/** A peer started as users start it: {@code java -jar}. */
+	ServiceProcess peer(String username, int port, int trackerPort) throws IOException {
+		var args = new ArrayList<>(List.of("-jar", this.jars.peer().toString()));
+		args.addAll(peerArgs(username, port, trackerPort));
+		return ServiceProcess.startJava(username, port, args, this.logDir);
+	}
+
+	/**
+	 * A peer whose main is the benchmark's driver, so that its mesh can be driven
+	 * in-process.
+	 */
+	ServiceProcess drivenPeer(String username, int port, int trackerPort, int index, int controlPort)
+			throws IOException {
+		var args = new ArrayList<>(List.of("-cp", this.jars.peer().toString(), "-Dloader.path=" + this.jars.driver(),
+				"-Dloader.main=dev.p2pchat.bench.node.PeerDriver", "-Dbench.control=" + controlPort,
+				"-Dbench.index=" + index, "-Dbench.peerMain=" + this.jars.peerStartClass(), PROPERTIES_LAUNCHER));
+		args.addAll(peerArgs(username, port, trackerPort));
+		return ServiceProcess.startJava(username, port, args, this.logDir);
+	}
+
+	private static List<String> peerArgs(String username, int port, int trackerPort) {
+		return List.of("--server.port=" + port, "--server.address=127.0.0.1", "--p2pchat.peer.username=" + username,
+				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + trackerPort,
+				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port);
+	}
+
+	ServiceProcess bareHttp(int port) throws IOException {
+		return ServiceProcess.startJava("bare-http", port,
+				List.of("-jar", this.jars.bench().toString(), "bare-http", String.valueOf(port)), this.logDir);
+	}
+
+	ServiceProcess wsNode(int index, List<Integer> ports, int controlPort) throws IOException {
+		String all = String.join(",", ports.stream().map(String::valueOf).toList());
+		return ServiceProcess.startJava("ws-node-" + index, ports.get(index), List.of("-jar",
+				this.jars.bench().toString(), "ws-node", String.valueOf(index), all, String.valueOf(controlPort)),
+				this.logDir);
+	}
+
+}

@@ -1,0 +1,161 @@
+package dev.p2pchat.bench.work;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.p2pchat.bench.http.HttpHead;
+import dev.p2pchat.bench.http.LoadGenerator;
+import dev.p2pchat.bench.http.LoadResult;
+import dev.p2pchat.bench.http.LoadSpec;
+import dev.p2pchat.bench.http.SseClient;
+import dev.p2pchat.bench.node.Payload;
+import dev.p2pchat.bench.node.Tally;
+import dev.p2pchat.bench.proc.ServiceProcess;
+
+/**
+ * Real peers driven through their public API: {@code POST /messages} in through the lean
+ * load generator, {@code GET /messages/stream} out, one SSE reader per peer counting what
+ * it shows.
+ */
+final class PeerCluster implements AutoCloseable {
+
+	private final List<ServiceProcess> peers;
+
+	private final List<SseClient> streams = new ArrayList<>();
+
+	private final List<Tally> tallies = new ArrayList<>();
+
+	PeerCluster(List<ServiceProcess> peers) throws IOException {
+		this.peers = List.copyOf(peers);
+		for (int i = 0; i < peers.size(); i++) {
+			int index = i;
+			this.tallies.add(new Tally(-1, java.util.Map.of()));
+			this.streams.add(SseClient.open(peers.get(i).port(), "/messages/stream", peers.get(i).name(),
+					(event, data, nanos) -> onEvent(index, event, data, nanos)));
+		}
+	}
+
+	private void onEvent(int peer, String event, String data, long nanos) {
+		if (event.equals("message")) {
+			this.tallies.get(peer).accept(SseClient.stringField(data, "text"), nanos);
+		}
+	}
+
+	List<ServiceProcess> peers() {
+		return this.peers;
+	}
+
+	/**
+	 * W1-api: broadcasts {@code count} messages through {@code POST /messages}, split
+	 * over the senders and the connections, counted on every other peer's stream.
+	 */
+	Delivery throughput(int run, List<Integer> senders, int count, int chars, int connections, int depth,
+			Duration timeout) throws IOException, InterruptedException {
+		int perSender = Math.max(1, connections / senders.size());
+		int perStream = count / (senders.size() * perSender);
+		arm(run, senders, perSender, perStream);
+		long start = System.nanoTime();
+		var threads = new ArrayList<Thread>();
+		for (int s : senders) {
+			int port = this.peers.get(s).port();
+			var spec = new LoadSpec(port, perSender, depth, perStream, timeout, 0,
+					(c, seq) -> post(port, new Payload(run, s * perSender + c, seq, System.nanoTime()), chars),
+					LoadSpec.ResponseListener.NONE);
+			threads.add(Thread.ofPlatform().start(() -> report(runLoad(spec))));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		return Delivery.of(perStream * perSender * senders.size(), start, await(timeout));
+	}
+
+	/**
+	 * W2: paced messages from peer 0 on one connection; latency from the {@code POST}
+	 * returning to the message on each other peer's stream.
+	 */
+	Latencies latency(int run, int rate, int count, int chars, Duration timeout)
+			throws IOException, InterruptedException {
+		arm(run, List.of(0), 1, count);
+		long[] returned = new long[count];
+		int port = this.peers.get(0).port();
+		var spec = new LoadSpec(port, 1, 1, count, timeout.plusMillis(count * 1000L / rate), rate,
+				(c, seq) -> post(port, new Payload(run, 0, seq, System.nanoTime()), chars),
+				(c, seq, nanos, head) -> returned[seq] = nanos);
+		report(runLoad(spec));
+		List<Tally.Counts> counts = await(timeout);
+		var micros = new ArrayList<long[]>();
+		for (int p = 1; p < this.peers.size(); p++) {
+			var values = new ArrayList<Long>();
+			for (int seq = 0; seq < count; seq++) {
+				long arrival = this.tallies.get(p).arrivalNanos(0, seq);
+				if (arrival != 0 && returned[seq] != 0) {
+					values.add(Math.max(0, arrival - returned[seq]) / 1000);
+				}
+			}
+			micros.add(values.stream().mapToLong(Long::longValue).toArray());
+		}
+		return Latencies.of(micros, counts.stream().mapToLong(Tally.Counts::lost).sum());
+	}
+
+	private void arm(int run, List<Integer> senders, int streamsPerSender, int perStream) {
+		for (int p = 0; p < this.peers.size(); p++) {
+			var expected = new HashMap<Integer, Integer>();
+			for (int s : senders) {
+				for (int c = 0; c < streamsPerSender && s != p; c++) {
+					expected.put(s * streamsPerSender + c, perStream);
+				}
+			}
+			this.tallies.set(p, new Tally(run, expected));
+		}
+	}
+
+	private List<Tally.Counts> await(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		var counts = new ArrayList<Tally.Counts>();
+		for (Tally tally : this.tallies) {
+			try {
+				tally.complete().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException | java.util.concurrent.ExecutionException ex) {
+				// counted as lost below
+			}
+			if (tally.counts().expected() > 0) {
+				counts.add(tally.counts());
+			}
+		}
+		return counts;
+	}
+
+	static byte[] post(int port, Payload payload, int chars) {
+		return HttpHead.request("POST", port, "/messages", "", "{\"text\":\"" + payload.text(chars) + "\"}");
+	}
+
+	static LoadResult runLoad(LoadSpec spec) {
+		try {
+			return new LoadGenerator(spec, 202).run();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void report(LoadResult result) {
+		if (result.unexpected() > 0) {
+			System.err.println("  " + result.unexpected() + " responses were not 202");
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		for (SseClient stream : this.streams) {
+			stream.close();
+		}
+	}
+
+}

@@ -1,0 +1,156 @@
+package dev.p2pchat.bench.work;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.p2pchat.bench.proc.Ports;
+import dev.p2pchat.bench.proc.ServiceProcess;
+import dev.p2pchat.bench.report.Figure;
+import dev.p2pchat.bench.report.MarkdownReport;
+import dev.p2pchat.bench.report.Results;
+import dev.p2pchat.bench.report.SvgChart;
+
+/**
+ * Runs every workload once per configuration: starts the processes, measures, always
+ * stops them, and writes {@code benchmarks.md} and {@code benchmarks.svg}.
+ */
+public final class Suite {
+
+	private static final Duration READY = Duration.ofSeconds(90);
+
+	private final BenchConfig config;
+
+	private final Jars jars;
+
+	private final Launch launch;
+
+	private final Results results = new Results();
+
+	private final Clock clock;
+
+	public Suite(BenchConfig config, Jars jars, Clock clock) {
+		this.config = config;
+		this.jars = jars;
+		this.launch = new Launch(jars, config.outDir().resolve("logs"));
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs everything and writes the report.
+	 * @param command the command line to quote in the report
+	 * @return the results
+	 * @throws Exception when the processes cannot be started at all
+	 */
+	public Results run(String command) throws Exception {
+		Instant started = this.clock.instant();
+		String loadBefore = Machine.load();
+		var footprint = new FootprintWorkload(this.config);
+		var throughput = new ThroughputWorkload(this.config);
+		var latency = new LatencyWorkload(this.config);
+		var tracker = new TrackerWorkload(this.config);
+		try (var wsControl = new ControlServer(); var peerControl = new ControlServer()) {
+			int trackerPort = Ports.free();
+			ServiceProcess mainTracker = this.launch.tracker("tracker", trackerPort);
+			mainTracker.awaitOk("/actuator/health/readiness", READY);
+			stage("W5 start-up", () -> footprint.startups(this.launch, trackerPort));
+			int barePort = Ports.free();
+			this.launch.bareHttp(barePort).awaitStatus("/", 202, READY);
+			List<Integer> wsPorts = freePorts(this.config.peers());
+			for (int i = 0; i < wsPorts.size(); i++) {
+				this.launch.wsNode(i, wsPorts, wsControl.port());
+			}
+			var wsMesh = new NodeMesh(wsControl, this.config.peers(), READY);
+			List<ServiceProcess> peers = startPeers(trackerPort, peerControl.port());
+			NodeMesh peerMesh = driverMesh(peerControl);
+			try (var api = new PeerCluster(peers)) {
+				stage("W1", () -> throughput.run(wsMesh, peerMesh, api, barePort));
+				stage("W5 after W1", () -> footprint.afterLoad(peers.get(0)));
+				stage("W2", () -> latency.run(wsMesh, api));
+			}
+			peers.forEach(ServiceProcess::stop);
+			stage("W4", () -> tracker.run(this.launch, barePort));
+		}
+		finally {
+			ServiceProcess.stopAll();
+		}
+		throughput.report(this.results);
+		latency.report(this.results);
+		tracker.report(this.results);
+		footprint.report(this.results);
+		write(command, started, loadBefore);
+		return this.results;
+	}
+
+	private List<ServiceProcess> startPeers(int trackerPort, int controlPort) throws IOException {
+		Progress.say("starting " + this.config.peers() + " peers");
+		var peers = new ArrayList<ServiceProcess>();
+		for (int i = 0; i < this.config.peers(); i++) {
+			peers.add(this.launch.drivenPeer("bench" + i, Ports.free(), trackerPort, i, controlPort));
+		}
+		for (ServiceProcess peer : peers) {
+			peer.awaitOk("/actuator/health/readiness", READY);
+		}
+		Links.awaitFullMesh(peers, READY);
+		return peers;
+	}
+
+	private NodeMesh driverMesh(ControlServer control) {
+		try {
+			return new NodeMesh(control, this.config.peers(), Duration.ofSeconds(15));
+		}
+		catch (IOException ex) {
+			this.results.note("W1-mesh not measured: the peers' in-process driver did not connect (" + ex.getMessage()
+					+ "); see bench-out/logs/bench0.log.");
+			return null;
+		}
+	}
+
+	private void stage(String name, Stage stage) {
+		try {
+			stage.run();
+		}
+		catch (Exception ex) {
+			Progress.say(name + " failed: " + ex);
+			this.results.note(name + " failed: " + ex.getMessage());
+		}
+	}
+
+	private static List<Integer> freePorts(int count) {
+		var ports = new ArrayList<Integer>();
+		while (ports.size() < count) {
+			int port = Ports.free();
+			if (!ports.contains(port)) {
+				ports.add(port);
+			}
+		}
+		return ports;
+	}
+
+	private void write(String command, Instant started, String loadBefore) throws IOException {
+		Duration took = Duration.between(started, this.clock.instant());
+		String header = Header.markdown(this.config, command, started, took, loadBefore, Machine.load(), this.jars);
+		Files.createDirectories(this.config.reportDir());
+		List<Figure> bars = this.results.figures()
+			.stream()
+			.filter((f) -> f.metric().equals("msgs/s") || f.metric().equals("req/s"))
+			.filter((f) -> f.limitRuns() != null)
+			.toList();
+		Files.writeString(this.config.reportDir().resolve("benchmarks.svg"), SvgChart.render(this.results, bars));
+		Files.writeString(this.config.reportDir().resolve("benchmarks.md"),
+				MarkdownReport.render(header, this.results, "benchmarks.svg"));
+		Progress.say("wrote " + this.config.reportDir().resolve("benchmarks.md") + " in " + took.toSeconds() + " s");
+	}
+
+	@FunctionalInterface
+	private interface Stage {
+
+		void run() throws Exception;
+
+	}
+
+}
