@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -105,13 +104,9 @@ public final class SseReader implements AutoCloseable {
 
 	@Override
 	public void close() {
+		// aborts the open exchange; awaiting termination would wait for the endless
+		// stream
 		this.client.shutdownNow();
-		try {
-			this.client.awaitTermination(Duration.ofSeconds(5));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	/**

@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("p2pchat.tracker")
 public record TrackerProperties(@DefaultValue("15s") Duration lease, @DefaultValue("30s") Duration logInterval,
 		@DefaultValue("1s") Duration sweepInterval, @DefaultValue("10s") Duration keepaliveInterval,
-		@DefaultValue("0s") Duration sseTimeout, @DefaultValue("256") int sseQueueCapacity,
+		@DefaultValue("0s") Duration sseTimeout, @DefaultValue("1024") int sseQueueCapacity,
 		@DefaultValue("16KB") DataSize maxBodySize) {
 
 	public TrackerProperties {

@@ -63,7 +63,10 @@ public final class EventFanout {
 	 * @return the emitter to return from the controller
 	 */
 	public SseEmitter connect() {
-		SseEmitter emitter = new SseEmitter(this.timeout.isZero() ? -1L : this.timeout.toMillis());
+		return connect(new SseEmitter(this.timeout.isZero() ? -1L : this.timeout.toMillis()));
+	}
+
+	SseEmitter connect(SseEmitter emitter) {
 		SseClient client = new SseClient(this.clientIds.incrementAndGet(), emitter, this.queueCapacity, this::remove);
 		emitter.onCompletion(client::close);
 		emitter.onTimeout(client::close);

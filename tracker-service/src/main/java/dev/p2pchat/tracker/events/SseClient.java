@@ -23,6 +23,8 @@ final class SseClient {
 
 	private static final Item CLOSE = new Close();
 
+	private static final Set<DataWithMediaType> KEEPALIVE_FRAME = SseEmitter.event().comment("keepalive").build();
+
 	private final long id;
 
 	private final SseEmitter emitter;
@@ -93,7 +95,7 @@ final class SseClient {
 					case Rendered event -> {
 						// already part of the snapshot
 					}
-					case Keepalive keepalive -> this.emitter.send(SseEmitter.event().comment("keepalive"));
+					case Keepalive keepalive -> send(KEEPALIVE_FRAME);
 					case Close close -> {
 						// closed
 					}

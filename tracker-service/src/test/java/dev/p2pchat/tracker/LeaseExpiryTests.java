@@ -1,0 +1,107 @@
+package dev.p2pchat.tracker;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+
+import dev.p2pchat.tracker.TrackerTestSupport.Http;
+import dev.p2pchat.tracker.registry.PeerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Leases on the running server with the test clock: the scheduled sweeper drops the peer
+ * that stopped renewing and announces it; the renewing peer stays.
+ */
+@TrackerServerTest
+class LeaseExpiryTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private MutableClock clock;
+
+	@Autowired
+	private PeerRegistry registry;
+
+	private Http http;
+
+	@BeforeEach
+	void emptyRegistry() {
+		TrackerTestSupport.clear(this.clock, this.registry);
+		this.http = Http.onPort(this.port);
+	}
+
+	@Test
+	void peerThatStopsRenewingIsDroppedWithLeftExpiredWhileRenewingPeerStays() {
+		String quietToken = this.http.token("lease-quiet", "quiet", "http://localhost:9101");
+		String busyToken = this.http.token("lease-busy", "busy", "http://localhost:9102");
+		try (SseReader stream = SseReader.open(this.port)) {
+			await().atMost(WAIT).until(() -> stream.names().contains("snapshot"));
+
+			// when: busy renews every 5 s for 20 s, quiet never does
+			for (int second = 5; second <= 20; second += 5) {
+				this.clock.advance(Duration.ofSeconds(5));
+				assertThat(renew("lease-busy", busyToken)).isEqualTo(200);
+			}
+
+			// then: the scheduled sweep (every second of real time) removes quiet
+			await().atMost(WAIT).until(() -> stream.names().contains("left"));
+			JsonNode left = stream.events().getLast().data();
+			assertThat(left.get("peerId").asString()).isEqualTo("lease-quiet");
+			assertThat(left.get("username").asString()).isEqualTo("quiet");
+			assertThat(left.get("reason").asString()).isEqualTo("expired");
+			assertThat(stream.names()).containsExactly("snapshot", "left");
+			assertThat(peerIds()).containsExactly("lease-busy");
+			assertThat(status("GET", "/peers/lease-quiet")).isEqualTo(404);
+			assertThat(renew("lease-quiet", quietToken)).isEqualTo(404);
+			assertThat(status("GET", "/peers/lease-busy")).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void expiredPeerCanRegisterAgainWithItsNameAndAnotherUrl() {
+		this.http.token("lease-quiet", "quiet", "http://localhost:9101");
+		this.clock.advance(Duration.ofSeconds(15));
+
+		assertThat(this.http.register("lease-quiet", "QUIET", "http://localhost:9999").statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void peerIsListedUntilItsLeaseEnds() {
+		this.http.token("lease-quiet", "quiet", "http://localhost:9101");
+
+		this.clock.advance(Duration.ofMillis(14_999));
+		this.registry.expireDue();
+
+		assertThat(peerIds()).containsExactly("lease-quiet");
+	}
+
+	private int renew(String peerId, String token) {
+		return this.http
+			.send("PUT", "/peers/" + peerId + "/lease", null, BodyPublishers.noBody(), "Authorization",
+					"Bearer " + token)
+			.statusCode();
+	}
+
+	private int status(String method, String path) {
+		return this.http.send(method, path, null, BodyPublishers.noBody()).statusCode();
+	}
+
+	private java.util.List<String> peerIds() {
+		return TrackerTestSupport.json(this.http.send("GET", "/peers", null, BodyPublishers.noBody()).body())
+			.valueStream()
+			.map((peer) -> peer.get("peerId").asString())
+			.toList();
+	}
+
+}
