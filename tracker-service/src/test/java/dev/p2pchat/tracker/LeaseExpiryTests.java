@@ -3,14 +3,8 @@ package dev.p2pchat.tracker;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 
-import dev.p2pchat.tracker.TrackerTestSupport.Http;
-import dev.p2pchat.tracker.registry.PeerRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,27 +13,9 @@ import static org.awaitility.Awaitility.await;
  * Leases on the running server with the test clock: the scheduled sweeper drops the peer
  * that stopped renewing and announces it; the renewing peer stays.
  */
-@TrackerServerTest
-class LeaseExpiryTests {
+class LeaseExpiryTests extends ServerTestBase {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
-	private PeerRegistry registry;
-
-	private Http http;
-
-	@BeforeEach
-	void emptyRegistry() {
-		TrackerTestSupport.clear(this.clock, this.registry);
-		this.http = Http.onPort(this.port);
-	}
 
 	@Test
 	void peerThatStopsRenewingIsDroppedWithLeftExpiredWhileRenewingPeerStays() {

@@ -1,19 +1,12 @@
 package dev.p2pchat.tracker.events;
 
+import dev.p2pchat.tracker.ServerTestBase;
 import java.time.Duration;
 import java.util.List;
 
-import dev.p2pchat.tracker.MutableClock;
 import dev.p2pchat.tracker.SseReader;
-import dev.p2pchat.tracker.TrackerServerTest;
 import dev.p2pchat.tracker.TrackerTestSupport;
-import dev.p2pchat.tracker.TrackerTestSupport.Http;
-import dev.p2pchat.tracker.registry.PeerRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,27 +14,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code GET /peers/events} on a real server, read by the JDK HTTP client.
  */
-@TrackerServerTest
-class EventStreamTests {
+class EventStreamTests extends ServerTestBase {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
-	private PeerRegistry registry;
-
-	private Http http;
-
-	@BeforeEach
-	void emptyRegistry() {
-		TrackerTestSupport.clear(this.clock, this.registry);
-		this.http = Http.onPort(this.port);
-	}
 
 	@Test
 	void streamSendsSnapshotThenJoinedRenamedLeftInOrder() {

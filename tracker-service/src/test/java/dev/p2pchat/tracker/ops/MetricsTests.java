@@ -1,12 +1,9 @@
 package dev.p2pchat.tracker.ops;
 
+import dev.p2pchat.tracker.ServerTestBase;
 import java.util.Map;
 
-import dev.p2pchat.tracker.MutableClock;
-import dev.p2pchat.tracker.TrackerServerTest;
 import dev.p2pchat.tracker.TrackerTestSupport;
-import dev.p2pchat.tracker.registry.PeerRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,22 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The live-peer gauge and counters through the actuator, and the other actuator endpoints
  * of SPEC.
  */
-@TrackerServerTest
-class MetricsTests {
+class MetricsTests extends ServerTestBase {
 
 	@Autowired
 	private RestTestClient client;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
-	private PeerRegistry registry;
-
-	@BeforeEach
-	void emptyRegistry() {
-		TrackerTestSupport.clear(this.clock, this.registry);
-	}
 
 	@Test
 	void peersGaugeCountsLivePeersInMetricsAndPrometheus() {

@@ -1,5 +1,6 @@
 package dev.p2pchat.tracker.web;
 
+import dev.p2pchat.tracker.ServerTestBase;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -7,18 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
-import dev.p2pchat.tracker.MutableClock;
-import dev.p2pchat.tracker.TrackerServerTest;
 import dev.p2pchat.tracker.TrackerTestSupport;
-import dev.p2pchat.tracker.TrackerTestSupport.Http;
-import dev.p2pchat.tracker.registry.PeerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,28 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Malformed requests of every kind, sent byte for byte: each gets the right 4xx, an
  * {@code application/problem+json} body naming the offending field, and changes nothing.
  */
-@TrackerServerTest
-class BadInputTests {
+class BadInputTests extends ServerTestBase {
 
 	private static final String JSON = "application/json";
 
 	private static final String OK_URL = "\"url\":\"http://localhost:8081\"";
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
-	private PeerRegistry registry;
-
 	private String token;
 
 	@BeforeEach
 	void registerOnePeer() {
-		TrackerTestSupport.clear(this.clock, this.registry);
-		this.token = Http.onPort(this.port).token("victim", "victim", "http://localhost:8089");
+		this.token = this.http.token("victim", "victim", "http://localhost:8089");
 	}
 
 	static Stream<BadRequest> badRequests() {
@@ -134,8 +117,8 @@ class BadInputTests {
 		long version = this.registry.list().version();
 		String[] headers = bad.authorized() ? new String[] { "Authorization", "Bearer " + this.token } : new String[0];
 
-		HttpResponse<String> response = Http.onPort(this.port)
-			.send(bad.method(), bad.path(), bad.contentType(), bad.body(), headers);
+		HttpResponse<String> response = this.http.send(bad.method(), bad.path(), bad.contentType(), bad.body(),
+				headers);
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(bad.status());
 		assertThat(response.headers().firstValue("Content-Type"))

@@ -1,13 +1,10 @@
 package dev.p2pchat.tracker.web;
 
+import dev.p2pchat.tracker.ServerTestBase;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.p2pchat.tracker.MutableClock;
-import dev.p2pchat.tracker.TrackerServerTest;
 import dev.p2pchat.tracker.TrackerTestSupport;
-import dev.p2pchat.tracker.registry.PeerRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,22 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every row of SPEC's tracker table with its status codes, over real HTTP.
  */
-@TrackerServerTest
-class PeerApiTests {
+class PeerApiTests extends ServerTestBase {
 
 	@Autowired
 	private RestTestClient client;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
-	private PeerRegistry registry;
-
-	@BeforeEach
-	void emptyRegistry() {
-		TrackerTestSupport.clear(this.clock, this.registry);
-	}
 
 	@Test
 	void registerWhenValidReturnsCreatedWithRecordLeaseAndToken() {

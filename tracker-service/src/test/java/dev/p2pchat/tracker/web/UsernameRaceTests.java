@@ -1,5 +1,6 @@
 package dev.p2pchat.tracker.web;
 
+import dev.p2pchat.tracker.ServerTestBase;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,18 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-import dev.p2pchat.tracker.MutableClock;
-import dev.p2pchat.tracker.TrackerServerTest;
-import dev.p2pchat.tracker.TrackerTestSupport;
-import dev.p2pchat.tracker.TrackerTestSupport.Http;
 import dev.p2pchat.tracker.registry.Peer;
 import dev.p2pchat.tracker.registry.PeerFields;
-import dev.p2pchat.tracker.registry.PeerRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,29 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fifty clients race for one username, spelled in fifty different cases, over real HTTP:
  * exactly one wins.
  */
-@TrackerServerTest
-class UsernameRaceTests {
+class UsernameRaceTests extends ServerTestBase {
 
 	private static final int CLIENTS = 50;
 
 	private static final String NAME = "racename";
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private MutableClock clock;
-
-	@Autowired
-	private PeerRegistry registry;
-
-	private Http http;
-
-	@BeforeEach
-	void emptyRegistry() {
-		TrackerTestSupport.clear(this.clock, this.registry);
-		this.http = Http.onPort(this.port);
-	}
 
 	@RepeatedTest(3)
 	void registerWhenFiftyRaceForOneNameExactlyOneWins() throws Exception {
