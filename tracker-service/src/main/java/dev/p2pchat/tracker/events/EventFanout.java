@@ -12,6 +12,7 @@ import dev.p2pchat.tracker.registry.PeerRegistry;
 import lombok.extern.slf4j.Slf4j;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -27,9 +28,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * A new stream gets no gap and no duplicate: the client is added before the snapshot is
  * taken, and events already contained in the snapshot (sequence &lt;= snapshot version)
  * are skipped by the client.
+ *
+ * <p>
+ * As a {@link SmartLifecycle} in the last phase it stops before the web server's graceful
+ * shutdown, ending every stream so that shutdown does not wait for them.
  */
 @Slf4j
-public final class EventFanout {
+public final class EventFanout implements SmartLifecycle {
 
 	private final PeerRegistry registry;
 
@@ -42,6 +47,8 @@ public final class EventFanout {
 	private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong clientIds = new AtomicLong();
+
+	private volatile boolean running;
 
 	/**
 	 * Creates the fan-out and subscribes it to the registry.
@@ -87,6 +94,32 @@ public final class EventFanout {
 		for (SseClient client : this.clients) {
 			client.offerKeepalive();
 		}
+	}
+
+	/**
+	 * Ends every open stream, so that a graceful shutdown need not wait for them; clients
+	 * reconnect to whichever tracker answers next.
+	 */
+	public void closeAll() {
+		for (SseClient client : this.clients) {
+			client.close();
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		closeAll();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	/**

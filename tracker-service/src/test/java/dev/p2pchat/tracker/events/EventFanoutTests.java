@@ -93,10 +93,34 @@ class EventFanoutTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.fanout.clientCount() == 0);
 	}
 
+	@Test
+	void stopEndsEveryStream() {
+		RecordingEmitter emitter = new RecordingEmitter();
+		this.fanout.start();
+		this.fanout.connect(emitter);
+
+		this.fanout.stop();
+
+		assertThat(this.fanout.isRunning()).isFalse();
+		assertThat(this.fanout.clientCount()).isZero();
+		await().atMost(Duration.ofSeconds(5)).until(emitter::completed);
+	}
+
 	/** Keeps every frame it is sent, as text. */
 	static class RecordingEmitter extends SseEmitter {
 
 		private final List<String> frames = new CopyOnWriteArrayList<>();
+
+		private volatile boolean completed;
+
+		@Override
+		public void complete() {
+			this.completed = true;
+		}
+
+		boolean completed() {
+			return this.completed;
+		}
 
 		@Override
 		public void send(Set<DataWithMediaType> items) {
