@@ -108,8 +108,9 @@ final class ConsoleSession {
 	private void rename(String username) throws IOException, InterruptedException {
 		try {
 			ApiViews.Me me = this.api.rename(username);
-			this.self.renamed(me.username());
-			this.io.println("You are now known as " + me.username() + ".");
+			if (this.self.renamed(me.username())) {
+				this.io.println("You are now known as " + me.username() + ".");
+			}
 		}
 		catch (ApiException ex) {
 			this.io.println((ex.status() == 409)

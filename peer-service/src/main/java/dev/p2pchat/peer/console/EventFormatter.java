@@ -65,11 +65,8 @@ final class EventFormatter {
 
 	private Optional<String> renamed(ApiViews.Renamed renamed) {
 		if (renamed.peerId().equals(this.self.peerId())) {
-			if (this.self.is(renamed.username())) {
-				return Optional.empty();
-			}
-			this.self.renamed(renamed.username());
-			return Optional.of("You are now known as " + renamed.username() + ".");
+			return this.self.renamed(renamed.username())
+					? Optional.of("You are now known as " + renamed.username() + ".") : Optional.empty();
 		}
 		String before = (renamed.previousUsername() != null) ? renamed.previousUsername() : "A peer";
 		return Optional.of(before + " is now known as " + renamed.username() + ".");

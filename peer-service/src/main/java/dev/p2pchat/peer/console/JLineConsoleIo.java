@@ -25,7 +25,13 @@ final class JLineConsoleIo implements ConsoleIo {
 
 	JLineConsoleIo() {
 		try {
-			this.terminal = TerminalBuilder.builder().system(true).name("p2p-chat").build();
+			TerminalBuilder builder = TerminalBuilder.builder().system(true).name("p2p-chat");
+			if (!System.getProperty("os.name", "").startsWith("Windows")) {
+				// stty-based: the ffm and jni providers need native access, which the JDK
+				// warns about unless the JVM is started with --enable-native-access
+				builder.provider("exec");
+			}
+			this.terminal = builder.build();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -26,8 +26,15 @@ final class Self {
 		return this.username.get();
 	}
 
-	void renamed(String username) {
-		this.username.set(username);
+	/**
+	 * Records a new username; the command loop and the event stream may both learn of the
+	 * same rename, and only one of them is told it changed.
+	 * @param username the new username
+	 * @return whether this call changed it
+	 */
+	boolean renamed(String username) {
+		String previous = this.username.getAndSet(username);
+		return !previous.equals(username);
 	}
 
 	boolean is(String username) {

@@ -58,6 +58,15 @@ class ConsoleSessionTests {
 	}
 
 	@Test
+	void runWhenRenameAlreadyAnnouncedByTheStreamSaysItOnce() throws Exception {
+		this.api.beforeRenameAnswer = () -> this.self.renamed("alicia");
+
+		List<String> out = run("rename alicia");
+
+		assertThat(out).doesNotContain("You are now known as alicia.");
+	}
+
+	@Test
 	void runWhenRenameAloneTakesTheNameFromTheNextLine() throws Exception {
 		List<String> out = run("rename", "Brian", "rename");
 
@@ -174,6 +183,9 @@ class ConsoleSessionTests {
 
 		boolean down;
 
+		Runnable beforeRenameAnswer = () -> {
+		};
+
 		@Override
 		public ApiViews.Me me() {
 			return new ApiViews.Me("p-alice", "alice");
@@ -199,6 +211,7 @@ class ConsoleSessionTests {
 				throw new ApiException(409, "username bob is taken");
 			}
 			this.renames.add(username);
+			this.beforeRenameAnswer.run();
 			return new ApiViews.Me("p-alice", username);
 		}
 
