@@ -11,12 +11,6 @@ import dev.p2pchat.tracker.registry.PeerIdTakenException;
 import dev.p2pchat.tracker.registry.PeerNotFoundException;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.exc.UnexpectedEndOfInputException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -105,12 +99,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		WebExceptions.BodyTooLargeException tooLarge = find(ex, WebExceptions.BodyTooLargeException.class);
+		WebExceptions.BodyTooLargeException tooLarge = UnreadableBodies.find(ex,
+				WebExceptions.BodyTooLargeException.class);
 		if (tooLarge != null) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.body(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge.getMessage(), "body"));
 		}
-		ProblemDetail problem = unreadable(ex);
+		ProblemDetail problem = UnreadableBodies.problem(ex);
 		log.debug("unreadable request: {}", problem.getDetail());
 		return ResponseEntity.badRequest().body(problem);
 	}
@@ -138,84 +133,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			problem.setType(type(name));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
-	}
-
-	private static ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		UnrecognizedPropertyException unknown = find(ex, UnrecognizedPropertyException.class);
-		if (unknown != null) {
-			String field = path(unknown);
-			return problem(HttpStatus.BAD_REQUEST, "unknown-field", "unknown field '" + field + "'", field);
-		}
-		if (endsTooEarly(ex)) {
-			return problem(HttpStatus.BAD_REQUEST, "malformed-body", "the JSON body ends too early", "body");
-		}
-		MismatchedInputException mismatch = find(ex, MismatchedInputException.class);
-		if (mismatch != null && !mismatch.getPath().isEmpty()) {
-			String field = path(mismatch);
-			return problem(HttpStatus.BAD_REQUEST, "invalid-field", "field '" + field + "' has the wrong type", field);
-		}
-		if (mismatch != null) {
-			return problem(HttpStatus.BAD_REQUEST, "malformed-body", "the body must be a JSON object", "body");
-		}
-		JacksonException json = find(ex, JacksonException.class);
-		if (json != null) {
-			String field = json.getPath().isEmpty() ? currentName(json) : path(json);
-			String detail = (json instanceof StreamReadException) ? "malformed JSON" : "unreadable JSON";
-			return problem(HttpStatus.BAD_REQUEST, "malformed-body",
-					detail + (field.equals("body") ? "" : " at '" + field + "'"), field);
-		}
-		return problem(HttpStatus.BAD_REQUEST, "malformed-body", "a JSON request body is required", "body");
-	}
-
-	/** The dotted path of a Jackson failure: {@code username}, {@code a.b[2].c}. */
-	private static String path(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		if (ex instanceof UnrecognizedPropertyException unknown
-				&& !path.toString().endsWith(unknown.getPropertyName())) {
-			path.append(path.isEmpty() ? "" : ".").append(unknown.getPropertyName());
-		}
-		return path.isEmpty() ? "body" : path.toString();
-	}
-
-	/** Jackson reports some truncations only by message, without a dedicated type. */
-	private static boolean endsTooEarly(HttpMessageNotReadableException ex) {
-		if (find(ex, UnexpectedEndOfInputException.class) != null) {
-			return true;
-		}
-		StreamReadException read = find(ex, StreamReadException.class);
-		return read != null && read.getOriginalMessage() != null
-				&& read.getOriginalMessage().startsWith("Unexpected end-of-input");
-	}
-
-	/** Where the parser stood when the JSON broke: the property being read, if any. */
-	private static String currentName(JacksonException ex) {
-		if (ex.processor() instanceof JsonParser parser && parser.streamReadContext() != null) {
-			String name = parser.streamReadContext().currentName();
-			if (name != null && !name.isEmpty()) {
-				return name;
-			}
-		}
-		return "body";
-	}
-
-	private static <T extends Throwable> @Nullable T find(Throwable ex, Class<T> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return null;
 	}
 
 	static ProblemDetail problem(HttpStatus status, String type, @Nullable String detail, @Nullable String field) {
