@@ -439,7 +439,8 @@
 				upsertPeer({ peerId: r.peerId, username: r.username });
 			}
 		},
-		link: (p) => upsertPeer(p),
+		// a link can change after the peer left (its link closes): never bring it back
+		link: (p) => state.peers.has(p.peerId) && upsertPeer(p),
 	};
 
 	// live events wait until the first resync has told us who we are

@@ -1,0 +1,240 @@
+package dev.p2pchat.peer.clients;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A service started from its built jar as a separate JVM on a free loopback port, with
+ * its standard output captured line by line (and copied to
+ * {@code target/it-logs/<name>.log}) and its standard input writable.
+ */
+final class JarProcess implements AutoCloseable {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final Map<String, Path> COPIES = new ConcurrentHashMap<>();
+
+	private final String name;
+
+	private final int port;
+
+	private final Process process;
+
+	private final List<String> output = new CopyOnWriteArrayList<>();
+
+	private final Writer stdin;
+
+	private JarProcess(String name, int port, Process process) {
+		this.name = name;
+		this.port = port;
+		this.process = process;
+		this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+		Thread.ofVirtual().name(name + "-stdout").start(this::pump);
+	}
+
+	static JarProcess start(String name, Path jar, int port, String... args) {
+		List<String> command = new ArrayList<>(
+				List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+						"--server.port=" + port, "--server.address=127.0.0.1"));
+		command.addAll(List.of(args));
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			return new JarProcess(name, port, process);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A private copy of the jar named by a system property: the working tree's jar may be
+	 * rebuilt while the processes run, which would break their class loading.
+	 */
+	static Path jar(String property) {
+		return COPIES.computeIfAbsent(property, (key) -> {
+			String path = System.getProperty(key);
+			assertThat(path).as("system property " + key + " (set by failsafe)").isNotBlank();
+			assertThat(Path.of(path)).as("built jar (run the package phase first)").isRegularFile();
+			try {
+				Path copy = Files.createTempFile("p2pchat-it-", ".jar");
+				copy.toFile().deleteOnExit();
+				return Files.copy(Path.of(path), copy, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	URI url(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	void awaitReady() {
+		await(this.name + " ready").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> {
+				assertThat(this.process.isAlive()).as(this.name + " alive; output:%n%s", tail()).isTrue();
+				assertThat(status("/actuator/health/readiness")).isEqualTo(200);
+			});
+	}
+
+	int status(String path) {
+		try {
+			return HTTP
+				.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5)).build(),
+						BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	String get(String path) {
+		return call(HttpRequest.newBuilder(url(path)).GET());
+	}
+
+	String post(String path, String json) {
+		return call(HttpRequest.newBuilder(url(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	String put(String path, String json) {
+		return call(HttpRequest.newBuilder(url(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	private String call(HttpRequest.Builder request) {
+		try {
+			return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofString()).body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Types one line on the process's standard input. */
+	void type(String line) {
+		try {
+			this.stdin.write(line + "\n");
+			this.stdin.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	void closeInput() {
+		try {
+			this.stdin.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	List<String> output() {
+		return List.copyOf(this.output);
+	}
+
+	Process process() {
+		return this.process;
+	}
+
+	String tail() {
+		List<String> lines = output();
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void pump() {
+		Path log = Path.of("target", "it-logs", this.name + ".log");
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
+				Writer file = open(log)) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				this.output.add(line);
+				file.write(line + "\n");
+				file.flush();
+			}
+		}
+		catch (IOException ex) {
+			// the process ended: nothing more to read
+		}
+	}
+
+	private static Writer open(Path log) throws IOException {
+		Files.createDirectories(log.getParent());
+		return Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+	}
+
+	private static String javaBinary() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.p2pchat.peer.clients;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A tracker and some peers, each a real process started from the built jars on loopback;
+ * closing it destroys every process.
+ */
+final class LocalChat implements AutoCloseable {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JarProcess tracker;
+
+	private final List<JarProcess> peers = new ArrayList<>();
+
+	private LocalChat(JarProcess tracker) {
+		this.tracker = tracker;
+	}
+
+	/**
+	 * Starts a tracker whose lease is long, so a peer gone at once has left by itself.
+	 */
+	static LocalChat start() {
+		return new LocalChat(JarProcess.start("tracker", JarProcess.jar("p2pchat.it.tracker-jar"),
+				JarProcess.freePort(), "--p2pchat.tracker.lease=60s"));
+	}
+
+	JarProcess tracker() {
+		return this.tracker;
+	}
+
+	/** Starts a peer process (not waiting for it). */
+	JarProcess peer(String username, String... extraArgs) {
+		Path jar = JarProcess.jar("p2pchat.it.peer-jar");
+		int port = JarProcess.freePort();
+		List<String> args = new ArrayList<>(List.of("--p2pchat.peer.username=" + username,
+				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + this.tracker.port(),
+				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port));
+		args.addAll(List.of(extraArgs));
+		JarProcess peer = JarProcess.start(username, jar, port, args.toArray(String[]::new));
+		this.peers.add(peer);
+		return peer;
+	}
+
+	/**
+	 * Waits until every process is ready and every peer has a connected link to the
+	 * others.
+	 */
+	void awaitLinked() {
+		Stream.concat(Stream.of(this.tracker), this.peers.stream()).forEach(JarProcess::awaitReady);
+		for (JarProcess peer : this.peers) {
+			Map<String, String> expected = new HashMap<>();
+			this.peers.stream()
+				.filter((other) -> other != peer)
+				.forEach((other) -> expected.put(other.name(), "connected"));
+			await(peer.name() + " linked").atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(links(peer)).containsAllEntriesOf(expected));
+		}
+	}
+
+	/** The peer's view of the others: username to link state. */
+	static Map<String, String> links(JarProcess peer) {
+		Map<String, String> links = new HashMap<>();
+		for (JsonNode entry : JSON.readTree(peer.get("/peers"))) {
+			links.put(entry.path("username").asString(), entry.path("link").asString());
+		}
+		return links;
+	}
+
+	/** Usernames the tracker lists. */
+	List<String> trackerUsernames() {
+		List<String> names = new ArrayList<>();
+		for (JsonNode entry : JSON.readTree(this.tracker.get("/peers"))) {
+			names.add(entry.path("username").asString());
+		}
+		return names;
+	}
+
+	@Override
+	public void close() {
+		this.peers.forEach(JarProcess::close);
+		this.tracker.close();
+	}
+
+}
