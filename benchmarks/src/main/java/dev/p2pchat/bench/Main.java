@@ -2,7 +2,10 @@ package dev.p2pchat.bench;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 
 import dev.p2pchat.bench.limit.BareHttpServer;
 import dev.p2pchat.bench.limit.WsMeshNode;
@@ -33,14 +36,30 @@ public final class Main {
 			case "ws-node" -> WsMeshNode.main(rest);
 			case "bare-http" -> BareHttpServer.main(rest);
 			case "run", "smoke" -> {
-				Path root = Path.of((rest.length > 0) ? rest[0] : ".").toAbsolutePath().normalize();
-				BenchConfig config = command.equals("run") ? BenchConfig.full(root)
-						: BenchConfig.smoke(root, Path.of((rest.length > 1) ? rest[1] : "benchmarks/target/smoke"));
-				new Suite(config, Jars.find(root), Clock.systemUTC()).run("scripts/bench.sh");
+				var options = new LinkedHashMap<String, String>();
+				var positional = new ArrayList<String>();
+				for (String arg : rest) {
+					if (arg.startsWith("--") && arg.contains("=")) {
+						options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+					}
+					else {
+						positional.add(arg);
+					}
+				}
+				Path root = Path.of(positional.isEmpty() ? "." : positional.get(0)).toAbsolutePath().normalize();
+				BenchConfig preset = command.equals("run") ? BenchConfig.full(root) : BenchConfig.smoke(root,
+						Path.of((positional.size() > 1) ? positional.get(1) : "benchmarks/target/smoke"));
+				String line = "scripts/bench.sh" + (command.equals("run") ? "" : " smoke")
+						+ options.entrySet()
+							.stream()
+							.map((e) -> " --" + e.getKey() + "=" + e.getValue())
+							.collect(Collectors.joining());
+				new Suite(preset.with(options), Jars.find(root), Clock.systemUTC()).run(line);
 				System.exit(0);
 			}
 			default -> {
-				System.err.println("usage: run|smoke [root] [out] | ws-node <i> <ports> <control> | bare-http <port>");
+				System.err.println("usage: run|smoke [root] [out] [--key=value...] | ws-node <i> <ports> <control>"
+						+ " | bare-http <port>");
 				System.exit(2);
 			}
 		}

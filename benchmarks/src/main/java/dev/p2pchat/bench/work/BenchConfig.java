@@ -2,6 +2,8 @@ package dev.p2pchat.bench.work;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The sizes of one benchmark run.
@@ -22,29 +24,73 @@ import java.time.Duration;
  * @param trackerDuration W4 duration of one measurement
  * @param runTimeout the longest one run of a workload may take before its result is taken
  * as is
- * @param outDir where logs and raw figures go
+ * @param separateStartups whether W5 starts its own processes one at a time on a quiet
+ * machine (full) or reads the start-up of the processes the other workloads use, started
+ * together (smoke)
+ * @param outDir where logs go
  * @param reportDir where {@code benchmarks.md} and {@code benchmarks.svg} go
  */
 public record BenchConfig(String name, int runs, int peers, int messages, int chars, int connections, int depth,
 		int latencyRate, Duration latencyDuration, int[] fanOutSizes, int fanOutMessages, int trackerPeers,
-		Duration trackerDuration, Duration runTimeout, Path outDir, Path reportDir) {
+		Duration trackerDuration, Duration runTimeout, boolean separateStartups, Path outDir, Path reportDir) {
+
+	public BenchConfig {
+		if (runs < 1 || peers < 2 || messages < 1 || connections < 1 || depth < 1 || latencyRate < 1) {
+			throw new IllegalArgumentException("runs, messages, connections, depth, rate >= 1 and peers >= 2");
+		}
+	}
 
 	/** The full benchmark of issue 6. */
 	public static BenchConfig full(Path root) {
 		return new BenchConfig("full", 3, 5, 100_000, 100, 16, 1, 1000, Duration.ofSeconds(30), new int[] { 50, 200 },
-				5_000, 1000, Duration.ofSeconds(5), Duration.ofSeconds(60), root.resolve("bench-out"),
+				5_000, 1000, Duration.ofSeconds(5), Duration.ofSeconds(60), true, root.resolve("bench-out"),
 				root.resolve("docs"));
 	}
 
 	/** Every workload at a tiny size, once, for CI. */
 	public static BenchConfig smoke(Path root, Path outDir) {
 		return new BenchConfig("smoke", 1, 3, 600, 100, 4, 1, 200, Duration.ofSeconds(1), new int[] { 3 }, 50, 20,
-				Duration.ofMillis(300), Duration.ofSeconds(20), outDir, outDir);
+				Duration.ofMillis(300), Duration.ofSeconds(30), false, outDir, outDir);
+	}
+
+	/**
+	 * This configuration with some sizes changed, e.g. for a quicker look during
+	 * development.
+	 * @param overrides {@code runs}, {@code peers}, {@code messages},
+	 * {@code connections}, {@code depth}, {@code latency-rate}, {@code latency-seconds},
+	 * {@code fanout} (comma list), {@code fanout-messages}, {@code tracker-peers}
+	 * @return the changed configuration, named {@code custom} when anything changed
+	 */
+	public BenchConfig with(Map<String, String> overrides) {
+		if (overrides.isEmpty()) {
+			return this;
+		}
+		var o = new Overrides(overrides);
+		return new BenchConfig(this.name + "+custom", o.integer("runs", this.runs), o.integer("peers", this.peers),
+				o.integer("messages", this.messages), this.chars, o.integer("connections", this.connections),
+				o.integer("depth", this.depth), o.integer("latency-rate", this.latencyRate),
+				Duration.ofSeconds(o.integer("latency-seconds", (int) this.latencyDuration.toSeconds())),
+				o.integers("fanout", this.fanOutSizes), o.integer("fanout-messages", this.fanOutMessages),
+				o.integer("tracker-peers", this.trackerPeers), this.trackerDuration, this.runTimeout,
+				this.separateStartups, this.outDir, this.reportDir);
 	}
 
 	/** W2 messages per run. */
 	public int latencyMessages() {
 		return (int) (this.latencyRate * this.latencyDuration.toMillis() / 1000);
+	}
+
+	private record Overrides(Map<String, String> values) {
+
+		int integer(String key, int fallback) {
+			return this.values.containsKey(key) ? Integer.parseInt(this.values.get(key)) : fallback;
+		}
+
+		int[] integers(String key, int[] fallback) {
+			return this.values.containsKey(key)
+					? Arrays.stream(this.values.get(key).split(",")).mapToInt(Integer::parseInt).toArray() : fallback;
+		}
+
 	}
 
 }

@@ -49,18 +49,30 @@ final class FootprintWorkload {
 	private void measure(String key, int rep, ServiceProcess process, Duration ready, boolean actuator)
 			throws IOException {
 		try {
-			Pause.of(SETTLE);
-			this.samples.put(key + ".ready", rep, ready.toMillis() / 1000.0);
-			Footprint footprint = actuator ? Footprint.of(process)
-					: new Footprint(Footprint.rssMb(process), Double.NaN);
-			this.samples.put(key + ".rss", rep, footprint.rssMb());
-			this.samples.put(key + ".heap", rep, footprint.heapMb());
-			Progress.say(String.format(java.util.Locale.ROOT, "  %-8s ready %.2f s, RSS %.0f MB, heap %.0f MB", key,
-					ready.toMillis() / 1000.0, footprint.rssMb(), footprint.heapMb()));
+			observe(key, rep, process, ready, actuator);
 		}
 		finally {
 			process.stop();
 		}
+	}
+
+	/**
+	 * Records the start-up and footprint of a process that goes on running.
+	 * @param key {@code bare}, {@code tracker} or {@code peer}
+	 * @param rep the run
+	 * @param process the process
+	 * @param ready its time from start to ready
+	 * @param actuator whether it has an actuator to read the heap from
+	 * @throws IOException when it cannot be read
+	 */
+	void observe(String key, int rep, ServiceProcess process, Duration ready, boolean actuator) throws IOException {
+		Pause.of(SETTLE);
+		this.samples.put(key + ".ready", rep, ready.toMillis() / 1000.0);
+		Footprint footprint = actuator ? Footprint.of(process) : new Footprint(Footprint.rssMb(process), Double.NaN);
+		this.samples.put(key + ".rss", rep, footprint.rssMb());
+		this.samples.put(key + ".heap", rep, footprint.heapMb());
+		Progress.say(String.format(java.util.Locale.ROOT, "  %-8s ready %.2f s, RSS %.0f MB, heap %.0f MB", key,
+				ready.toMillis() / 1000.0, footprint.rssMb(), footprint.heapMb()));
 	}
 
 	/** Measures a peer that took part in W1, after it has been idle a moment. */

@@ -25,9 +25,10 @@ record Launch(Jars jars, Path logDir) {
 	}
 
 	/** A peer started as users start it: {@code java -jar}. */
-	ServiceProcess peer(String username, int port, int trackerPort) throws IOException {
+	ServiceProcess peer(String username, int port, int trackerPort, String... extraArgs) throws IOException {
 		var args = new ArrayList<>(List.of("-jar", this.jars.peer().toString()));
 		args.addAll(peerArgs(username, port, trackerPort));
+		args.addAll(List.of(extraArgs));
 		return ServiceProcess.startJava(username, port, args, this.logDir);
 	}
 

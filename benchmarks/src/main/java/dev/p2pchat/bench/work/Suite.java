@@ -21,7 +21,9 @@ import dev.p2pchat.bench.report.SvgChart;
  */
 public final class Suite {
 
-	private static final Duration READY = Duration.ofSeconds(90);
+	private static final Duration READY = Duration.ofSeconds(180);
+
+	private static final String READINESS = "/actuator/health/readiness";
 
 	private final BenchConfig config;
 
@@ -52,20 +54,38 @@ public final class Suite {
 		var footprint = new FootprintWorkload(this.config);
 		var throughput = new ThroughputWorkload(this.config);
 		var latency = new LatencyWorkload(this.config);
+		var fanOut = new FanOutWorkload(this.config);
 		var tracker = new TrackerWorkload(this.config);
 		try (var wsControl = new ControlServer(); var peerControl = new ControlServer()) {
 			int trackerPort = Ports.free();
-			ServiceProcess mainTracker = this.launch.tracker("tracker", trackerPort);
-			mainTracker.awaitOk("/actuator/health/readiness", READY);
-			stage("W5 start-up", () -> footprint.startups(this.launch, trackerPort));
+			// a long lease: W4 later registers peers here that nobody renews
+			ServiceProcess mainTracker = this.launch.tracker("tracker", trackerPort, "--p2pchat.tracker.lease=3600s");
+			Duration trackerReady = mainTracker.awaitOk(READINESS, READY);
+			if (this.config.separateStartups()) {
+				stage("W5 start-up", () -> footprint.startups(this.launch, trackerPort));
+			}
+			else {
+				stage("W5 start-up", () -> footprint.observe("tracker", 0, mainTracker, trackerReady, true));
+			}
 			int barePort = Ports.free();
-			this.launch.bareHttp(barePort).awaitStatus("/", 202, READY);
+			ServiceProcess bare = this.launch.bareHttp(barePort);
 			List<Integer> wsPorts = freePorts(this.config.peers());
 			for (int i = 0; i < wsPorts.size(); i++) {
 				this.launch.wsNode(i, wsPorts, wsControl.port());
 			}
-			var wsMesh = new NodeMesh(wsControl, this.config.peers(), READY);
 			List<ServiceProcess> peers = startPeers(trackerPort, peerControl.port());
+			if (!this.config.separateStartups()) {
+				stage("W5 start-up", () -> {
+					footprint.observe("bare", 0, bare, bare.awaitStatus("/", 202, READY), false);
+					footprint.observe("peer", 0, peers.get(0), peers.get(0).awaitOk(READINESS, READY), true);
+				});
+			}
+			bare.awaitStatus("/", 202, READY);
+			for (ServiceProcess peer : peers) {
+				peer.awaitOk(READINESS, READY);
+			}
+			Links.awaitFullMesh(peers, READY);
+			var wsMesh = new NodeMesh(wsControl, this.config.peers(), READY);
 			NodeMesh peerMesh = driverMesh(peerControl);
 			try (var api = new PeerCluster(peers)) {
 				stage("W1", () -> throughput.run(wsMesh, peerMesh, api, barePort));
@@ -73,13 +93,15 @@ public final class Suite {
 				stage("W2", () -> latency.run(wsMesh, api));
 			}
 			peers.forEach(ServiceProcess::stop);
-			stage("W4", () -> tracker.run(this.launch, barePort));
+			stage("W3", () -> fanOut.run(this.launch, trackerPort));
+			stage("W4", () -> tracker.run(trackerPort, barePort));
 		}
 		finally {
 			ServiceProcess.stopAll();
 		}
 		throughput.report(this.results);
 		latency.report(this.results);
+		fanOut.report(this.results);
 		tracker.report(this.results);
 		footprint.report(this.results);
 		write(command, started, loadBefore);
@@ -87,15 +109,11 @@ public final class Suite {
 	}
 
 	private List<ServiceProcess> startPeers(int trackerPort, int controlPort) throws IOException {
-		Progress.say("starting " + this.config.peers() + " peers");
+		Progress.say("starting " + this.config.peers() + " peers and the limit processes");
 		var peers = new ArrayList<ServiceProcess>();
 		for (int i = 0; i < this.config.peers(); i++) {
 			peers.add(this.launch.drivenPeer("bench" + i, Ports.free(), trackerPort, i, controlPort));
 		}
-		for (ServiceProcess peer : peers) {
-			peer.awaitOk("/actuator/health/readiness", READY);
-		}
-		Links.awaitFullMesh(peers, READY);
 		return peers;
 	}
 

@@ -1,11 +1,6 @@
 package dev.p2pchat.bench.work;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,10 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.p2pchat.bench.http.HttpHead;
 import dev.p2pchat.bench.http.LoadGenerator;
 import dev.p2pchat.bench.http.LoadSpec;
-import dev.p2pchat.bench.http.SseClient;
 import dev.p2pchat.bench.node.Payload;
-import dev.p2pchat.bench.proc.Ports;
-import dev.p2pchat.bench.proc.ServiceProcess;
 import dev.p2pchat.bench.report.Figure;
 import dev.p2pchat.bench.report.Results;
 
@@ -38,58 +30,42 @@ final class TrackerWorkload {
 		this.samples = new Samples(config.runs());
 	}
 
-	void run(Launch launch, int barePort) throws IOException, InterruptedException {
-		int port = Ports.free();
-		ServiceProcess tracker = launch.tracker("tracker-w4", port, "--p2pchat.tracker.lease=3600s",
-				"--p2pchat.tracker.log-interval=3600s");
-		try {
-			tracker.awaitOk("/actuator/health/readiness", Duration.ofSeconds(60));
-			List<String> tokens = register(port);
+	/**
+	 * Registers the peers at a tracker that nobody else uses any more and measures.
+	 * @param port the tracker's port; its lease must outlast the workload
+	 * @param barePort the bare-HTTP limit's port
+	 */
+	void run(int port, int barePort) throws IOException, InterruptedException {
+		List<String> tokens = register(port);
+		for (int rep = 0; rep < this.config.runs(); rep++) {
+			Progress.say("W4 run " + (rep + 1) + "/" + this.config.runs());
+			// renewals change renewedAt, so the list's ETag of the previous run is stale
 			String etag = etag(port);
-			for (int rep = 0; rep < this.config.runs(); rep++) {
-				Progress.say("W4 run " + (rep + 1) + "/" + this.config.runs());
-				measure("bare", rep, barePort, 202,
-						(c, seq) -> PeerCluster.post(barePort, new Payload(1, c, seq, 0), this.config.chars()));
-				measure("list-200", rep, port, 200,
-						(c, seq) -> HttpHead.request("GET", port, "/peers", "Accept: application/json\r\n", null));
-				measure("list-304", rep, port, 304, (c, seq) -> HttpHead.request("GET", port, "/peers",
-						"Accept: application/json\r\nIf-None-Match: " + etag + "\r\n", null));
-				measure("renew", rep, port, 200, (c, seq) -> {
-					int peer = (c * 7919 + seq) % tokens.size();
-					return HttpHead.request("PUT", port, "/peers/w4-" + peer + "/lease",
-							"Authorization: Bearer " + tokens.get(peer) + "\r\n", null);
-				});
-			}
-		}
-		finally {
-			tracker.stop();
+			measure("bare", rep, barePort, 202,
+					(c, seq) -> PeerCluster.post(barePort, new Payload(1, c, seq, 0), this.config.chars()));
+			measure("list-200", rep, port, 200,
+					(c, seq) -> HttpHead.request("GET", port, "/peers", "Accept: application/json\r\n", null));
+			measure("list-304", rep, port, 304, (c, seq) -> HttpHead.request("GET", port, "/peers",
+					"Accept: application/json\r\nIf-None-Match: " + etag + "\r\n", null));
+			measure("renew", rep, port, 200, (c, seq) -> {
+				int peer = (c * 7919 + seq) % tokens.size();
+				return HttpHead.request("PUT", port, "/peers/w4-" + peer + "/lease",
+						"Authorization: Bearer " + tokens.get(peer) + "\r\n", null);
+			});
 		}
 	}
 
 	private List<String> register(int port) throws IOException, InterruptedException {
-		var http = HttpClient.newHttpClient();
+		var tracker = new TrackerApi(port);
 		var tokens = new ArrayList<String>();
 		for (int i = 0; i < this.config.trackerPeers(); i++) {
-			String body = "{\"peerId\":\"w4-" + i + "\",\"username\":\"w4user" + i
-					+ "\",\"url\":\"http://127.0.0.1:9/w4-" + i + "\"}";
-			var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/peers"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build();
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 201) {
-				throw new IOException(
-						"registering peer " + i + " answered " + response.statusCode() + ": " + response.body());
-			}
-			tokens.add(SseClient.stringField(response.body(), "leaseToken"));
+			tokens.add(tracker.register("w4-" + i, "w4user" + i, "http://127.0.0.1:9/w4-" + i));
 		}
 		return tokens;
 	}
 
 	private String etag(int port) throws IOException, InterruptedException {
-		var response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/peers")).build(),
-					HttpResponse.BodyHandlers.ofByteArray());
+		var response = new TrackerApi(port).list();
 		this.listKb = response.body().length / 1024.0;
 		return response.headers().firstValue("ETag").orElseThrow(() -> new IOException("GET /peers has no ETag"));
 	}

@@ -1,0 +1,153 @@
+package dev.p2pchat.bench.work;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.p2pchat.bench.http.LoadSpec;
+import dev.p2pchat.bench.node.Payload;
+import dev.p2pchat.bench.node.Tally;
+import dev.p2pchat.bench.proc.Pause;
+import dev.p2pchat.bench.proc.Ports;
+import dev.p2pchat.bench.proc.ServiceProcess;
+import dev.p2pchat.bench.report.Figure;
+import dev.p2pchat.bench.report.Results;
+
+/**
+ * W3: one real peer broadcasting, through {@code POST /messages} at full speed, to many
+ * simulated peers in this JVM ({@link SimPeer}), registered at the tracker like real
+ * peers. The real peer gets the largest peerId so that every simulated peer dials it.
+ */
+final class FanOutWorkload {
+
+	private static final Duration LINK_TIMEOUT = Duration.ofSeconds(120);
+
+	private final BenchConfig config;
+
+	private final Samples samples;
+
+	private int run = 9000;
+
+	FanOutWorkload(BenchConfig config) {
+		this.config = config;
+		this.samples = new Samples(config.runs());
+	}
+
+	void run(Launch launch, int trackerPort) throws Exception {
+		int port = Ports.free();
+		ServiceProcess peer = launch.peer("fanout", port, trackerPort, "--p2pchat.peer.id=zz-fanout");
+		try {
+			peer.awaitOk("/actuator/health/readiness", LINK_TIMEOUT);
+			for (int size : this.config.fanOutSizes()) {
+				fanOut(peer, trackerPort, size);
+			}
+		}
+		finally {
+			peer.stop();
+		}
+	}
+
+	private void fanOut(ServiceProcess peer, int trackerPort, int size) throws Exception {
+		var tracker = new TrackerApi(trackerPort);
+		var closed = new AtomicInteger();
+		var sims = new ArrayList<SimPeer>();
+		var tokens = new ArrayList<String>();
+		var sockets = new ArrayList<WebSocket>();
+		HttpClient client = HttpClient.newHttpClient();
+		Progress.say("W3 linking " + size + " simulated peers");
+		try {
+			for (int i = 0; i < size; i++) {
+				String id = String.format(Locale.ROOT, "sim%d-%03d", size, i);
+				var sim = new SimPeer(id, "s" + size + "x" + i, "http://127.0.0.1:9/" + id, closed);
+				tokens.add(tracker.register(id, "s" + size + "x" + i, "http://127.0.0.1:9/" + id));
+				sims.add(sim);
+			}
+			for (SimPeer sim : sims) {
+				sockets.add(sim.dial(client, peer.port()));
+			}
+			awaitGreeted(sims);
+			for (int rep = 0; rep < this.config.runs(); rep++) {
+				once(peer.port(), size, sims, rep);
+			}
+			this.samples.put("dropped-" + size, 0, closed.get());
+		}
+		finally {
+			sockets.forEach((socket) -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+			for (int i = 0; i < tokens.size(); i++) {
+				tracker.remove(String.format(Locale.ROOT, "sim%d-%03d", size, i), tokens.get(i));
+			}
+			client.close();
+		}
+	}
+
+	private void awaitGreeted(List<SimPeer> sims) throws IOException {
+		long deadline = System.nanoTime() + LINK_TIMEOUT.toNanos();
+		while (sims.stream().anyMatch((sim) -> !sim.greeted())) {
+			if (System.nanoTime() > deadline) {
+				throw new IOException(
+						sims.stream().filter((s) -> !s.greeted()).count() + " simulated peers not linked");
+			}
+			Pause.briefly();
+		}
+	}
+
+	private void once(int port, int size, List<SimPeer> sims, int rep) throws Exception {
+		int run = this.run++;
+		int conns = this.config.connections();
+		int perStream = this.config.fanOutMessages() / conns;
+		var expected = new HashMap<Integer, Integer>();
+		for (int c = 0; c < conns; c++) {
+			expected.put(c, perStream);
+		}
+		sims.forEach((sim) -> sim.arm(new Tally(run, expected)));
+		int chars = this.config.chars();
+		var spec = new LoadSpec(port, conns, this.config.depth(), perStream, this.config.runTimeout(), 0,
+				(c, seq) -> PeerCluster.post(port, new Payload(run, c, seq, System.nanoTime()), chars),
+				LoadSpec.ResponseListener.NONE);
+		long start = System.nanoTime();
+		PeerCluster.runLoad(spec);
+		var counts = new ArrayList<Tally.Counts>();
+		var latencies = new ArrayList<long[]>();
+		long deadline = System.nanoTime() + this.config.runTimeout().toNanos();
+		for (SimPeer sim : sims) {
+			try {
+				sim.tally().complete().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (java.util.concurrent.TimeoutException ex) {
+				// counted as lost
+			}
+			counts.add(sim.tally().counts());
+			latencies.add(java.util.Arrays.stream(sim.tally().latencies()).map((n) -> n / 1000).toArray());
+		}
+		Delivery delivery = Delivery.of(perStream * conns, start, counts);
+		double p99 = Latencies.of(latencies, delivery.lost()).percentileMillis(99);
+		this.samples.put("rate-" + size, rep, delivery.perSecond());
+		this.samples.put("p99-" + size, rep, p99);
+		this.samples.add("lost-" + size, 0, delivery.lost() + delivery.duplicates() + delivery.outOfOrder());
+		Progress.say(String.format(Locale.ROOT,
+				"  %d peers: %,.0f msgs/s (%,.0f deliveries/s), p99 %.1f ms, lost %d" + " dup %d ooo %d", size,
+				delivery.perSecond(), delivery.perSecond() * size, p99, delivery.lost(), delivery.duplicates(),
+				delivery.outOfOrder()));
+	}
+
+	void report(Results results) {
+		for (int size : this.config.fanOutSizes()) {
+			String name = "W3 fan-out to " + size + " simulated peers (links dropped "
+					+ this.samples.total("dropped-" + size) + ", lost/dup/ooo " + this.samples.total("lost-" + size)
+					+ ")";
+			var rate = Figure.plain(name, "msgs/s", this.samples.get("rate-" + size));
+			boolean clean = this.samples.has("rate-" + size) && this.samples.total("dropped-" + size) == 0
+					&& this.samples.total("lost-" + size) == 0;
+			results.add(rate.withTarget("no link dropped, no message lost", clean));
+			results.add(Figure.plain(name, "p99 ms (send to delivery, at full load)", this.samples.get("p99-" + size)));
+		}
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.p2pchat.bench.work;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.p2pchat.bench.node.Tally;
+
+/**
+ * A simulated peer for W3: a JDK WebSocket client that speaks the peer link protocol
+ * (docs/protocol.md) just enough to receive: it dials the real peer's {@code /ws/peer},
+ * says hello, counts the texts of each {@code batch} and acknowledges it at once. It
+ * never sends chat messages. Registered at the tracker by the caller under the same
+ * peerId, username and URL.
+ */
+final class SimPeer implements WebSocket.Listener {
+
+	private final String peerId;
+
+	private final String username;
+
+	private final String url;
+
+	private final AtomicInteger closed;
+
+	private final StringBuilder partial = new StringBuilder();
+
+	private volatile Tally tally = new Tally(-1, java.util.Map.of());
+
+	private volatile boolean greeted;
+
+	SimPeer(String peerId, String username, String url, AtomicInteger closed) {
+		this.peerId = peerId;
+		this.username = username;
+		this.url = url;
+		this.closed = closed;
+	}
+
+	/** Dials the real peer and sends hello; the link is up once {@link #greeted()}. */
+	WebSocket dial(HttpClient client, int peerPort) {
+		WebSocket socket = client.newWebSocketBuilder()
+			.connectTimeout(Duration.ofSeconds(10))
+			.buildAsync(URI.create("ws://127.0.0.1:" + peerPort + "/ws/peer"), this)
+			.join();
+		socket
+			.sendText("{\"type\":\"hello\",\"version\":1,\"peerId\":\"" + this.peerId + "\",\"username\":\""
+					+ this.username + "\",\"url\":\"" + this.url + "\",\"epoch\":\"" + this.peerId + "-"
+					+ System.nanoTime() + "\"}", true)
+			.join();
+		return socket;
+	}
+
+	void arm(Tally next) {
+		this.tally = next;
+	}
+
+	Tally tally() {
+		return this.tally;
+	}
+
+	boolean greeted() {
+		return this.greeted;
+	}
+
+	@Override
+	public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+		this.partial.append(data);
+		if (last) {
+			String frame = this.partial.toString();
+			this.partial.setLength(0);
+			frame(socket, frame, System.nanoTime());
+		}
+		socket.request(1);
+		return null;
+	}
+
+	private void frame(WebSocket socket, String frame, long nanos) {
+		if (frame.contains("\"type\":\"hello\"")) {
+			this.greeted = true;
+			return;
+		}
+		if (!frame.contains("\"type\":\"batch\"")) {
+			return;
+		}
+		long seq = number(frame, "\"seq\":");
+		int count = 0;
+		for (int at = frame.indexOf("\"text\":\""); at >= 0; at = frame.indexOf("\"text\":\"", at + 1)) {
+			int start = at + 8;
+			this.tally.accept(frame.substring(start, frame.indexOf('"', start)), nanos);
+			count++;
+		}
+		if (count > 0) {
+			socket.sendText("{\"type\":\"ack\",\"seq\":" + (seq + count - 1) + "}", true).join();
+		}
+	}
+
+	private static long number(String json, String key) {
+		int start = json.indexOf(key) + key.length();
+		int end = start;
+		while (end < json.length() && Character.isDigit(json.charAt(end))) {
+			end++;
+		}
+		return Long.parseLong(json.substring(start, end));
+	}
+
+	@Override
+	public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+		this.closed.incrementAndGet();
+		System.err.println("sim " + this.username + " link closed: " + status + " " + reason);
+		return null;
+	}
+
+	@Override
+	public void onError(WebSocket socket, Throwable error) {
+		this.closed.incrementAndGet();
+		System.err.println("sim " + this.username + " link failed: " + error);
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.p2pchat.bench.work;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import dev.p2pchat.bench.http.SseClient;
+
+/**
+ * The few tracker calls the workloads make to set up, through the tracker's public API.
+ */
+final class TrackerApi {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final int port;
+
+	TrackerApi(int port) {
+		this.port = port;
+	}
+
+	/**
+	 * Registers a peer like a real peer does.
+	 * @return its lease token
+	 */
+	String register(String peerId, String username, String url) throws IOException, InterruptedException {
+		String body = "{\"peerId\":\"" + peerId + "\",\"username\":\"" + username + "\",\"url\":\"" + url + "\"}";
+		HttpResponse<String> response = this.http.send(request("/peers").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 201) {
+			throw new IOException(
+					"registering " + peerId + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return SseClient.stringField(response.body(), "leaseToken");
+	}
+
+	/** Removes a registration like a peer that shuts down. */
+	void remove(String peerId, String token) throws IOException, InterruptedException {
+		this.http.send(request("/peers/" + peerId).header("Authorization", "Bearer " + token).DELETE().build(),
+				HttpResponse.BodyHandlers.discarding());
+	}
+
+	/** {@code GET /peers}: the body and its ETag. */
+	HttpResponse<byte[]> list() throws IOException, InterruptedException {
+		return this.http.send(request("/peers").build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+	}
+
+}
