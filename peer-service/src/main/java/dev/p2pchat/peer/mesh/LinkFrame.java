@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = LinkFrame.Hello.class, name = "hello"),
 		@JsonSubTypes.Type(value = LinkFrame.Batch.class, name = "batch"),
-		@JsonSubTypes.Type(value = LinkFrame.Ack.class, name = "ack") })
+		@JsonSubTypes.Type(value = LinkFrame.Ack.class, name = "ack"),
+		@JsonSubTypes.Type(value = LinkFrame.Ping.class, name = "ping") })
 sealed interface LinkFrame {
 
 	/** Protocol version spoken by this implementation. */
@@ -75,6 +76,17 @@ sealed interface LinkFrame {
 				throw new IllegalArgumentException("seq must be positive");
 			}
 		}
+
+	}
+
+	/**
+	 * Keep-alive, written by a sender that has written nothing for one ping interval.
+	 * Needs no answer: any frame received proves the link alive. (WebSocket ping control
+	 * frames are not used: a container answers them with a pong written from its read
+	 * thread, which then waits behind a large frame being written and can stall both
+	 * directions of a busy link.)
+	 */
+	record Ping() implements LinkFrame {
 
 	}
 

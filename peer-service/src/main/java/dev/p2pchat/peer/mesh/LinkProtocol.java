@@ -23,7 +23,7 @@ import dev.p2pchat.peer.config.PeerProperties;
 @Slf4j
 final class LinkProtocol {
 
-	private static final Duration SENDER_IDLE_WAKEUP = Duration.ofSeconds(1);
+	private static final String PING = "{\"type\":\"ping\"}";
 
 	private final Mesh mesh;
 
@@ -83,6 +83,7 @@ final class LinkProtocol {
 				case LinkFrame.Hello hello -> hello(link, hello);
 				case LinkFrame.Batch batch -> batch(link, established(link), batch);
 				case LinkFrame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
+				case LinkFrame.Ping ping -> established(link);
 			}
 		}
 		catch (LinkException ex) {
@@ -170,9 +171,12 @@ final class LinkProtocol {
 		long batchChars = this.settings.batchSize().toBytes();
 		try {
 			while (link.isOpen()) {
-				Outbox.Work work = outbox.await(generation, batchChars, SENDER_IDLE_WAKEUP);
+				Outbox.Work work = outbox.await(generation, batchChars, this.settings.pingInterval());
 				if (work == null) {
 					return;
+				}
+				if (work.ack() == 0 && work.entries().isEmpty()) {
+					link.send(PING);
 				}
 				if (work.ack() > 0) {
 					link.send(this.codec.encode(new LinkFrame.Ack(work.ack())));

@@ -15,10 +15,10 @@ import org.springframework.web.socket.CloseStatus;
 import dev.p2pchat.peer.config.PeerProperties;
 
 /**
- * Once per ping interval: pings every link, closes links silent for
- * {@code dead-after-pings} intervals and handshakes older than the handshake timeout,
- * fails messages past the outbox bound, and dials peers that should be linked and are
- * not. On shutdown, closes every link with {@code GOING_AWAY}.
+ * Once per ping interval: closes links silent for {@code dead-after-pings} intervals and
+ * handshakes older than the handshake timeout, fails messages past the outbox bound, and
+ * dials peers that should be linked and are not. On shutdown, closes every link with
+ * {@code GOING_AWAY}.
  */
 @Slf4j
 final class MeshMaintenance implements SmartLifecycle {
@@ -69,9 +69,6 @@ final class MeshMaintenance implements SmartLifecycle {
 				link.close(status);
 				// a dead peer may never complete the close handshake
 				this.protocol.closed(link, status);
-			}
-			else {
-				link.ping();
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package dev.p2pchat.peer.mesh;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -10,7 +9,6 @@ import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -19,8 +17,8 @@ import dev.p2pchat.peer.tracker.KnownPeer;
 /**
  * One WebSocket link to another peer, dialled by this peer ({@code dialed != null}) or
  * accepted. Every write goes through one lock because WebSocket sends are not
- * thread-safe; after the handshake, frames are written by the link's own sender thread,
- * pings only when the lock is free. Thread-safe.
+ * thread-safe; after the handshake, only the link's own sender thread writes (frames,
+ * acks and pings), so the read path never waits for a write. Thread-safe.
  */
 @Slf4j
 final class PeerLink {
@@ -97,22 +95,6 @@ final class PeerLink {
 		this.sendLock.lock();
 		try {
 			this.session.sendMessage(new TextMessage(text));
-		}
-		finally {
-			this.sendLock.unlock();
-		}
-	}
-
-	/** Sends a ping unless a write is under way (a busy link needs no ping). */
-	void ping() {
-		if (!this.sendLock.tryLock()) {
-			return;
-		}
-		try {
-			this.session.sendMessage(new PingMessage(ByteBuffer.allocate(0)));
-		}
-		catch (IOException | RuntimeException ex) {
-			log.debug("ping failed on {}: {}", this.session.getId(), ex.getMessage());
 		}
 		finally {
 			this.sendLock.unlock();

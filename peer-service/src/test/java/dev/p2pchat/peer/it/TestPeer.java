@@ -2,10 +2,11 @@ package dev.p2pchat.peer.it;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,7 +36,7 @@ final class TestPeer implements AutoCloseable {
 
 	private final Map<String, Object> properties = new LinkedHashMap<>();
 
-	private final List<ChatMessage> received = new CopyOnWriteArrayList<>();
+	private final List<ChatMessage> received = Collections.synchronizedList(new ArrayList<>());
 
 	private final RestClient http;
 
@@ -122,13 +123,15 @@ final class TestPeer implements AutoCloseable {
 		return bean(Registration.class).registered();
 	}
 
-	/** Messages from other peers, in arrival order. */
+	/** A snapshot of the messages from other peers, in arrival order. */
 	List<ChatMessage> received() {
-		return this.received;
+		synchronized (this.received) {
+			return List.copyOf(this.received);
+		}
 	}
 
 	List<String> receivedTexts() {
-		return this.received.stream().map(ChatMessage::text).toList();
+		return received().stream().map(ChatMessage::text).toList();
 	}
 
 	RestClient http() {
