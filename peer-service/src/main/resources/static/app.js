@@ -391,7 +391,13 @@
 		await send(to, command.text, line);
 	}
 
+	let inFlight = null; // the line being sent: Enter pressed twice must not send it twice
+
 	async function send(to, text, line) {
+		if (inFlight === line) {
+			return;
+		}
+		inFlight = line;
 		try {
 			const message = await api('POST', '/messages', to ? { to, text } : { text });
 			addMessage(message);
@@ -401,6 +407,9 @@
 			showError(ui.composerError, e.status === 404 && to
 				? `Nobody named “${to}” is online. Nothing was sent.`
 				: `Not sent: ${e.message}`);
+		}
+		finally {
+			inFlight = null;
 		}
 	}
 

@@ -168,6 +168,8 @@ class BrowserIT {
 		if (docs != null && Files.isDirectory(Path.of(docs))) {
 			Files.copy(shot, Path.of(docs, "chat.png"), StandardCopyOption.REPLACE_EXISTING);
 		}
+		Files.copy(bobPage.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "chat-phone.png"),
+				StandardCopyOption.REPLACE_EXISTING);
 		assertThat(Files.size(Path.of("target", "chat.png"))).isPositive();
 	}
 

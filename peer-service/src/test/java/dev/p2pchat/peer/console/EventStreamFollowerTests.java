@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -52,10 +53,15 @@ class EventStreamFollowerTests {
 				case 4 -> {
 					opened.run();
 					sink.accept(message("second"));
-					Thread.sleep(Duration.ofMinutes(1));
+					blockUntilClosed();
 				}
-				default -> Thread.sleep(Duration.ofMinutes(1));
+				default -> blockUntilClosed();
 			}
+		}
+
+		/** A quiet open stream: nothing arrives until the follower is closed. */
+		private static void blockUntilClosed() throws InterruptedException {
+			new SynchronousQueue<Void>().take();
 		}
 
 		private static SseEvent message(String text) {
