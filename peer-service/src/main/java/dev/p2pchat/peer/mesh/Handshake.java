@@ -30,8 +30,9 @@ final class Handshake {
 		if (hello.peerId().equals(this.self.id())) {
 			throw refused("that is my own peerId");
 		}
-		Optional<KnownPeer> known = this.directory.find(hello.peerId()).filter((peer) -> matches(peer, hello));
-		if (known.isEmpty() && this.directory.refresh()) {
+		Optional<KnownPeer> known = this.directory.find(hello.peerId());
+		if (known.isEmpty() || !matches(known.get(), hello)) {
+			this.directory.refresh();
 			known = this.directory.find(hello.peerId());
 		}
 		KnownPeer peer = known.orElseThrow(() -> refused("peer " + hello.peerId() + " is not listed by the tracker"));

@@ -66,7 +66,7 @@ class ChatIT {
 
 		assertThat(response.getStatusCode().value()).isEqualTo(202);
 		assertThat(response.getBody()).contains("\"from\":\"alice\"", "\"to\":null", text, "\"id\"", "\"sentAt\"");
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
 		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			assertThat(bob.receivedTexts()).containsOnlyOnce(text);
 			assertThat(carol.receivedTexts()).containsOnlyOnce(text);
@@ -79,7 +79,7 @@ class ChatIT {
 			.orElseThrow()
 			.id()
 			.toString();
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(alice.get("/messages/" + id).getBody()).contains("\"username\":\"bob\"")
 				.contains("\"username\":\"carol\"")
 				.doesNotContain("pending"));
@@ -94,7 +94,7 @@ class ChatIT {
 
 		assertThat(response.getStatusCode().value()).isEqualTo(202);
 		assertThat(response.getBody()).contains("\"to\":\"bob\"");
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
 		await().during(Duration.ofMillis(500))
 			.atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> assertThat(carol.receivedTexts()).doesNotContain(text));
@@ -224,7 +224,7 @@ class ChatIT {
 
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(lines).contains("event:message")
 				.anySatisfy((line) -> assertThat(line).startsWith("data:").contains(text, "\"from\":\"alice\"")));
 		client.shutdownNow();

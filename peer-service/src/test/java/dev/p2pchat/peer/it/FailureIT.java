@@ -68,7 +68,7 @@ class FailureIT {
 	void peerWhenRestartedWithinTheBoundGetsQueuedMessagesOnceAndInOrder() {
 		String bobId = bob.id();
 		bob.stop();
-		await().atMost(Duration.ofSeconds(5)).until(() -> alice.mesh().linkState(bobId) != LinkState.CONNECTED);
+		await().atMost(Duration.ofSeconds(10)).until(() -> alice.mesh().linkState(bobId) != LinkState.CONNECTED);
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		List<ChatMessage> sent = IntStream.range(0, 20)
 			.mapToObj((i) -> alice.chat().send(null, tag + " " + i))
@@ -82,7 +82,7 @@ class FailureIT {
 			.untilAsserted(() -> assertThat(bob.receivedTexts()).containsAll(expected));
 		assertThat(bob.receivedTexts().stream().filter((text) -> text.startsWith(tag)).toList())
 			.containsExactlyElementsOf(expected);
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(
 					() -> assertThat(alice.chat().find(sent.getLast().id()).orElseThrow().recipients()).singleElement()
 						.satisfies((recipient) -> assertThat(recipient.state()).isEqualTo(DeliveryState.DELIVERED)));
@@ -98,7 +98,7 @@ class FailureIT {
 		});
 		String bobId = bob.id();
 		bob.stop();
-		await().atMost(Duration.ofSeconds(5)).until(() -> alice.mesh().linkState(bobId) != LinkState.CONNECTED);
+		await().atMost(Duration.ofSeconds(10)).until(() -> alice.mesh().linkState(bobId) != LinkState.CONNECTED);
 
 		var response = alice.post("/messages", "{\"to\":\"bob\",\"text\":\"are you there?\"}");
 		String id = response.getBody().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
@@ -125,18 +125,18 @@ class FailureIT {
 
 		alice.chat().send(null, text);
 
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
 		assertThat(alice.get("/actuator/health/liveness").getStatusCode().value()).isEqualTo(200);
 		tracker.start(false);
 		await().atMost(Duration.ofSeconds(15))
 			.ignoreExceptions()
 			.untilAsserted(() -> assertThat(trackerPeers()).contains("\"username\":\"alice\"", "\"username\":\"bob\""));
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(
 					() -> assertThat(alice.get("/actuator/health/readiness").getStatusCode().value()).isEqualTo(200));
 		String after = "tracker back " + UUID.randomUUID();
 		bob.chat().send(null, after);
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(alice.receivedTexts()).contains(after));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(alice.receivedTexts()).contains(after));
 	}
 
 	private static String trackerPeers() throws Exception {

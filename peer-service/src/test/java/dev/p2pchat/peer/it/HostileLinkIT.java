@@ -39,7 +39,7 @@ class HostileLinkIT {
 	@BeforeAll
 	static void startChat() {
 		tracker = TrackerProcess.start();
-		Map<String, Object> fastHandshake = Map.of("p2pchat.peer.link.handshake-timeout", "2s");
+		Map<String, Object> fastHandshake = Map.of("p2pchat.peer.link.handshake-timeout", "3s");
 		alice = TestPeer.start("alice", tracker.url(), fastHandshake);
 		bob = TestPeer.start("bob", tracker.url(), fastHandshake);
 		await().atMost(Duration.ofSeconds(10)).until(() -> alice.mesh().liveLinks() == 1);
@@ -157,7 +157,7 @@ class HostileLinkIT {
 		this.raw.send(batch);
 		this.raw.send(batch);
 
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.raw.texts()).contains("{\"type\":\"ack\",\"seq\":1}"));
 		await().during(Duration.ofMillis(300))
 			.atMost(Duration.ofSeconds(2))
@@ -168,7 +168,7 @@ class HostileLinkIT {
 	private RawLink linkedAs(String fakeId) {
 		RawLink link = RawLink.open(alice.url());
 		link.hello(fakeId, fakeId.substring(0, fakeId.indexOf('-')), NOWHERE, "epoch-" + fakeId);
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(link.texts()).anySatisfy(
 					(text) -> assertThat(text).contains("\"type\":\"hello\"", "\"peerId\":\"" + alice.id() + "\"")));
 		return link;
@@ -192,13 +192,13 @@ class HostileLinkIT {
 	}
 
 	private void awaitClosed(int code) {
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(this.raw.closeCode()).isEqualTo(code));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.raw.closeCode()).isEqualTo(code));
 	}
 
 	private static void assertAliceAndBobStillChat() {
 		String text = "still here " + UUID.randomUUID();
 		alice.chat().send(null, text);
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
 	}
 
 }

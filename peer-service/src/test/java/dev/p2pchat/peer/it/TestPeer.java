@@ -51,7 +51,7 @@ final class TestPeer implements AutoCloseable {
 		this.properties.put("p2pchat.peer.username", username);
 		this.properties.put("p2pchat.peer.tracker-url", tracker.toString());
 		this.properties.put("p2pchat.peer.renew-interval", "2s");
-		this.properties.put("p2pchat.peer.link.ping-interval", "1s");
+		this.properties.put("p2pchat.peer.link.ping-interval", "2s");
 		this.properties.put("p2pchat.peer.backoff.max", "1s");
 		this.properties.put("spring.main.banner-mode", "off");
 		this.properties.putAll(extra);
