@@ -123,7 +123,7 @@ public class ChatService {
 
 	private List<KnownPeer> recipients(@Nullable String to) {
 		if (to == null) {
-			return this.directory.all();
+			return this.directory.everyone();
 		}
 		if (to.equalsIgnoreCase(this.self.username())) {
 			throw new InvalidMessageException("to", "cannot send a private message to yourself", false);

@@ -165,6 +165,19 @@ class HostileLinkIT {
 		assertThat(this.raw.closeCode()).isEqualTo(-1);
 	}
 
+	@Test
+	void linkWhenPeerFallsSilentIsDeclaredDeadWithinTenSeconds() {
+		String fakeId = registerFake("zed");
+		this.raw = linkedAs(fakeId);
+		await().atMost(Duration.ofSeconds(5)).until(() -> alice.mesh().linkState(fakeId) == LinkState.CONNECTED);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.raw.closeCode()).isEqualTo(4500));
+
+		assertThat(this.raw.closeReason()).contains("no traffic");
+		assertThat(alice.mesh().linkState(fakeId)).isNotEqualTo(LinkState.CONNECTED);
+		assertAliceAndBobStillChat();
+	}
+
 	private RawLink linkedAs(String fakeId) {
 		RawLink link = RawLink.open(alice.url());
 		link.hello(fakeId, fakeId.substring(0, fakeId.indexOf('-')), NOWHERE, "epoch-" + fakeId);

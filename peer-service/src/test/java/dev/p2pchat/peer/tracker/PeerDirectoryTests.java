@@ -63,6 +63,15 @@ class PeerDirectoryTests {
 	}
 
 	@Test
+	void joinedWhenPeerRegistersAgainIsReportedAgain() {
+		this.directory.joined(peer("p1", "bob"));
+
+		this.directory.joined(peer("p1", "bob"));
+
+		assertThat(this.events).containsExactly("joined bob", "joined bob");
+	}
+
+	@Test
 	void findByUsernameWhenCaseDiffersFindsTheLivePeerFirst() {
 		this.directory.joined(peer("old", "bob"));
 		this.directory.left("old");
