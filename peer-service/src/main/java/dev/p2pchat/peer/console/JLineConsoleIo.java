@@ -1,7 +1,9 @@
 package dev.p2pchat.peer.console;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -14,14 +16,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link ConsoleIo} on a real terminal with JLine: the prompt shows the username, line
  * editing and history work, and incoming lines are printed above the line being typed
- * ({@link LineReader#printAbove}) so it is never garbled. Ctrl-D and Ctrl-C end the
- * input.
+ * ({@link LineReader#printAbove}) so it is never garbled; so are log lines, by routing
+ * {@code System.out} and {@code System.err} there while it is open. Ctrl-D and Ctrl-C end
+ * the input.
  */
 final class JLineConsoleIo implements ConsoleIo {
 
 	private final Terminal terminal;
 
 	private final LineReader reader;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
 
 	JLineConsoleIo() {
 		try {
@@ -37,6 +44,14 @@ final class JLineConsoleIo implements ConsoleIo {
 			throw new UncheckedIOException(ex);
 		}
 		this.reader = LineReaderBuilder.builder().terminal(this.terminal).appName("p2p-chat").build();
+		// log lines (the console appender writes to whatever System.out is now) go above
+		// the
+		// input line too; the terminal itself writes to the file descriptor, not
+		// System.out
+		this.out = System.out;
+		this.err = System.err;
+		System.setOut(new PrintStream(new LinePrinter(this.reader::printAbove), true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(new LinePrinter(this.reader::printAbove), true, StandardCharsets.UTF_8));
 	}
 
 	@Override
@@ -56,6 +71,10 @@ final class JLineConsoleIo implements ConsoleIo {
 
 	@Override
 	public void close() {
+		System.out.flush();
+		System.err.flush();
+		System.setOut(this.out);
+		System.setErr(this.err);
 		try {
 			this.terminal.close();
 		}
