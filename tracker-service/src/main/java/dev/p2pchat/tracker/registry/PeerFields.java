@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  */
 public final class PeerFields {
 
-	/** A peerId: 1 to 64 of ASCII letters, digits, {@code _} and {@code -}. */
-	public static final String PEER_ID = "[A-Za-z0-9_-]{1,64}";
+	/**
+	 * A peerId: 1 to 64 of ASCII letters, digits, {@code _} and {@code -}, except
+	 * {@code events}, which would be shadowed by {@code GET /peers/events}.
+	 */
+	public static final String PEER_ID = "(?!events$)[A-Za-z0-9_-]{1,64}";
 
 	/**
 	 * A username: 1 to 32 of ASCII letters, digits, {@code _}, {@code .} and {@code -}.

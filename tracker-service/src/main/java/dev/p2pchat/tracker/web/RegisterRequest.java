@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 record RegisterRequest(
 		@NotNull @Pattern(regexp = PeerFields.PEER_ID,
-				message = "must be 1-64 characters of A-Z a-z 0-9 _ -") @Nullable String peerId,
+				message = "must be 1-64 characters of A-Z a-z 0-9 _ - (and not \"events\")") @Nullable String peerId,
 		@NotNull @Pattern(regexp = PeerFields.USERNAME,
 				message = "must be 1-32 characters of A-Z a-z 0-9 _ . -") @Nullable String username,
 		@NotNull @HttpUrl @Nullable String url) {

@@ -41,6 +41,8 @@ class BadInputTests extends ServerTestBase {
 				post("peerId empty", "{\"peerId\":\"\",\"username\":\"a\"," + OK_URL + "}", 400, "peerId"),
 				post("peerId 65 chars", "{\"peerId\":\"" + "p".repeat(65) + "\",\"username\":\"a\"," + OK_URL + "}",
 						400, "peerId"),
+				post("peerId shadowed by the event stream", "{\"peerId\":\"events\",\"username\":\"a\"," + OK_URL + "}",
+						400, "peerId"),
 				post("peerId with a space", "{\"peerId\":\"p 1\",\"username\":\"a\"," + OK_URL + "}", 400, "peerId"),
 				post("peerId with a dot", "{\"peerId\":\"p.1\",\"username\":\"a\"," + OK_URL + "}", 400, "peerId"),
 				post("peerId non-ASCII", "{\"peerId\":\"p\u00e9\",\"username\":\"a\"," + OK_URL + "}", 400, "peerId"),
