@@ -34,9 +34,10 @@ class BenchmarkSmokeIT {
 			.anyMatch((w) -> w.startsWith("limit: bare HTTP"))
 			.anyMatch((w) -> w.startsWith("W1-api"))
 			.anyMatch((w) -> w.startsWith("W2 latency"))
+			.anyMatch((w) -> w.startsWith("W3 fan-out"))
 			.anyMatch((w) -> w.startsWith("W4 GET /peers 304"))
 			.anyMatch((w) -> w.startsWith("W5 idle peer"));
-		assertThat(results.figures()).filteredOn((f) -> f.workload().startsWith("W1") || f.workload().startsWith("W4"))
+		assertThat(results.figures()).filteredOn((f) -> f.metric().equals("msgs/s") || f.metric().equals("req/s"))
 			.allSatisfy((f) -> assertThat(f.stats().median()).isPositive());
 		assertThat(out.resolve("benchmarks.md")).content().contains("| W1-api, 1 sender");
 		assertThat(Files.readString(out.resolve("benchmarks.svg"))).startsWith("<svg").endsWith("</svg>\n");

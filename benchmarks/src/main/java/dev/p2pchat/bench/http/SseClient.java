@@ -20,9 +20,19 @@ public final class SseClient implements AutoCloseable {
 
 	private final Thread reader;
 
+	private volatile boolean ended;
+
 	private SseClient(Socket socket, InputStream body, Listener listener, String name) {
 		this.socket = socket;
-		this.reader = Thread.ofPlatform().daemon().name("sse-" + name).start(() -> read(body, listener));
+		this.reader = Thread.ofPlatform().daemon().name("sse-" + name).start(() -> {
+			read(body, listener);
+			this.ended = true;
+		});
+	}
+
+	/** Whether the stream has ended (the server closed it, or this client did). */
+	public boolean ended() {
+		return this.ended;
 	}
 
 	/**

@@ -177,7 +177,15 @@ public final class ServiceProcess {
 
 	/** Stops every process still running, in parallel. */
 	public static void stopAll() {
-		List<ServiceProcess> all = List.copyOf(RUNNING);
+		stopAll(RUNNING);
+	}
+
+	/**
+	 * Stops processes in parallel.
+	 * @param processes the processes
+	 */
+	public static void stopAll(List<ServiceProcess> processes) {
+		List<ServiceProcess> all = List.copyOf(processes);
 		all.forEach((p) -> p.process.destroy());
 		all.forEach(ServiceProcess::stop);
 	}

@@ -9,7 +9,27 @@ import java.util.Locale;
  */
 public final class MarkdownReport {
 
+	/** Where the hand-written analysis starts; it survives regeneration. */
+	public static final String ANALYSIS_START = "<!-- analysis: hand-written, kept when the tool rewrites this file -->";
+
+	/** Where the hand-written analysis ends. */
+	public static final String ANALYSIS_END = "<!-- end of analysis -->";
+
 	private MarkdownReport() {
+	}
+
+	/**
+	 * The hand-written analysis block of an earlier report, markers included.
+	 * @param previous the earlier report, or empty
+	 * @return the block, or an empty block
+	 */
+	public static String analysis(String previous) {
+		int start = previous.indexOf(ANALYSIS_START);
+		int end = previous.indexOf(ANALYSIS_END);
+		if (start < 0 || end < start) {
+			return ANALYSIS_START + "\n" + ANALYSIS_END + "\n";
+		}
+		return previous.substring(start, end + ANALYSIS_END.length()) + "\n";
 	}
 
 	/**
@@ -17,9 +37,10 @@ public final class MarkdownReport {
 	 * @param header the Markdown above the table (title, machine, JDK, date, commands)
 	 * @param results the figures and notes
 	 * @param chartFile the chart's file name, relative to the report
+	 * @param analysis the hand-written analysis block to keep
 	 * @return the Markdown document
 	 */
-	public static String render(String header, Results results, String chartFile) {
+	public static String render(String header, Results results, String chartFile, String analysis) {
 		var md = new StringBuilder(header);
 		md.append("\n| workload | metric | median | min | max | limit (median) | ratio to limit | target | met |\n");
 		md.append("|---|---|---:|---:|---:|---|---:|---|---|\n");
@@ -39,6 +60,7 @@ public final class MarkdownReport {
 			md.append("\n## Notes from this run\n\n");
 			notes.forEach((note) -> md.append("- ").append(note).append('\n'));
 		}
+		md.append('\n').append(analysis);
 		return md.toString();
 	}
 

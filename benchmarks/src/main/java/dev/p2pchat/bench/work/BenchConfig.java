@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sizes of one benchmark run.
@@ -27,12 +28,14 @@ import java.util.Map;
  * @param separateStartups whether W5 starts its own processes one at a time on a quiet
  * machine (full) or reads the start-up of the processes the other workloads use, started
  * together (smoke)
+ * @param workloads the workloads to run, e.g. {@code W1}, {@code W2}; empty for all
  * @param outDir where logs go
  * @param reportDir where {@code benchmarks.md} and {@code benchmarks.svg} go
  */
 public record BenchConfig(String name, int runs, int peers, int messages, int chars, int connections, int depth,
 		int latencyRate, Duration latencyDuration, int[] fanOutSizes, int fanOutMessages, int trackerPeers,
-		Duration trackerDuration, Duration runTimeout, boolean separateStartups, Path outDir, Path reportDir) {
+		Duration trackerDuration, Duration runTimeout, boolean separateStartups, Set<String> workloads, Path outDir,
+		Path reportDir) {
 
 	public BenchConfig {
 		if (runs < 1 || peers < 2 || messages < 1 || connections < 1 || depth < 1 || latencyRate < 1) {
@@ -43,14 +46,14 @@ public record BenchConfig(String name, int runs, int peers, int messages, int ch
 	/** The full benchmark of issue 6. */
 	public static BenchConfig full(Path root) {
 		return new BenchConfig("full", 3, 5, 100_000, 100, 16, 1, 1000, Duration.ofSeconds(30), new int[] { 50, 200 },
-				5_000, 1000, Duration.ofSeconds(5), Duration.ofSeconds(60), true, root.resolve("bench-out"),
+				5_000, 1000, Duration.ofSeconds(5), Duration.ofSeconds(90), true, Set.of(), root.resolve("bench-out"),
 				root.resolve("docs"));
 	}
 
 	/** Every workload at a tiny size, once, for CI. */
 	public static BenchConfig smoke(Path root, Path outDir) {
 		return new BenchConfig("smoke", 1, 3, 600, 100, 4, 1, 200, Duration.ofSeconds(1), new int[] { 3 }, 50, 20,
-				Duration.ofMillis(300), Duration.ofSeconds(30), false, outDir, outDir);
+				Duration.ofMillis(300), Duration.ofSeconds(30), false, Set.of(), outDir, outDir);
 	}
 
 	/**
@@ -71,8 +74,19 @@ public record BenchConfig(String name, int runs, int peers, int messages, int ch
 				o.integer("depth", this.depth), o.integer("latency-rate", this.latencyRate),
 				Duration.ofSeconds(o.integer("latency-seconds", (int) this.latencyDuration.toSeconds())),
 				o.integers("fanout", this.fanOutSizes), o.integer("fanout-messages", this.fanOutMessages),
-				o.integer("tracker-peers", this.trackerPeers), this.trackerDuration, this.runTimeout,
-				this.separateStartups, this.outDir, this.reportDir);
+				o.integer("tracker-peers", this.trackerPeers), this.trackerDuration,
+				Duration.ofSeconds(o.integer("timeout", (int) this.runTimeout.toSeconds())), this.separateStartups,
+				overrides.containsKey("only") ? Set.of(overrides.get("only").split(",")) : this.workloads, this.outDir,
+				this.reportDir);
+	}
+
+	/**
+	 * Whether a workload is to run.
+	 * @param workload e.g. {@code W1}
+	 * @return whether it runs
+	 */
+	public boolean includes(String workload) {
+		return this.workloads.isEmpty() || this.workloads.contains(workload);
 	}
 
 	/** W2 messages per run. */

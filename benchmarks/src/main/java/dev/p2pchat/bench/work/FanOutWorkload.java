@@ -15,7 +15,6 @@ import dev.p2pchat.bench.http.LoadSpec;
 import dev.p2pchat.bench.node.Payload;
 import dev.p2pchat.bench.node.Tally;
 import dev.p2pchat.bench.proc.Pause;
-import dev.p2pchat.bench.proc.Ports;
 import dev.p2pchat.bench.proc.ServiceProcess;
 import dev.p2pchat.bench.report.Figure;
 import dev.p2pchat.bench.report.Results;
@@ -26,6 +25,12 @@ import dev.p2pchat.bench.report.Results;
  * peers. The real peer gets the largest peerId so that every simulated peer dials it.
  */
 final class FanOutWorkload {
+
+	/**
+	 * The peerId of the real peer: larger than every simulated peer's, so that they dial
+	 * it.
+	 */
+	static final String PEER_ID = "zz-bench0";
 
 	private static final Duration LINK_TIMEOUT = Duration.ofSeconds(120);
 
@@ -40,17 +45,14 @@ final class FanOutWorkload {
 		this.samples = new Samples(config.runs());
 	}
 
-	void run(Launch launch, int trackerPort) throws Exception {
-		int port = Ports.free();
-		ServiceProcess peer = launch.peer("fanout", port, trackerPort, "--p2pchat.peer.id=zz-fanout");
-		try {
-			peer.awaitOk("/actuator/health/readiness", LINK_TIMEOUT);
-			for (int size : this.config.fanOutSizes()) {
-				fanOut(peer, trackerPort, size);
-			}
-		}
-		finally {
-			peer.stop();
+	/**
+	 * Runs W3 on a peer that is linked to nobody any more.
+	 * @param peer a peer whose peerId is {@link #PEER_ID}
+	 * @param trackerPort its tracker
+	 */
+	void run(ServiceProcess peer, int trackerPort) throws Exception {
+		for (int size : this.config.fanOutSizes()) {
+			fanOut(peer, trackerPort, size);
 		}
 	}
 
@@ -61,6 +63,7 @@ final class FanOutWorkload {
 		var tokens = new ArrayList<String>();
 		var sockets = new ArrayList<WebSocket>();
 		HttpClient client = HttpClient.newHttpClient();
+		Thread pinger = null;
 		Progress.say("W3 linking " + size + " simulated peers");
 		try {
 			for (int i = 0; i < size; i++) {
@@ -72,6 +75,7 @@ final class FanOutWorkload {
 			for (SimPeer sim : sims) {
 				sockets.add(sim.dial(client, peer.port()));
 			}
+			pinger = Thread.ofPlatform().daemon().name("sim-pinger").start(() -> ping(sims));
 			awaitGreeted(sims);
 			for (int rep = 0; rep < this.config.runs(); rep++) {
 				once(peer.port(), size, sims, rep);
@@ -79,11 +83,26 @@ final class FanOutWorkload {
 			this.samples.put("dropped-" + size, 0, closed.get());
 		}
 		finally {
+			if (pinger != null) {
+				pinger.interrupt();
+			}
 			sockets.forEach((socket) -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
 			for (int i = 0; i < tokens.size(); i++) {
 				tracker.remove(String.format(Locale.ROOT, "sim%d-%03d", size, i), tokens.get(i));
 			}
 			client.close();
+		}
+	}
+
+	private static void ping(List<SimPeer> sims) {
+		while (!Thread.currentThread().isInterrupted()) {
+			sims.forEach(SimPeer::ping);
+			try {
+				Thread.sleep(1000);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
 		}
 	}
 
@@ -126,7 +145,7 @@ final class FanOutWorkload {
 			counts.add(sim.tally().counts());
 			latencies.add(java.util.Arrays.stream(sim.tally().latencies()).map((n) -> n / 1000).toArray());
 		}
-		Delivery delivery = Delivery.of(perStream * conns, start, counts);
+		Delivery delivery = Delivery.of(perStream * conns, 0, start, counts);
 		double p99 = Latencies.of(latencies, delivery.lost()).percentileMillis(99);
 		this.samples.put("rate-" + size, rep, delivery.perSecond());
 		this.samples.put("p99-" + size, rep, p99);

@@ -38,7 +38,7 @@ final class NodeMesh {
 		int perSender = count / senders.size();
 		long start = start(run, senders, perSender, chars, 0);
 		List<Tally.Counts> counts = collect(run, timeout);
-		return Delivery.of(perSender * senders.size(), start, counts);
+		return Delivery.of(perSender * senders.size(), 0, start, counts);
 	}
 
 	/**

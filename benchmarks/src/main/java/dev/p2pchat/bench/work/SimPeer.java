@@ -6,6 +6,9 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.p2pchat.bench.node.Tally;
 
@@ -32,6 +35,10 @@ final class SimPeer implements WebSocket.Listener {
 
 	private volatile boolean greeted;
 
+	private final ReentrantLock sendLock = new ReentrantLock();
+
+	private volatile @Nullable WebSocket socket;
+
 	SimPeer(String peerId, String username, String url, AtomicInteger closed) {
 		this.peerId = peerId;
 		this.username = username;
@@ -45,12 +52,38 @@ final class SimPeer implements WebSocket.Listener {
 			.connectTimeout(Duration.ofSeconds(10))
 			.buildAsync(URI.create("ws://127.0.0.1:" + peerPort + "/ws/peer"), this)
 			.join();
-		socket
-			.sendText("{\"type\":\"hello\",\"version\":1,\"peerId\":\"" + this.peerId + "\",\"username\":\""
-					+ this.username + "\",\"url\":\"" + this.url + "\",\"epoch\":\"" + this.peerId + "-"
-					+ System.nanoTime() + "\"}", true)
-			.join();
+		this.socket = socket;
+		send("{\"type\":\"hello\",\"version\":1,\"peerId\":\"" + this.peerId + "\",\"username\":\"" + this.username
+				+ "\",\"url\":\"" + this.url + "\",\"epoch\":\"" + this.peerId + "-" + System.nanoTime() + "\"}");
 		return socket;
+	}
+
+	/**
+	 * Sends the protocol's keep-alive: the real peer closes a link that is silent for 6
+	 * s.
+	 */
+	void ping() {
+		if (this.greeted) {
+			send("{\"type\":\"ping\"}");
+		}
+	}
+
+	/** Sends one frame; the JDK WebSocket allows one outstanding send at a time. */
+	private void send(String frame) {
+		WebSocket current = this.socket;
+		if (current == null || current.isOutputClosed()) {
+			return;
+		}
+		this.sendLock.lock();
+		try {
+			current.sendText(frame, true).join();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("sim " + this.username + " cannot send: " + ex);
+		}
+		finally {
+			this.sendLock.unlock();
+		}
 	}
 
 	void arm(Tally next) {
@@ -93,7 +126,7 @@ final class SimPeer implements WebSocket.Listener {
 			count++;
 		}
 		if (count > 0) {
-			socket.sendText("{\"type\":\"ack\",\"seq\":" + (seq + count - 1) + "}", true).join();
+			send("{\"type\":\"ack\",\"seq\":" + (seq + count - 1) + "}");
 		}
 	}
 

@@ -73,8 +73,9 @@ final class ThroughputWorkload {
 	}
 
 	private void record(String key, int rep, Delivery delivery) {
-		Progress.say(String.format(java.util.Locale.ROOT, "  %-7s %,10.0f msgs/s  lost %d dup %d ooo %d", key,
-				delivery.perSecond(), delivery.lost(), delivery.duplicates(), delivery.outOfOrder()));
+		Progress.say(String.format(java.util.Locale.ROOT, "  %-7s %,10.0f msgs/s  lost %d dup %d ooo %d%s", key,
+				delivery.perSecond(), delivery.lost(), delivery.duplicates(), delivery.outOfOrder(),
+				(delivery.unsent() > 0) ? "  (" + delivery.unsent() + " not sent in time)" : ""));
 		if (rep < 0) {
 			return;
 		}
@@ -82,6 +83,7 @@ final class ThroughputWorkload {
 		this.samples.add(key + ".lost", rep, delivery.lost());
 		this.samples.add(key + ".dup", rep, delivery.duplicates());
 		this.samples.add(key + ".ooo", rep, delivery.outOfOrder());
+		this.samples.add(key + ".unsent", rep, delivery.unsent());
 	}
 
 	/** Adds the W1 figures and the raw limits to the results. */
@@ -117,8 +119,10 @@ final class ThroughputWorkload {
 		if (!this.samples.has(key + ".lost")) {
 			return "";
 		}
+		long unsent = this.samples.total(key + ".unsent");
 		return " (lost/dup/ooo " + this.samples.total(key + ".lost") + "/" + this.samples.total(key + ".dup") + "/"
-				+ this.samples.total(key + ".ooo") + ")";
+				+ this.samples.total(key + ".ooo")
+				+ ((unsent > 0) ? ", " + unsent + " not sent within the run's time" : "") + ")";
 	}
 
 }
