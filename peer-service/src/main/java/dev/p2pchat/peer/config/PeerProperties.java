@@ -107,7 +107,7 @@ public record PeerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,32}")
 	 * behind is dropped
 	 * @param keepAlive period of the keep-alive comment
 	 */
-	public record Stream(@DefaultValue("8192") @Positive int queueSize,
+	public record Stream(@DefaultValue("65536") @Positive int queueSize,
 			@DefaultValue("15s") @NotNull Duration keepAlive) {
 	}
 

@@ -5,8 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * Per sending peer: the epoch of its stream and the highest sequence number delivered.
  * Delivers each numbered message at most once per epoch and in increasing order, even
@@ -46,7 +44,7 @@ final class InboundStreams {
 	 * @return the highest sequence number delivered so far (to acknowledge), or 0 when
 	 * the batch belongs to an older epoch
 	 */
-	long accept(LinkFrame.Hello sender, LinkFrame.Batch batch, Consumer<JsonNode> delivery) {
+	long accept(LinkFrame.Hello sender, LinkFrame.Batch batch, Consumer<Object> delivery) {
 		Stream stream = this.streams.get(sender.peerId());
 		if (stream == null) {
 			return 0;
@@ -57,7 +55,7 @@ final class InboundStreams {
 				return 0;
 			}
 			long seq = batch.seq();
-			for (JsonNode message : batch.messages()) {
+			for (Object message : batch.messages()) {
 				if (seq > stream.lastSeq) {
 					stream.lastSeq = seq;
 					delivery.accept(message);

@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One JSON text frame of the link protocol ({@code docs/protocol.md}); the {@code type}
@@ -48,9 +47,10 @@ sealed interface LinkFrame {
 	 * receiver.
 	 *
 	 * @param seq sequence number of the first message, at least 1
-	 * @param messages the messages, at least one
+	 * @param messages the messages, at least one (JSON objects on the wire; the
+	 * listener's message type once decoded)
 	 */
-	record Batch(long seq, List<JsonNode> messages) implements LinkFrame {
+	record Batch(long seq, List<?> messages) implements LinkFrame {
 
 		public Batch {
 			if (seq < 1) {

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.socket.CloseStatus;
 
@@ -79,7 +78,10 @@ final class LinkProtocol {
 				throw new LinkException(CloseStatus.TOO_BIG_TO_PROCESS,
 						"frame larger than " + this.settings.maxFrameSize());
 			}
-			switch (this.codec.decode(payload)) {
+			// before the handshake nothing is bound to the listener's type: hello comes
+			// first
+			Class<?> messageType = (link.remote() != null) ? this.mesh.listener().messageType() : Object.class;
+			switch (this.codec.decode(payload, messageType)) {
 				case LinkFrame.Hello hello -> hello(link, hello);
 				case LinkFrame.Batch batch -> batch(link, established(link), batch);
 				case LinkFrame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
@@ -157,7 +159,7 @@ final class LinkProtocol {
 		}
 	}
 
-	private void deliver(String peerId, JsonNode message, boolean[] invalid) {
+	private void deliver(String peerId, Object message, boolean[] invalid) {
 		try {
 			this.mesh.listener().received(peerId, message);
 		}

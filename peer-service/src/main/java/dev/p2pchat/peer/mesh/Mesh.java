@@ -30,7 +30,7 @@ public final class Mesh implements DirectoryListener {
 
 	private static final MeshListener NO_LISTENER = new MeshListener() {
 		@Override
-		public void received(String peerId, tools.jackson.databind.JsonNode message) {
+		public void received(String peerId, Object message) {
 		}
 
 		@Override

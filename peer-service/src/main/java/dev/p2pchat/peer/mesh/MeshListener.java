@@ -9,11 +9,20 @@ import tools.jackson.databind.JsonNode;
 public interface MeshListener {
 
 	/**
-	 * A message from a peer, once and in that peer's send order.
+	 * The type batch messages are bound to before {@link #received}; {@code JsonNode} by
+	 * default.
+	 */
+	default Class<?> messageType() {
+		return JsonNode.class;
+	}
+
+	/**
+	 * A message from a peer (an instance of {@link #messageType()}), once and in that
+	 * peer's send order.
 	 * @throws IllegalArgumentException when the message is not valid; the link is then
 	 * closed with a reason
 	 */
-	void received(String peerId, JsonNode message);
+	void received(String peerId, Object message);
 
 	/** The peer acknowledged the message queued with this ticket. */
 	void acknowledged(String peerId, Object ticket);

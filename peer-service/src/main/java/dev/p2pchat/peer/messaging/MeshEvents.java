@@ -3,7 +3,6 @@ package dev.p2pchat.peer.messaging;
 import io.micrometer.core.instrument.Counter;
 import lombok.extern.slf4j.Slf4j;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.p2pchat.peer.config.LocalPeer;
@@ -54,10 +53,16 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	}
 
 	@Override
-	public void received(String peerId, JsonNode node) {
+	public Class<?> messageType() {
+		return ChatMessage.class;
+	}
+
+	@Override
+	public void received(String peerId, Object received) {
 		ChatMessage message;
 		try {
-			message = this.json.treeToValue(node, ChatMessage.class);
+			message = (received instanceof ChatMessage chat) ? chat
+					: this.json.convertValue(received, ChatMessage.class);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("not a chat message", ex);

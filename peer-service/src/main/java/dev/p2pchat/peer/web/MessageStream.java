@@ -1,9 +1,8 @@
 package dev.p2pchat.peer.web;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -26,8 +26,9 @@ import dev.p2pchat.peer.messaging.ChatService;
 
 /**
  * {@code GET /messages/stream}: each subscriber has a bounded queue and its own virtual
- * thread that writes whatever is queued in one flush. A subscriber whose queue overflows
- * is dropped (its stream ends), so a slow client never delays delivery or other clients.
+ * thread that writes whatever is queued (up to 512 events) as one chunk of SSE text in
+ * one flush. A subscriber whose queue overflows is dropped (its stream ends), so a slow
+ * client never delays delivery or other clients.
  */
 @Slf4j
 @Component
@@ -35,7 +36,11 @@ class MessageStream implements SmartLifecycle {
 
 	private static final int EVENTS_PER_WRITE = 512;
 
+	private static final MediaType EVENT_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
 	private final ChatService chat;
+
+	private final JsonMapper json;
 
 	private final PeerProperties.Stream settings;
 
@@ -43,8 +48,9 @@ class MessageStream implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	MessageStream(ChatService chat, PeerProperties properties) {
+	MessageStream(ChatService chat, JsonMapper json, PeerProperties properties) {
 		this.chat = chat;
+		this.json = json;
 		this.settings = properties.stream();
 	}
 
@@ -145,12 +151,17 @@ class MessageStream implements SmartLifecycle {
 
 	}
 
-	private static Set<DataWithMediaType> render(List<ChatEvent> events) {
-		Set<DataWithMediaType> items = new LinkedHashSet<>();
+	/** Renders the events as SSE text in one string, written with one flush. */
+	private Set<DataWithMediaType> render(List<ChatEvent> events) {
+		var text = new StringBuilder(events.size() * 256);
 		for (ChatEvent event : events) {
-			items.addAll(SseEmitter.event().name(event.name()).data(data(event), MediaType.APPLICATION_JSON).build());
+			text.append("event:")
+				.append(event.name())
+				.append("\ndata:")
+				.append(this.json.writeValueAsString(data(event)))
+				.append("\n\n");
 		}
-		return items;
+		return Set.of(new DataWithMediaType(text.toString(), EVENT_TEXT));
 	}
 
 	private static Object data(ChatEvent event) {

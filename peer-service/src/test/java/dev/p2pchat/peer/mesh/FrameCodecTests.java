@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.socket.CloseStatus;
@@ -24,9 +25,35 @@ class FrameCodecTests {
 		String text = this.codec.batch(4, entries);
 
 		assertThat(text).isEqualTo("{\"type\":\"batch\",\"seq\":4,\"messages\":[{\"n\":1},{\"n\":2}]}");
-		var batch = (LinkFrame.Batch) this.codec.decode(text);
+		var batch = (LinkFrame.Batch) this.codec.decode(text, JsonNode.class);
 		assertThat(batch.seq()).isEqualTo(4);
-		assertThat(batch.messages()).extracting((node) -> node.get("n").asInt()).containsExactly(1, 2);
+		assertThat(batch.messages()).extracting((node) -> ((JsonNode) node).get("n").asInt()).containsExactly(1, 2);
+	}
+
+	@Test
+	void batchWhenReadWithAMessageTypeBindsEachMessage() throws LinkException {
+		String fast = "{\"type\":\"batch\",\"seq\":2,\"messages\":[{\"n\":1},{\"n\":2}]}";
+		String reordered = "{\"messages\":[{\"n\":3}],\"seq\":9,\"type\":\"batch\"}";
+
+		var first = (LinkFrame.Batch) this.codec.decode(fast, Numbered.class);
+		var second = (LinkFrame.Batch) this.codec.decode(reordered, Numbered.class);
+
+		assertThat(List.<Object>copyOf(first.messages())).containsExactly(new Numbered(1), new Numbered(2));
+		assertThat(second.seq()).isEqualTo(9);
+		assertThat(List.<Object>copyOf(second.messages())).containsExactly(new Numbered(3));
+	}
+
+	@Test
+	void batchWhenTrailingGarbageOrNonObjectMessagesFailsWithBadData() {
+		assertThatExceptionOfType(LinkException.class).isThrownBy(
+				() -> this.codec.decode("{\"type\":\"batch\",\"seq\":2,\"messages\":[{\"n\":1}]}x", Numbered.class));
+		assertThatExceptionOfType(LinkException.class)
+			.isThrownBy(() -> this.codec.decode("{\"type\":\"batch\",\"seq\":2,\"messages\":[\"n\"]}", Numbered.class));
+		assertThatExceptionOfType(LinkException.class).isThrownBy(
+				() -> this.codec.decode("{\"type\":\"batch\",\"seq\":\"x\",\"messages\":[{\"n\":1}]}", Numbered.class));
+	}
+
+	record Numbered(int n) {
 	}
 
 	@Test
@@ -36,29 +63,30 @@ class FrameCodecTests {
 		String text = this.codec.encode(hello);
 
 		assertThat(text).contains("\"type\":\"hello\"", "\"peerId\":\"p1\"", "\"epoch\":\"e1\"");
-		assertThat(this.codec.decode(text)).isEqualTo(hello);
+		assertThat(this.codec.decode(text, JsonNode.class)).isEqualTo(hello);
 	}
 
 	@Test
 	void decodeWhenGarbageFailsWithBadData() {
-		assertThatExceptionOfType(LinkException.class).isThrownBy(() -> this.codec.decode("}{"))
+		assertThatExceptionOfType(LinkException.class).isThrownBy(() -> this.codec.decode("}{", JsonNode.class))
 			.satisfies((ex) -> assertThat(ex.status().getCode()).isEqualTo(CloseStatus.BAD_DATA.getCode()));
 	}
 
 	@Test
 	void decodeWhenUnknownTypeFailsWithNotAcceptable() {
-		assertThatExceptionOfType(LinkException.class).isThrownBy(() -> this.codec.decode("{\"type\":\"warp\"}"))
+		assertThatExceptionOfType(LinkException.class)
+			.isThrownBy(() -> this.codec.decode("{\"type\":\"warp\"}", JsonNode.class))
 			.satisfies((ex) -> assertThat(ex.status().getCode()).isEqualTo(CloseStatus.NOT_ACCEPTABLE.getCode()));
 	}
 
 	@Test
 	void decodeWhenBatchEmptyOrSeqInvalidFailsWithBadData() {
 		assertThatExceptionOfType(LinkException.class)
-			.isThrownBy(() -> this.codec.decode("{\"type\":\"batch\",\"seq\":1,\"messages\":[]}"));
+			.isThrownBy(() -> this.codec.decode("{\"type\":\"batch\",\"seq\":1,\"messages\":[]}", JsonNode.class));
 		assertThatExceptionOfType(LinkException.class)
-			.isThrownBy(() -> this.codec.decode("{\"type\":\"ack\",\"seq\":0}"));
+			.isThrownBy(() -> this.codec.decode("{\"type\":\"ack\",\"seq\":0}", JsonNode.class));
 		assertThatExceptionOfType(LinkException.class)
-			.isThrownBy(() -> this.codec.decode("{\"type\":\"hello\",\"version\":1}"));
+			.isThrownBy(() -> this.codec.decode("{\"type\":\"hello\",\"version\":1}", JsonNode.class));
 	}
 
 	@Test

@@ -55,8 +55,8 @@ class InboundStreamsTests {
 		assertThat(stale).isZero();
 	}
 
-	private void deliver(JsonNode node) {
-		this.delivered.add(node.asString());
+	private void deliver(Object node) {
+		this.delivered.add(((JsonNode) node).asString());
 	}
 
 	private static LinkFrame.Hello hello(String epoch) {
