@@ -46,7 +46,7 @@ public record BenchConfig(String name, int runs, int peers, int messages, int ch
 	/** The full benchmark of issue 6. */
 	public static BenchConfig full(Path root) {
 		return new BenchConfig("full", 3, 5, 100_000, 100, 16, 1, 1000, Duration.ofSeconds(30), new int[] { 50, 200 },
-				5_000, 1000, Duration.ofSeconds(5), Duration.ofSeconds(90), true, Set.of(), root.resolve("bench-out"),
+				5_000, 1000, Duration.ofSeconds(3), Duration.ofSeconds(90), true, Set.of(), root.resolve("bench-out"),
 				root.resolve("docs"));
 	}
 

@@ -2,7 +2,6 @@ package dev.p2pchat.bench.work;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,7 +60,6 @@ final class FanOutWorkload {
 		var closed = new AtomicInteger();
 		var sims = new ArrayList<SimPeer>();
 		var tokens = new ArrayList<String>();
-		var sockets = new ArrayList<WebSocket>();
 		HttpClient client = HttpClient.newHttpClient();
 		Thread pinger = null;
 		Progress.say("W3 linking " + size + " simulated peers");
@@ -73,7 +71,7 @@ final class FanOutWorkload {
 				sims.add(sim);
 			}
 			for (SimPeer sim : sims) {
-				sockets.add(sim.dial(client, peer.port()));
+				sim.dial(client, peer.port());
 			}
 			pinger = Thread.ofPlatform().daemon().name("sim-pinger").start(() -> ping(sims));
 			awaitGreeted(sims);
@@ -86,7 +84,7 @@ final class FanOutWorkload {
 			if (pinger != null) {
 				pinger.interrupt();
 			}
-			sockets.forEach((socket) -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+			sims.forEach(SimPeer::close);
 			for (int i = 0; i < tokens.size(); i++) {
 				tracker.remove(String.format(Locale.ROOT, "sim%d-%03d", size, i), tokens.get(i));
 			}

@@ -31,10 +31,13 @@ final class PeerCluster implements AutoCloseable {
 
 	private final List<Tally> tallies = new ArrayList<>();
 
+	private final boolean[] suspended;
+
 	private int endedStreams;
 
 	PeerCluster(List<ServiceProcess> peers) throws IOException {
 		this.peers = List.copyOf(peers);
+		this.suspended = new boolean[peers.size()];
 		for (int i = 0; i < peers.size(); i++) {
 			this.tallies.add(new Tally(-1, java.util.Map.of()));
 			this.streams.add(open(i));
@@ -45,6 +48,17 @@ final class PeerCluster implements AutoCloseable {
 		ServiceProcess process = this.peers.get(peer);
 		return SseClient.open(process.port(), "/messages/stream", process.name(),
 				(event, data, nanos) -> onEvent(peer, event, data, nanos));
+	}
+
+	/**
+	 * Closes every live stream until the next API run reopens them, so that W1-mesh
+	 * measures the transport without SSE subscribers.
+	 */
+	void suspendStreams() throws IOException {
+		for (int p = 0; p < this.streams.size(); p++) {
+			this.streams.get(p).close();
+			this.suspended[p] = true;
+		}
 	}
 
 	/**
@@ -136,11 +150,14 @@ final class PeerCluster implements AutoCloseable {
 
 	private void arm(int run, List<Integer> senders, int streamsPerSender, int perStream) throws IOException {
 		for (int p = 0; p < this.peers.size(); p++) {
-			if (this.streams.get(p).ended()) {
-				Progress.say("  the live stream of " + this.peers.get(p).name() + " had ended; reopening it");
-				this.endedStreams++;
+			if (this.suspended[p] || this.streams.get(p).ended()) {
+				if (!this.suspended[p]) {
+					Progress.say("  the live stream of " + this.peers.get(p).name() + " had ended; reopening it");
+					this.endedStreams++;
+				}
 				this.streams.get(p).close();
 				this.streams.set(p, open(p));
+				this.suspended[p] = false;
 			}
 			var expected = new HashMap<Integer, Integer>();
 			for (int s : senders) {

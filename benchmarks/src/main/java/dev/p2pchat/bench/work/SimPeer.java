@@ -35,6 +35,8 @@ final class SimPeer implements WebSocket.Listener {
 
 	private volatile boolean greeted;
 
+	private volatile boolean closing;
+
 	private final ReentrantLock sendLock = new ReentrantLock();
 
 	private volatile @Nullable WebSocket socket;
@@ -139,17 +141,31 @@ final class SimPeer implements WebSocket.Listener {
 		return Long.parseLong(json.substring(start, end));
 	}
 
+	/** Closes the link normally; from now on a closed link is not counted as dropped. */
+	void close() {
+		this.closing = true;
+		WebSocket current = this.socket;
+		if (current != null) {
+			current.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+		}
+	}
+
 	@Override
 	public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
-		this.closed.incrementAndGet();
-		System.err.println("sim " + this.username + " link closed: " + status + " " + reason);
+		dropped("closed: " + status + " " + reason);
 		return null;
 	}
 
 	@Override
 	public void onError(WebSocket socket, Throwable error) {
-		this.closed.incrementAndGet();
-		System.err.println("sim " + this.username + " link failed: " + error);
+		dropped("failed: " + error);
+	}
+
+	private void dropped(String why) {
+		if (!this.closing) {
+			this.closed.incrementAndGet();
+			System.err.println("sim " + this.username + " link " + why);
+		}
 	}
 
 }
