@@ -2,9 +2,11 @@
 #   docker build --build-arg MODULE=tracker-service -t p2p-chat/tracker-service:local .
 #   docker build --build-arg MODULE=peer-service    -t p2p-chat/peer-service:local .
 # The default (last) stage compiles the module with the Maven wrapper. The `runtime-prebuilt` target
-# instead takes the jar that `./mvnw package` already left in <module>/target (used by the e2e tests,
-# so CI does not compile twice):
-#   docker build --target runtime-prebuilt --build-arg MODULE=peer-service .
+# instead takes the jar that `./mvnw package` already left in <module>/target (the e2e tests use it,
+# so CI does not compile twice). .dockerignore keeps jars out of the repository context, so give it
+# a context of its own:
+#   tar -c Dockerfile pom.xml peer-service/target/peer-service-*.jar \
+#     | docker build --target runtime-prebuilt --build-arg MODULE=peer-service -t p2p-chat/peer-service:local -
 #
 # Only eclipse-temurin:25-jdk/-jre can be pulled where this is built. The JRE image alone is ~290 MB,
 # so the runtime is assembled FROM scratch: that image's Debian root filesystem without its JRE (and

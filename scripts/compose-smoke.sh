@@ -6,9 +6,8 @@
 #
 #   scripts/compose-smoke.sh
 #
-# Environment: P2PCHAT_IMAGE_TARGET=runtime-prebuilt builds the images from the jars that
-# `./mvnw package` left in target/ instead of compiling again; TRACKER_HOST_PORT, ALICE_HOST_PORT,
-# BOB_HOST_PORT, CAROL_HOST_PORT move the published ports (defaults 8080-8083);
+# Environment: TRACKER_HOST_PORT, ALICE_HOST_PORT, BOB_HOST_PORT, CAROL_HOST_PORT move the
+# published ports (defaults 8080-8083);
 # SMOKE_HEALTH_TIMEOUT (seconds, default 180) bounds the wait for health.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,7 +84,7 @@ sees_name() { # sees_name <peer> <username>
 
 log "clean state"
 compose down --volumes --remove-orphans --timeout 10 >/dev/null 2>&1 || true
-log "building images (target ${P2PCHAT_IMAGE_TARGET:-runtime})"
+log "building images from source"
 build_start=$SECONDS
 compose build >&2
 log "built in $((SECONDS - build_start))s"
