@@ -5,15 +5,11 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.WebSocketContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -24,14 +20,12 @@ import dev.p2pchat.peer.config.PeerProperties;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
- * Wires the mesh: the {@code /ws/peer} endpoint, the WebSocket client used to dial, frame
- * size limits on both, maintenance and metrics.
+ * Wires the mesh: the {@code /ws/peer} endpoint, the JDK WebSocket client used to dial,
+ * frame size limits on both, maintenance and metrics.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class MeshConfig {
-
-	private static final String CONNECT_TIMEOUT_PROPERTY = "org.apache.tomcat.websocket.IO_TIMEOUT_MS";
 
 	@Bean
 	Mesh mesh(PeerProperties properties, Clock clock, PeerDirectory directory, MeterRegistry meters) {
@@ -56,8 +50,8 @@ class MeshConfig {
 	@Bean
 	Dialer dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkProtocol protocol, Backoff backoff,
 			TaskScheduler scheduler, Clock clock, PeerProperties properties) {
-		var dialer = new Dialer(self, directory, mesh, protocol, webSocketClient(properties), backoff, scheduler,
-				clock);
+		var client = new JdkLinkClient(frameLimit(properties), properties.link().handshakeTimeout());
+		var dialer = new Dialer(self, directory, mesh, protocol, client, backoff, scheduler, clock);
 		protocol.setDialer(dialer);
 		directory.addListener(dialer);
 		return dialer;
@@ -84,19 +78,6 @@ class MeshConfig {
 		container.setMaxTextMessageBufferSize(frameLimit(properties));
 		container.setMaxBinaryMessageBufferSize(1024);
 		return container;
-	}
-
-	private static StandardWebSocketClient webSocketClient(PeerProperties properties) {
-		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-		container.setDefaultMaxTextMessageBufferSize(frameLimit(properties));
-		container.setDefaultMaxBinaryMessageBufferSize(1024);
-		var client = new StandardWebSocketClient(container);
-		var executor = new SimpleAsyncTaskExecutor("dial-");
-		executor.setVirtualThreads(true);
-		client.setTaskExecutor(executor);
-		client.getUserProperties()
-			.put(CONNECT_TIMEOUT_PROPERTY, String.valueOf(properties.link().handshakeTimeout().toMillis()));
-		return client;
 	}
 
 	private static int frameLimit(PeerProperties properties) {

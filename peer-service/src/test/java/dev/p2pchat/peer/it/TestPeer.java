@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -77,14 +79,26 @@ final class TestPeer implements AutoCloseable {
 			.stream()
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 			.toArray(String[]::new);
-		this.context = new SpringApplicationBuilder(PeerApplication.class).run(args);
 		this.received.clear();
-		chat().subscribe((event) -> {
-			if (event instanceof ChatEvent.Message message && !message.message().fromId().equals(id())) {
-				this.received.add(message.message());
-			}
-		});
+		this.context = new SpringApplicationBuilder(PeerApplication.class).initializers(this::recordFromTheStart)
+			.run(args);
 		await().atMost(Duration.ofSeconds(15)).until(() -> bean(Registration.class).registered());
+	}
+
+	/**
+	 * Subscribes before the context starts its lifecycle (registration, links): a
+	 * restarted peer may receive queued messages while it is still starting.
+	 */
+	private void recordFromTheStart(ConfigurableApplicationContext context) {
+		((GenericApplicationContext) context).registerBean("testPeerRecorder", SmartInitializingSingleton.class,
+				() -> () -> {
+					String self = context.getBean(LocalPeer.class).id();
+					context.getBean(ChatService.class).subscribe((event) -> {
+						if (event instanceof ChatEvent.Message message && !message.message().fromId().equals(self)) {
+							this.received.add(message.message());
+						}
+					});
+				});
 	}
 
 	void stop() {
