@@ -13,7 +13,7 @@ public final class SvgChart {
 
 	private static final int WIDTH = 1100;
 
-	private static final int HEIGHT = 440;
+	private static final int HEIGHT = 500;
 
 	private final StringBuilder svg = new StringBuilder();
 
@@ -95,7 +95,7 @@ public final class SvgChart {
 				bar(bx + bw, y, h, bw, finite(limit.median()) / max, "#bbbbbb");
 			}
 			text("<text transform=\"translate(%.1f,%d) rotate(35)\" font-size=\"10\">%s</text>\n", bx, y + h + 12,
-					esc(f.workload()));
+					esc(shortName(f.workload())));
 			text("<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" text-anchor=\"middle\">%s</text>\n", bx + bw / 2,
 					y + h - finite(f.stats().median()) / max * h - 3, label(f.stats().median()));
 		}
@@ -114,6 +114,11 @@ public final class SvgChart {
 	private void axes(int x, int y, int w, int h) {
 		text("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", x, y + h, x + w, y + h);
 		text("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", x, y, x, y + h);
+	}
+
+	private static String shortName(String workload) {
+		int details = workload.indexOf(" (");
+		return (details > 0) ? workload.substring(0, details) : workload;
 	}
 
 	private static double finite(double value) {

@@ -38,7 +38,8 @@ record Launch(Jars jars, Path logDir) {
 	 */
 	ServiceProcess drivenPeer(String username, int port, int trackerPort, int index, int controlPort)
 			throws IOException {
-		var args = new ArrayList<>(List.of("-cp", this.jars.peer().toString(), "-Dloader.path=" + this.jars.driver(),
+		var args = new ArrayList<>(extraJvmOptions());
+		args.addAll(List.of("-cp", this.jars.peer().toString(), "-Dloader.path=" + this.jars.driver(),
 				"-Dloader.main=dev.p2pchat.bench.node.PeerDriver", "-Dbench.control=" + controlPort,
 				"-Dbench.index=" + index, "-Dbench.peerMain=" + this.jars.peerStartClass(), PROPERTIES_LAUNCHER));
 		args.addAll(peerArgs(username, port, trackerPort));
@@ -48,6 +49,16 @@ record Launch(Jars jars, Path logDir) {
 			args.add("--p2pchat.peer.id=" + FanOutWorkload.PEER_ID);
 		}
 		return ServiceProcess.startJava(username, port, args, this.logDir);
+	}
+
+	/**
+	 * JVM options for the driven peers from {@code BENCH_PEER_JVM_OPTS}, e.g. to profile
+	 * them:
+	 * {@code -XX:StartFlightRecording=filename=bench-out/peer.jfr,settings=profile}.
+	 */
+	private static List<String> extraJvmOptions() {
+		String options = System.getenv("BENCH_PEER_JVM_OPTS");
+		return (options == null || options.isBlank()) ? List.of() : List.of(options.trim().split("\\s+"));
 	}
 
 	private static List<String> peerArgs(String username, int port, int trackerPort) {
