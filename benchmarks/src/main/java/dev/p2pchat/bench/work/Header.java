@@ -45,7 +45,10 @@ final class Header {
 				  every other peer's `GET /messages/stream`. *W1-mesh*: the peers are started with
 				  Spring Boot's `PropertiesLauncher` and the benchmark's driver (`benchmarks-driver.jar`),
 				  which hands messages to the sender's mesh in-process and counts what the receivers' mesh
-				  delivers. With several senders the same total is split between them. Order is checked per
+				  delivers; no SSE client is connected during W1-mesh. *W1 diagnosis*: `POST /messages` as
+				  in W1-api (half the messages) but counted in-process as in W1-mesh, to tell the cost of
+				  the HTTP input from that of the SSE output. With several senders the same total is split
+				  between them. Order is checked per
 				  ordered stream (one keep-alive connection, or one sending node): lost / duplicated /
 				  out-of-order are summed over the runs and receivers.
 				- **W2** %d msgs/s for %d s from one peer on one connection to the others; latency from the

@@ -77,8 +77,26 @@ final class NodeMesh {
 			require(this.nodes.get(i).take("ARMED", run, Duration.ofSeconds(10)), "ARMED", i);
 		}
 		long start = System.nanoTime();
-		senders.forEach((s) -> this.nodes.get(s).send("GO " + run));
+		senders.stream().filter((s) -> s < this.nodes.size()).forEach((s) -> this.nodes.get(s).send("GO " + run));
 		return start;
+	}
+
+	/**
+	 * Counts in-process, on every node, messages that something outside the nodes sends
+	 * (e.g. {@code POST /messages} to one peer): W1-api's input with W1-mesh's counting.
+	 * @param run a run number never used before on this mesh
+	 * @param streams the stream ids of the outside sender, not node indices
+	 * @param perStream messages per stream
+	 * @param load sends them, returning when it is done
+	 * @param timeout the longest the run may take
+	 * @return what was delivered (the sending peer counts its own messages too)
+	 * @throws IOException when a node does not answer
+	 */
+	Delivery observe(int run, List<Integer> streams, int perStream, Runnable load, Duration timeout)
+			throws IOException {
+		long start = start(run, streams, perStream, 100, 0);
+		load.run();
+		return Delivery.of(perStream * streams.size(), 0, start, collect(run, timeout));
 	}
 
 	private List<Tally.Counts> collect(int run, Duration timeout) throws IOException {

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ThroughputWorkload {
 
+	/** Stream ids of connections from outside the mesh; no node has such an index. */
+	private static final int OUTSIDE_STREAMS = 100;
+
 	private final BenchConfig config;
 
 	private final Samples samples;
@@ -61,8 +64,30 @@ final class ThroughputWorkload {
 		}
 		int conns = this.config.connections();
 		int depth = this.config.depth();
+		if (peerMesh != null) {
+			// half the messages: a diagnosis, not a target, and the whole tool must stay
+			// within budget
+			record("api-in", rep, httpInMeshOut(peerMesh, api, messages / 2, timeout));
+		}
 		record("api-1", rep, api.throughput(this.run++, one, messages, chars, conns, depth, timeout));
 		record("api-n", rep, api.throughput(this.run++, many, messages, chars, conns, depth, timeout));
+	}
+
+	/**
+	 * {@code POST /messages} to peer 0, counted in-process by every peer: no SSE
+	 * involved.
+	 */
+	private Delivery httpInMeshOut(NodeMesh peerMesh, PeerCluster api, int messages, Duration timeout)
+			throws IOException {
+		int conns = this.config.connections();
+		int run = this.run++;
+		int port = api.peers().get(0).port();
+		List<Integer> streams = IntStream.range(OUTSIDE_STREAMS, OUTSIDE_STREAMS + conns).boxed().toList();
+		var spec = new LoadSpec(
+				port, conns, this.config.depth(), messages / conns, timeout, 0, (c, seq) -> PeerCluster.post(port,
+						new Payload(run, OUTSIDE_STREAMS + c, seq, System.nanoTime()), this.config.chars()),
+				LoadSpec.ResponseListener.NONE);
+		return peerMesh.observe(run, streams, messages / conns, () -> PeerCluster.runLoad(spec), timeout);
 	}
 
 	private double bare(int port, int messages) {
@@ -98,6 +123,10 @@ final class ThroughputWorkload {
 		if (this.samples.has("mesh-1")) {
 			results.add(delivery("W1-mesh, 1 sender", "mesh-1", "raw WS", "ws-1", 1.0));
 			results.add(delivery("W1-mesh, " + many, "mesh-n", "raw WS", "ws-n", 1.0));
+		}
+		if (this.samples.has("api-in")) {
+			results.add(new Figure("W1 diagnosis: POST in, counted in-process (no SSE)" + lossText("api-in"), "msgs/s",
+					this.samples.get("api-in"), "bare HTTP", this.samples.get("bare"), "", null));
 		}
 		results.add(delivery("W1-api, 1 sender", "api-1", "bare HTTP", "bare", 0.5));
 		results.add(delivery("W1-api, " + many, "api-n", "bare HTTP", "bare", 0.5));
