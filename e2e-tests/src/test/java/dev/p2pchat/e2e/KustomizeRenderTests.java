@@ -1,11 +1,13 @@
 package dev.p2pchat.e2e;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static dev.p2pchat.e2e.Manifests.at;
 import static dev.p2pchat.e2e.Manifests.list;
@@ -136,14 +138,14 @@ class KustomizeRenderTests {
 	}
 
 	private static Map<String, Object> env(Map<String, Object> container) {
-		Map<String, Object> byName = new java.util.LinkedHashMap<>();
+		Map<String, Object> byName = new LinkedHashMap<>();
 		list(container.get("env")).forEach((entry) -> byName.put((String) at(entry, "name"), entry));
 		return byName;
 	}
 
 	/** The names set by {@code env} and by the ConfigMaps of {@code envFrom}. */
 	private static List<String> envNames(Manifests manifests, Map<String, Object> container) {
-		var names = new java.util.ArrayList<>(env(container).keySet());
+		var names = new ArrayList<>(env(container).keySet());
 		for (Object source : list(container.get("envFrom"))) {
 			String configMap = (String) at(source, "configMapRef", "name");
 			names.addAll(map(at(manifests.named("ConfigMap", configMap), "data")).keySet());

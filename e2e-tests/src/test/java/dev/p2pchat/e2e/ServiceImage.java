@@ -8,9 +8,10 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * The two service images, built once per test JVM from the repository's Dockerfile,
- * target {@code runtime-prebuilt}: the build context holds only the Dockerfile and the
- * jar that {@code package} built, so nothing is compiled twice. Images are kept (the
- * Docker layer cache makes the next build take seconds).
+ * target {@code runtime-prebuilt}: the build context holds only the Dockerfile, the root
+ * pom and the jar that {@code package} built, so nothing is compiled twice. The images
+ * are kept (no Ryuk here to remove them, and a rerun with unchanged jars reuses them); a
+ * rebuilt one leaves its predecessor dangling, which {@code docker image prune} clears.
  */
 enum ServiceImage {
 
