@@ -62,7 +62,9 @@ public record BenchConfig(String name, int runs, int peers, int messages, int ch
 	 * @param overrides {@code runs}, {@code peers}, {@code messages},
 	 * {@code connections}, {@code depth}, {@code latency-rate}, {@code latency-seconds},
 	 * {@code fanout} (comma list), {@code fanout-messages}, {@code tracker-peers}
-	 * @return the changed configuration, named {@code custom} when anything changed
+	 * @return the changed configuration, named {@code custom} when anything changed; it
+	 * reports into {@link #outDir()}, so that only an unchanged run rewrites the
+	 * published report
 	 */
 	public BenchConfig with(Map<String, String> overrides) {
 		if (overrides.isEmpty()) {
@@ -77,7 +79,7 @@ public record BenchConfig(String name, int runs, int peers, int messages, int ch
 				o.integer("tracker-peers", this.trackerPeers), this.trackerDuration,
 				Duration.ofSeconds(o.integer("timeout", (int) this.runTimeout.toSeconds())), this.separateStartups,
 				overrides.containsKey("only") ? Set.of(overrides.get("only").split(",")) : this.workloads, this.outDir,
-				this.reportDir);
+				this.outDir);
 	}
 
 	/**
