@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One chat message, as its sender made it; also its JSON form on links.
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param sentAt when the sender accepted it
  */
 public record ChatMessage(UUID id, String fromId, String from, @Nullable String toId, @Nullable String to, String text,
-		Instant sentAt) {
+		@JsonDeserialize(using = WireInstantDeserializer.class) Instant sentAt) {
 
 	/** Longest text any peer accepts on a link, whatever its own limit for sending. */
 	static final int MAX_WIRE_TEXT = 65_536;

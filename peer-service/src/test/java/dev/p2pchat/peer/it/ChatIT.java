@@ -261,6 +261,20 @@ class ChatIT {
 		assertThat(alice.get("/me").getBody()).contains("\"registered\":true", "\"peerId\":\"" + alice.id() + "\"");
 	}
 
+	@Test
+	void httpMetricsWhenMessagesPostedObserveEveryRequestButTheSend() {
+		assertThat(alice.post("/messages", "{\"text\":\"metered?\"}").getStatusCode().value()).isEqualTo(202);
+		assertThat(alice.get("/me").getStatusCode().value()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					alice.get("/actuator/metrics/http.server.requests?tag=uri:/me").getStatusCode().value())
+				.isEqualTo(200));
+		assertThat(alice.get("/actuator/metrics/http.server.requests?tag=uri:/messages&tag=method:POST")
+			.getStatusCode()
+			.value()).isEqualTo(404);
+	}
+
 	private static void burst(TestPeer sender, String tag, int count) {
 		for (int i = 0; i < count; i++) {
 			var response = sender.post("/messages", "{\"text\":\"" + tag + " " + i + "\"}");
