@@ -72,6 +72,9 @@ final class LinkProtocol {
 	}
 
 	void text(PeerLink link, String payload) {
+		if (!link.isOpen()) {
+			return; // frames still in flight after this side closed the link
+		}
 		link.heard(this.clock.instant());
 		try {
 			if (payload.length() > this.settings.maxFrameSize().toBytes()) {
@@ -140,6 +143,17 @@ final class LinkProtocol {
 		this.handshaking.remove(link);
 		this.mesh.register(link);
 		Dialer dialing = this.dialer;
+		if (!link.isOpen()) {
+			// closed meanwhile (handshake timeout): closed() found nothing registered
+			// then
+			if (this.mesh.unregister(link)) {
+				this.mesh.listener().linkChanged(hello.peerId(), LinkState.DOWN);
+				if (dialing != null) {
+					dialing.lost(hello.peerId());
+				}
+			}
+			return;
+		}
 		if (dialing != null) {
 			dialing.linked(hello.peerId());
 		}

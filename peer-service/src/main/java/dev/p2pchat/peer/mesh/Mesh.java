@@ -102,7 +102,9 @@ public final class Mesh implements DirectoryListener {
 
 	@Override
 	public void forgotten(KnownPeer peer) {
-		Outbox outbox = this.outboxes.remove(peer.peerId());
+		// Drained, never removed: its sequence numbers must go on if the peer comes back
+		// without restarting, or the receiver would skip the renumbered messages as seen.
+		Outbox outbox = this.outboxes.get(peer.peerId());
 		if (outbox != null) {
 			fail(peer.peerId(), outbox.drain(), "peer gone");
 		}

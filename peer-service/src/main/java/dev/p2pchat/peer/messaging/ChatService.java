@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
@@ -46,6 +47,8 @@ public class ChatService {
 
 	private final Counter sent;
 
+	private final ReentrantLock sendLock = new ReentrantLock();
+
 	ChatService(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history,
 			ChatEvents events, Clock clock, int maxTextLength, Counter sent) {
 		this.self = self;
@@ -72,25 +75,33 @@ public class ChatService {
 		checkText(text);
 		List<KnownPeer> recipients = recipients(to);
 		KnownPeer only = (to != null) ? recipients.getFirst() : null;
-		var message = new ChatMessage(this.ids.next(), this.self.id(), this.self.username(),
-				(only != null) ? only.peerId() : null, (only != null) ? only.username() : null, text,
-				this.clock.instant());
-		String wire = this.json.writeValueAsString(message);
-		List<String> peerIds = new ArrayList<>(recipients.size());
-		List<String> usernames = new ArrayList<>(recipients.size());
-		for (KnownPeer peer : recipients) {
-			peerIds.add(peer.peerId());
-			usernames.add(peer.username());
+		// one send at a time from here on: concurrent sends must reach every recipient's
+		// outbox in the same order (their id order), or receivers would disagree
+		this.sendLock.lock();
+		try {
+			var message = new ChatMessage(this.ids.next(), this.self.id(), this.self.username(),
+					(only != null) ? only.peerId() : null, (only != null) ? only.username() : null, text,
+					this.clock.instant());
+			String wire = this.json.writeValueAsString(message);
+			List<String> peerIds = new ArrayList<>(recipients.size());
+			List<String> usernames = new ArrayList<>(recipients.size());
+			for (KnownPeer peer : recipients) {
+				peerIds.add(peer.peerId());
+				usernames.add(peer.username());
+			}
+			var logged = new LoggedMessage(message, peerIds, usernames);
+			this.history.append(logged);
+			this.sent.increment();
+			log.debug("sending {} to {} peer(s)", message.id(), recipients.size());
+			this.events.publish(new ChatEvent.Message(message));
+			for (String peerId : peerIds) {
+				this.mesh.send(peerId, wire, logged);
+			}
+			return message;
 		}
-		var logged = new LoggedMessage(message, peerIds, usernames);
-		this.history.append(logged);
-		this.sent.increment();
-		log.debug("sending {} to {} peer(s)", message.id(), recipients.size());
-		this.events.publish(new ChatEvent.Message(message));
-		for (String peerId : peerIds) {
-			this.mesh.send(peerId, wire, logged);
+		finally {
+			this.sendLock.unlock();
 		}
-		return message;
 	}
 
 	/** History, oldest first; see {@code GET /messages}. */

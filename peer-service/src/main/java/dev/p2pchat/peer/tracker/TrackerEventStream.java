@@ -40,6 +40,8 @@ final class TrackerEventStream implements SmartLifecycle {
 
 	private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
+	private static final Duration HEADERS_TIMEOUT = Duration.ofSeconds(10);
+
 	private static final TypeReference<List<TrackerPeer>> PEER_LIST = new TypeReference<>() {
 	};
 
@@ -144,7 +146,12 @@ final class TrackerEventStream implements SmartLifecycle {
 	}
 
 	private void follow() throws IOException, InterruptedException {
-		var request = HttpRequest.newBuilder(this.eventsUri).header("Accept", "text/event-stream").GET().build();
+		// the timeout bounds the wait for the response headers only, not the endless body
+		var request = HttpRequest.newBuilder(this.eventsUri)
+			.header("Accept", "text/event-stream")
+			.timeout(HEADERS_TIMEOUT)
+			.GET()
+			.build();
 		HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		this.current = response.body();
 		this.lastHeard = this.clock.instant();
