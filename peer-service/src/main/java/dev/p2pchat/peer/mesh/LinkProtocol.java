@@ -65,6 +65,11 @@ final class LinkProtocol {
 	}
 
 	void opened(PeerLink link) throws IOException {
+		if (this.mesh.closing()) {
+			// what this peer received now would be acknowledged and then lost with it
+			link.close(CloseStatus.GOING_AWAY.withReason("peer shutting down"));
+			return;
+		}
 		this.handshaking.add(link);
 		if (link.dialed() != null) {
 			link.send(this.codec.encode(hello()));

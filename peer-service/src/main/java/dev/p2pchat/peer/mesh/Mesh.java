@@ -58,6 +58,8 @@ public final class Mesh implements DirectoryListener {
 
 	private volatile MeshListener listener = NO_LISTENER;
 
+	private volatile boolean closing;
+
 	Mesh(PeerProperties.Outbox bounds, Clock clock) {
 		this.bounds = bounds;
 		this.clock = clock;
@@ -147,6 +149,13 @@ public final class Mesh implements DirectoryListener {
 		this.listener.linkChanged(peerId, LinkState.CONNECTED);
 	}
 
+	/**
+	 * True once shutdown began: links opened now would ack what this peer cannot keep.
+	 */
+	boolean closing() {
+		return this.closing;
+	}
+
 	/** Forgets a closed link; true when it was the registered one. */
 	boolean unregister(PeerLink link) {
 		LinkFrame.Hello remote = link.remote();
@@ -179,7 +188,9 @@ public final class Mesh implements DirectoryListener {
 	}
 
 	/** Closes every link, telling the peers this one is going away. */
+	/** Shutdown: closes every link and refuses new ones from now on. */
 	void closeAll() {
+		this.closing = true;
 		for (PeerLink link : List.copyOf(this.links.values())) {
 			link.close(CloseStatus.GOING_AWAY.withReason("peer shutting down"));
 		}

@@ -100,6 +100,16 @@ final class MeshMaintenance implements SmartLifecycle {
 		this.mesh.closeAll();
 	}
 
+	/**
+	 * Stops after the tracker registration (default phase) and before the web server's
+	 * graceful shutdown: the peer leaves the tracker first, so the others keep queueing
+	 * for it instead of redialling, then its links close.
+	 */
+	@Override
+	public int getPhase() {
+		return DEFAULT_PHASE - 512;
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.task != null;

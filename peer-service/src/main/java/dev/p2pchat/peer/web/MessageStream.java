@@ -74,7 +74,11 @@ class MessageStream implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.subscribers.forEach(Subscriber::stop);
+		for (Subscriber subscriber : List.copyOf(this.subscribers)) {
+			subscriber.stop();
+			// ends the open response now, or graceful shutdown would wait for it
+			subscriber.emitter.complete();
+		}
 	}
 
 	@Override

@@ -65,4 +65,13 @@ class MeshTests {
 		assertThat(work.entries()).extracting(Outbox.Entry::json).containsExactly("m3");
 	}
 
+	@Test
+	void closeAllWhenShuttingDownRefusesLinksFromThenOn() {
+		assertThat(this.mesh.closing()).isFalse();
+
+		this.mesh.closeAll();
+
+		assertThat(this.mesh.closing()).isTrue();
+	}
+
 }
