@@ -143,28 +143,37 @@ final class LinkProtocol {
 		}
 		this.inbound.open(hello);
 		Outbox outbox = this.mesh.outbox(hello.peerId());
-		int generation = outbox.attach();
-		link.established(hello, generation);
 		this.handshaking.remove(link);
-		this.mesh.register(link);
-		Dialer dialing = this.dialer;
-		if (!link.isOpen()) {
-			// closed meanwhile (handshake timeout): closed() found nothing registered
-			// then
-			if (this.mesh.unregister(link)) {
-				this.mesh.listener().linkChanged(hello.peerId(), LinkState.DOWN);
-				if (dialing != null) {
-					dialing.lost(hello.peerId());
-				}
-			}
+		int generation = this.mesh.establish(link, hello);
+		if (unregisterIfClosed(link, hello)) {
 			return;
 		}
+		Dialer dialing = this.dialer;
 		if (dialing != null) {
 			dialing.linked(hello.peerId());
 		}
 		log.info("linked to {} ({}) as {}", hello.username(), hello.peerId(),
 				(link.dialed() != null) ? "dialer" : "acceptor");
 		Thread.ofVirtual().name("link-" + hello.username()).start(() -> sendLoop(link, outbox, generation));
+	}
+
+	/**
+	 * A link closed while its hello was in flight (handshake timeout) found nothing to
+	 * unregister in {@link #closed}: undo its registration here, or it would stay
+	 * forever.
+	 */
+	private boolean unregisterIfClosed(PeerLink link, LinkFrame.Hello hello) {
+		if (link.isOpen()) {
+			return false;
+		}
+		if (this.mesh.unregister(link)) {
+			this.mesh.listener().linkChanged(hello.peerId(), LinkState.DOWN);
+			Dialer dialing = this.dialer;
+			if (dialing != null) {
+				dialing.lost(hello.peerId());
+			}
+		}
+		return true;
 	}
 
 	private void batch(PeerLink link, LinkFrame.Hello remote, LinkFrame.Batch batch) throws LinkException {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,8 @@ public final class Mesh implements DirectoryListener {
 	private volatile MeshListener listener = NO_LISTENER;
 
 	private volatile boolean closing;
+
+	private final ReentrantLock establishing = new ReentrantLock();
 
 	Mesh(PeerProperties.Outbox bounds, Clock clock) {
 		this.bounds = bounds;
@@ -137,16 +140,33 @@ public final class Mesh implements DirectoryListener {
 		}
 	}
 
-	/** Registers an established link; an older link to the same peer is closed. */
-	void register(PeerLink link) {
-		String peerId = link.peerId();
-		PeerLink older = this.links.put(peerId, link);
-		this.connecting.remove(peerId);
+	/**
+	 * Makes a link the peer's registered one: attaches the peer's outbox to it (a new
+	 * sending generation) and registers it in one step, so that the registered link
+	 * always owns the outbox's current generation even when two handshakes with one peer
+	 * finish at once. A link it supersedes is closed.
+	 * @return the generation the link's sender thread must use
+	 */
+	int establish(PeerLink link, LinkFrame.Hello hello) {
+		String peerId = hello.peerId();
+		PeerLink older;
+		int generation;
+		this.establishing.lock();
+		try {
+			generation = outbox(peerId).attach();
+			link.established(hello, generation);
+			older = this.links.put(peerId, link);
+			this.connecting.remove(peerId);
+		}
+		finally {
+			this.establishing.unlock();
+		}
 		if (older != null && older != link) {
 			log.info("{} superseded by a newer link", older);
 			older.close(new CloseStatus(4000, "superseded by a newer link"));
 		}
 		this.listener.linkChanged(peerId, LinkState.CONNECTED);
+		return generation;
 	}
 
 	/**
