@@ -10,7 +10,6 @@ import dev.p2pchat.tracker.registry.Registration;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,14 +56,18 @@ class PeerController {
 			.body(PeerResponses.Registered.of(registration));
 	}
 
-	/** Spring answers 304 itself when {@code If-None-Match} matches the ETag. */
+	/**
+	 * {@link NotModifiedFilter} answers most revalidations before this; for the rest (a
+	 * query string, an unusual {@code Accept}) Spring answers 304 itself when
+	 * {@code If-None-Match} matches the ETag.
+	 */
 	@GetMapping
 	ResponseEntity<byte[]> list() {
 		PeerListDocument.Rendered document = this.listDocument.current();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.eTag(document.etag())
-			.cacheControl(CacheControl.noCache())
+			.header(HttpHeaders.CACHE_CONTROL, PeerListDocument.CACHE_CONTROL)
 			.body(document.body());
 	}
 

@@ -18,10 +18,14 @@ import org.springframework.stereotype.Component;
  * <p>
  * The ETag is a hash of the bytes, so it changes exactly when the body does (including a
  * renewal, which changes {@code renewedAt}) and is the same on every replica that holds
- * the same list.
+ * the same list. {@link PeerController} serves it and {@link NotModifiedFilter} answers
+ * revalidations of it; both send {@link #CACHE_CONTROL}.
  */
 @Component
 class PeerListDocument {
+
+	/** The {@code Cache-Control} of the list: any cache must revalidate. */
+	static final String CACHE_CONTROL = "no-cache";
 
 	private final PeerRegistry registry;
 
