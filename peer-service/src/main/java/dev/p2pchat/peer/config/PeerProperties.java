@@ -3,18 +3,14 @@ package dev.p2pchat.peer.config;
 import java.net.URI;
 import java.time.Duration;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of one peer, bound from {@code p2pchat.peer.*}. The first eight names and
@@ -36,15 +32,54 @@ import org.springframework.validation.annotation.Validated;
  * @param backoff bounds of the retry backoff towards the tracker and other peers
  * @param stream live event stream tuning
  */
+// Checked in the constructors rather than with Bean Validation, which alone loaded ~560
+// classes at start-up (see docs/benchmarks.md, W5).
 @ConfigurationProperties("p2pchat.peer")
-@Validated
-public record PeerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,32}") String username,
-		@Nullable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String id,
-		@DefaultValue("http://localhost:8080") @NotNull URI trackerUrl, @NotNull URI advertisedUrl,
-		@DefaultValue("5s") @NotNull Duration renewInterval, @DefaultValue("1000") @Positive int historySize,
-		@DefaultValue("4096") @Positive @Max(65_536) int maxTextLength, @DefaultValue("false") boolean console,
-		@DefaultValue @Valid Outbox outbox, @DefaultValue @Valid Link link, @DefaultValue @Valid Backoff backoff,
-		@DefaultValue @Valid Stream stream) {
+public record PeerProperties(String username, @Nullable String id,
+		@DefaultValue("http://localhost:8080") URI trackerUrl, URI advertisedUrl,
+		@DefaultValue("5s") Duration renewInterval, @DefaultValue("1000") int historySize,
+		@DefaultValue("4096") int maxTextLength, @DefaultValue("false") boolean console, @DefaultValue Outbox outbox,
+		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream) {
+
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+
+	private static final Pattern PEER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	public PeerProperties {
+		if (username == null || !USERNAME.matcher(username).matches()) {
+			throw new IllegalArgumentException(
+					"p2pchat.peer.username must be 1-32 of letters, digits, _ - . (got '" + username + "')");
+		}
+		if (id != null && !PEER_ID.matcher(id).matches()) {
+			throw new IllegalArgumentException(
+					"p2pchat.peer.id must be 1-64 of letters, digits, _ - (got '" + id + "')");
+		}
+		Objects.requireNonNull(trackerUrl, "p2pchat.peer.tracker-url");
+		Objects.requireNonNull(advertisedUrl, "p2pchat.peer.advertised-url");
+		requirePositive(renewInterval, "p2pchat.peer.renew-interval");
+		requirePositive(historySize, "p2pchat.peer.history-size");
+		if (maxTextLength < 1 || maxTextLength > 65_536) {
+			throw new IllegalArgumentException("p2pchat.peer.max-text-length must be between 1 and 65536");
+		}
+	}
+
+	static void requirePositive(long value, String name) {
+		if (value <= 0) {
+			throw new IllegalArgumentException(name + " must be positive");
+		}
+	}
+
+	static void requirePositive(@Nullable Duration value, String name) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive");
+		}
+	}
+
+	static void requireNotNegative(@Nullable Duration value, String name) {
+		if (value == null || value.isNegative()) {
+			throw new IllegalArgumentException(name + " must not be negative");
+		}
+	}
 
 	/**
 	 * Bounds of the queue of messages waiting for one recipient: past either, a message
@@ -53,8 +88,13 @@ public record PeerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,32}")
 	 * @param maxAge how long a message may wait for its acknowledgement
 	 * @param maxMessages how many unacknowledged messages one recipient may have
 	 */
-	public record Outbox(@DefaultValue("60s") @NotNull Duration maxAge,
-			@DefaultValue("100000") @Positive int maxMessages) {
+	public record Outbox(@DefaultValue("60s") Duration maxAge, @DefaultValue("100000") int maxMessages) {
+
+		public Outbox {
+			requirePositive(maxAge, "p2pchat.peer.outbox.max-age");
+			requirePositive(maxMessages, "p2pchat.peer.outbox.max-messages");
+		}
+
 	}
 
 	/**
@@ -66,14 +106,26 @@ public record PeerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,32}")
 	 * @param handshakeTimeout how long a new link may take to complete its handshake
 	 * @param maxFrameSize largest text frame accepted on a link; larger closes the link
 	 * @param batchSize a sender stops adding messages to a frame past this size
+	 * @param linger how long a sender that is busy (it sent a frame within the last two
+	 * lingers) waits for a fuller frame; a message on a quiet link goes out at once; 0
+	 * turns it off
+	 * @param ackInterval least time between two acknowledgements on a link; the first
+	 * after a quiet spell goes out at once; 0 acknowledges every frame
 	 */
-	public record Link(@DefaultValue("2s") @NotNull Duration pingInterval,
-			@DefaultValue("3") @Positive int deadAfterPings, @DefaultValue("5s") @NotNull Duration handshakeTimeout,
-			@DefaultValue("256KB") @NotNull DataSize maxFrameSize, @DefaultValue("64KB") @NotNull DataSize batchSize) {
+	public record Link(@DefaultValue("2s") Duration pingInterval, @DefaultValue("3") int deadAfterPings,
+			@DefaultValue("5s") Duration handshakeTimeout, @DefaultValue("256KB") DataSize maxFrameSize,
+			@DefaultValue("64KB") DataSize batchSize, @DefaultValue("200us") Duration linger,
+			@DefaultValue("5ms") Duration ackInterval) {
 
 		public Link {
-			if (batchSize.toBytes() >= maxFrameSize.toBytes()) {
-				throw new IllegalArgumentException("link.batch-size must be smaller than link.max-frame-size");
+			requirePositive(pingInterval, "p2pchat.peer.link.ping-interval");
+			requirePositive(deadAfterPings, "p2pchat.peer.link.dead-after-pings");
+			requirePositive(handshakeTimeout, "p2pchat.peer.link.handshake-timeout");
+			requireNotNegative(linger, "p2pchat.peer.link.linger");
+			requireNotNegative(ackInterval, "p2pchat.peer.link.ack-interval");
+			if (batchSize.toBytes() <= 0 || batchSize.toBytes() >= maxFrameSize.toBytes()) {
+				throw new IllegalArgumentException(
+						"p2pchat.peer.link.batch-size must be positive and smaller than link.max-frame-size");
 			}
 		}
 
@@ -90,10 +142,10 @@ public record PeerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,32}")
 	 * @param min delay of the first retry
 	 * @param max longest delay between two retries
 	 */
-	public record Backoff(@DefaultValue("200ms") @NotNull Duration min, @DefaultValue("5s") @NotNull Duration max) {
+	public record Backoff(@DefaultValue("200ms") Duration min, @DefaultValue("5s") Duration max) {
 
 		public Backoff {
-			if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
+			if (min == null || max == null || min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
 				throw new IllegalArgumentException("backoff needs 0 < min <= max");
 			}
 		}
@@ -107,8 +159,13 @@ public record PeerProperties(@NotBlank @Pattern(regexp = "[A-Za-z0-9_.-]{1,32}")
 	 * behind is dropped
 	 * @param keepAlive period of the keep-alive comment
 	 */
-	public record Stream(@DefaultValue("65536") @Positive int queueSize,
-			@DefaultValue("15s") @NotNull Duration keepAlive) {
+	public record Stream(@DefaultValue("65536") int queueSize, @DefaultValue("15s") Duration keepAlive) {
+
+		public Stream {
+			requirePositive(queueSize, "p2pchat.peer.stream.queue-size");
+			requirePositive(keepAlive, "p2pchat.peer.stream.keep-alive");
+		}
+
 	}
 
 }

@@ -198,10 +198,11 @@ final class LinkProtocol {
 	}
 
 	private void sendLoop(PeerLink link, Outbox outbox, int generation) {
-		long batchChars = this.settings.batchSize().toBytes();
+		var pacing = new Outbox.Pacing(this.settings.batchSize().toBytes(), this.settings.pingInterval(),
+				this.settings.linger(), this.settings.ackInterval());
 		try {
 			while (link.isOpen()) {
-				Outbox.Work work = outbox.await(generation, batchChars, this.settings.pingInterval());
+				Outbox.Work work = outbox.await(generation, pacing);
 				if (work == null) {
 					return;
 				}

@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
  * kept until the recipient acknowledges them or they exceed the bound. It outlives links:
  * each new link to the recipient {@link #attach() attaches} and resends everything not
  * yet acknowledged, in order. Also carries the cumulative acknowledgement this peer owes
- * the recipient, so that the link's single sender thread writes every frame. Thread-safe.
+ * the recipient, so that the link's single sender thread writes every frame.
+ * <p>
+ * Under load it shapes the frames (see {@link Pacing}): a busy sender lingers briefly to
+ * fill a batch, and acknowledgements go out at most once per interval, while a message or
+ * acknowledgement on a quiet link goes out at once. Waking the sender costs as much as
+ * writing a small frame, so it is woken only when its answer changes: on the first unsent
+ * message, the first acknowledgement owed, or a full batch while it lingers. Thread-safe.
  */
 final class Outbox {
 
@@ -32,7 +38,23 @@ final class Outbox {
 	record Work(long ack, List<Entry> entries) {
 	}
 
+	/**
+	 * How a sender thread paces its frames.
+	 *
+	 * @param maxChars a batch stops growing past this many characters of JSON
+	 * @param idle how long to wait for work before returning empty-handed (time to ping)
+	 * @param linger how long a busy sender waits for a fuller batch; zero never waits
+	 * @param ackInterval least time between two acknowledgements; zero acks at once
+	 */
+	record Pacing(long maxChars, Duration idle, Duration linger, Duration ackInterval) {
+	}
+
+	/** Unsent messages that make a batch worth sending without lingering. */
+	static final int FULL_BATCH = 32;
+
 	private static final Work IDLE = new Work(0, List.of());
+
+	private static final long LONG_AGO = Duration.ofDays(1).toNanos();
 
 	private final int capacity;
 
@@ -54,6 +76,13 @@ final class Outbox {
 
 	private int generation;
 
+	/** A sender is waiting for a fuller batch: wake it once the batch is full. */
+	private boolean lingering;
+
+	private long lastTakeAt = System.nanoTime() - LONG_AGO;
+
+	private long lastAckAt = System.nanoTime() - LONG_AGO;
+
 	Outbox(int capacity) {
 		this.capacity = capacity;
 	}
@@ -68,9 +97,12 @@ final class Outbox {
 			if (this.size == this.ring.length) {
 				grow();
 			}
+			boolean hadUnsent = hasUnsent();
 			this.ring[(this.head + this.size) & (this.ring.length - 1)] = new Entry(this.nextSeq++, json, ticket, now);
 			this.size++;
-			this.work.signalAll();
+			if (!hadUnsent || (this.lingering && unsent() >= FULL_BATCH)) {
+				this.work.signalAll();
+			}
 			return true;
 		}
 		finally {
@@ -139,8 +171,11 @@ final class Outbox {
 	void requestAck(long seq) {
 		this.lock.lock();
 		try {
+			boolean owed = this.ackToSend > 0;
 			this.ackToSend = Math.max(this.ackToSend, seq);
-			this.work.signalAll();
+			if (!owed) {
+				this.work.signalAll();
+			}
 		}
 		finally {
 			this.lock.unlock();
@@ -148,31 +183,72 @@ final class Outbox {
 	}
 
 	/**
-	 * Waits for something to send: an acknowledgement owed, or unsent messages (taken in
-	 * order until their JSON exceeds {@code maxChars}, at least one).
-	 * @return the work, empty after the timeout, or {@code null} when the generation
+	 * Waits for something to send: an acknowledgement that is due, or unsent messages
+	 * (taken in order until their JSON exceeds {@code maxChars}, at least one).
+	 * @return the work, empty after the idle timeout, or {@code null} when the generation
 	 * ended
 	 */
-	@Nullable Work await(int generation, long maxChars, Duration timeout) throws InterruptedException {
+	@Nullable Work await(int generation, Pacing pacing) throws InterruptedException {
 		this.lock.lock();
 		try {
-			long nanos = timeout.toNanos();
-			while (generation == this.generation && this.ackToSend == 0 && !hasUnsent()) {
-				if (nanos <= 0) {
+			long now = System.nanoTime();
+			long idleUntil = now + pacing.idle().toNanos();
+			while (!hasUnsent() && !ackDue(now, pacing)) {
+				if (generation != this.generation) {
+					return null;
+				}
+				long until = (this.ackToSend > 0) ? Math.min(idleUntil, this.lastAckAt + pacing.ackInterval().toNanos())
+						: idleUntil;
+				if (until - now <= 0) {
 					return IDLE;
 				}
-				nanos = this.work.awaitNanos(nanos);
+				this.work.awaitNanos(until - now);
+				now = System.nanoTime();
+			}
+			if (generation == this.generation && busy(now, pacing) && unsent() < FULL_BATCH) {
+				now = linger(generation, pacing.linger().toNanos());
 			}
 			if (generation != this.generation) {
 				return null;
 			}
-			long ack = this.ackToSend;
-			this.ackToSend = 0;
-			return new Work(ack, takeUnsent(maxChars));
+			long ack = 0;
+			if (ackDue(now, pacing)) {
+				ack = this.ackToSend;
+				this.ackToSend = 0;
+				this.lastAckAt = now;
+			}
+			List<Entry> entries = takeUnsent(pacing.maxChars());
+			if (!entries.isEmpty()) {
+				this.lastTakeAt = now;
+			}
+			return new Work(ack, entries);
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/** Took a batch within the last two lingers: more messages are on their way. */
+	private boolean busy(long now, Pacing pacing) {
+		long linger = pacing.linger().toNanos();
+		return linger > 0 && now - this.lastTakeAt < 2 * linger;
+	}
+
+	private boolean ackDue(long now, Pacing pacing) {
+		return this.ackToSend > 0 && now - this.lastAckAt >= pacing.ackInterval().toNanos();
+	}
+
+	private long linger(int generation, long nanos) throws InterruptedException {
+		this.lingering = true;
+		try {
+			while (nanos > 0 && generation == this.generation && unsent() < FULL_BATCH) {
+				nanos = this.work.awaitNanos(nanos);
+			}
+		}
+		finally {
+			this.lingering = false;
+		}
+		return System.nanoTime();
 	}
 
 	private List<Entry> takeUnsent(long maxChars) {
@@ -194,6 +270,13 @@ final class Outbox {
 
 	private boolean hasUnsent() {
 		return this.size > 0 && at(this.size - 1).seq() > this.sentUpTo;
+	}
+
+	private long unsent() {
+		if (!hasUnsent()) {
+			return 0;
+		}
+		return at(this.size - 1).seq() - Math.max(this.sentUpTo + 1, first().seq()) + 1;
 	}
 
 	private List<Entry> removeWhile(Predicate<Entry> condition) {

@@ -57,7 +57,8 @@ class MeshTests {
 
 		assertThat(this.failed).containsExactly("t1", "t2");
 		Outbox outbox = this.mesh.outbox(BOB.peerId());
-		Outbox.Work work = outbox.await(outbox.attach(), 1000, Duration.ZERO);
+		Outbox.Work work = outbox.await(outbox.attach(),
+				new Outbox.Pacing(1000, Duration.ZERO, Duration.ZERO, Duration.ZERO));
 		// the receiver remembers seq 2 from this sender: a renumbered m3 would be skipped
 		// as
 		// already seen yet acknowledged, and so marked delivered without being shown

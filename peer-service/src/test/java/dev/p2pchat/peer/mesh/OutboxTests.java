@@ -11,7 +11,10 @@ class OutboxTests {
 
 	private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
 
-	private static final Duration NO_WAIT = Duration.ZERO;
+	/** Never waits: no idle timeout, no linger, every acknowledgement due at once. */
+	private static Outbox.Pacing atOnce(long maxChars) {
+		return new Outbox.Pacing(maxChars, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+	}
 
 	private final Outbox outbox = new Outbox(3);
 
@@ -31,11 +34,11 @@ class OutboxTests {
 		this.outbox.offer("b", "t2", T0);
 		int generation = this.outbox.attach();
 
-		Outbox.Work work = this.outbox.await(generation, 1000, NO_WAIT);
+		Outbox.Work work = this.outbox.await(generation, atOnce(1000));
 
 		assertThat(work.entries()).extracting(Outbox.Entry::seq).containsExactly(1L, 2L);
 		assertThat(work.ack()).isZero();
-		assertThat(this.outbox.await(generation, 1000, NO_WAIT).entries()).isEmpty();
+		assertThat(this.outbox.await(generation, atOnce(1000)).entries()).isEmpty();
 	}
 
 	@Test
@@ -45,8 +48,8 @@ class OutboxTests {
 		this.outbox.offer("cccc", "t3", T0);
 		int generation = this.outbox.attach();
 
-		Outbox.Work first = this.outbox.await(generation, 8, NO_WAIT);
-		Outbox.Work second = this.outbox.await(generation, 8, NO_WAIT);
+		Outbox.Work first = this.outbox.await(generation, atOnce(8));
+		Outbox.Work second = this.outbox.await(generation, atOnce(8));
 
 		assertThat(first.entries()).extracting(Outbox.Entry::json).containsExactly("aaaa", "bbbb");
 		assertThat(second.entries()).extracting(Outbox.Entry::json).containsExactly("cccc");
@@ -58,13 +61,13 @@ class OutboxTests {
 		this.outbox.offer("b", "t2", T0);
 		this.outbox.offer("c", "t3", T0);
 		int first = this.outbox.attach();
-		this.outbox.await(first, 1000, NO_WAIT);
+		this.outbox.await(first, atOnce(1000));
 		this.outbox.acknowledge(1);
 
 		int second = this.outbox.attach();
 
-		assertThat(this.outbox.await(first, 1000, NO_WAIT)).isNull();
-		assertThat(this.outbox.await(second, 1000, NO_WAIT).entries()).extracting(Outbox.Entry::seq)
+		assertThat(this.outbox.await(first, atOnce(1000))).isNull();
+		assertThat(this.outbox.await(second, atOnce(1000)).entries()).extracting(Outbox.Entry::seq)
 			.containsExactly(2L, 3L);
 	}
 
@@ -97,8 +100,8 @@ class OutboxTests {
 
 		this.outbox.requestAck(7);
 
-		assertThat(this.outbox.await(generation, 1000, NO_WAIT).ack()).isEqualTo(7);
-		assertThat(this.outbox.await(generation, 1000, NO_WAIT).ack()).isZero();
+		assertThat(this.outbox.await(generation, atOnce(1000)).ack()).isEqualTo(7);
+		assertThat(this.outbox.await(generation, atOnce(1000)).ack()).isZero();
 	}
 
 	@Test
@@ -108,19 +111,123 @@ class OutboxTests {
 		for (int i = 0; i < 42; i++) {
 			big.offer("m" + i, i, T0);
 			if (i % 3 == 0) {
-				big.acknowledge(big.await(generation, 1000, NO_WAIT).entries().getLast().seq());
+				big.acknowledge(big.await(generation, atOnce(1000)).entries().getLast().seq());
 			}
 		}
 		for (int i = 42; i < 72; i++) {
 			big.offer("m" + i, i, T0);
 		}
 
-		Outbox.Work rest = big.await(generation, 10_000, NO_WAIT);
+		Outbox.Work rest = big.await(generation, atOnce(10_000));
 
 		assertThat(rest.entries()).hasSize(32);
 		assertThat(rest.entries().getFirst().json()).isEqualTo("m40");
 		assertThat(rest.entries().getLast().json()).isEqualTo("m71");
 		assertThat(rest.entries()).extracting(Outbox.Entry::seq).isSorted();
+	}
+
+	@Test
+	void awaitWhenQuietSendsALoneMessageAtOnce() throws InterruptedException {
+		int generation = this.outbox.attach();
+		this.outbox.offer("a", "t1", T0);
+
+		// a linger of an hour would hang this test if a lone message waited for company
+		Outbox.Work work = this.outbox.await(generation,
+				new Outbox.Pacing(1000, Duration.ZERO, Duration.ofHours(1), Duration.ZERO));
+
+		assertThat(work.entries()).extracting(Outbox.Entry::json).containsExactly("a");
+	}
+
+	@Test
+	void awaitWhenBusyLingersUntilTheBatchIsFull() throws Exception {
+		var big = new Outbox(1000);
+		var lingering = new Outbox.Pacing(100_000, Duration.ZERO, Duration.ofHours(1), Duration.ZERO);
+		int generation = big.attach();
+		big.offer("first", 0, T0);
+		big.await(generation, lingering);
+		big.offer("m0", 0, T0);
+
+		Thread producer = Thread.ofVirtual().start(() -> {
+			for (int i = 1; i < Outbox.FULL_BATCH; i++) {
+				big.offer("m" + i, i, T0);
+			}
+		});
+		Outbox.Work work = big.await(generation, lingering);
+		producer.join();
+
+		// the sender just sent "first", so it waited for a full batch instead of sending
+		// m0
+		// alone
+		assertThat(work.entries()).hasSize(Outbox.FULL_BATCH);
+		assertThat(work.entries()).extracting(Outbox.Entry::json).startsWith("m0", "m1");
+	}
+
+	@Test
+	void awaitWhenLingerRunsOutSendsWhatIsThere() throws InterruptedException {
+		var pacing = new Outbox.Pacing(1000, Duration.ZERO, Duration.ofMillis(1), Duration.ZERO);
+		int generation = this.outbox.attach();
+		this.outbox.offer("a", "t1", T0);
+		this.outbox.await(generation, pacing);
+		this.outbox.offer("b", "t2", T0);
+
+		Outbox.Work work = this.outbox.await(generation, pacing);
+
+		assertThat(work.entries()).extracting(Outbox.Entry::json).containsExactly("b");
+	}
+
+	@Test
+	void awaitWhenAcksComeFasterThanTheIntervalCoalescesThem() throws InterruptedException {
+		var pacing = new Outbox.Pacing(1000, Duration.ZERO, Duration.ZERO, Duration.ofHours(1));
+		int generation = this.outbox.attach();
+		this.outbox.requestAck(3);
+		assertThat(this.outbox.await(generation, pacing).ack()).isEqualTo(3);
+
+		this.outbox.requestAck(5);
+		this.outbox.requestAck(9);
+
+		// the first acknowledgement went out at once; the next waits for the interval
+		assertThat(this.outbox.await(generation, pacing).ack()).isZero();
+		var now = new Outbox.Pacing(1000, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+		assertThat(this.outbox.await(generation, now).ack()).isEqualTo(9);
+	}
+
+	@Test
+	void awaitWhenAckOwedWakesWhenItIsDue() throws InterruptedException {
+		var pacing = new Outbox.Pacing(1000, Duration.ofHours(1), Duration.ZERO, Duration.ofMillis(20));
+		int generation = this.outbox.attach();
+		this.outbox.requestAck(1);
+		this.outbox.await(generation, pacing);
+		this.outbox.requestAck(2);
+
+		// an idle timeout of an hour: only the acknowledgement's due time ends the wait
+		assertThat(this.outbox.await(generation, pacing).ack()).isEqualTo(2);
+	}
+
+	@Test
+	void awaitWhenGenerationEndsWhileLingeringReturnsNull() throws Exception {
+		var lingering = new Outbox.Pacing(1000, Duration.ZERO, Duration.ofHours(1), Duration.ZERO);
+		int generation = this.outbox.attach();
+		this.outbox.offer("a", "t1", T0);
+		this.outbox.await(generation, lingering);
+		this.outbox.offer("b", "t2", T0);
+
+		Thread detacher = Thread.ofVirtual().start(() -> {
+			sleep(50);
+			this.outbox.detach(generation);
+		});
+		Outbox.Work work = this.outbox.await(generation, lingering);
+		detacher.join();
+
+		assertThat(work).isNull();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
