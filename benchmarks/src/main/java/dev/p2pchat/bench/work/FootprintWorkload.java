@@ -34,6 +34,8 @@ final class FootprintWorkload {
 	 * per run.
 	 */
 	void startups(Launch launch, int trackerPort) throws IOException {
+		Progress.say("W5 preparing the peer as its image runs it (extracted jar, AOT cache training run)");
+		DeployedLayout deployed = launch.deployedPeerLayout();
 		for (int rep = 0; rep < this.config.runs(); rep++) {
 			Progress.say("W5 start-up run " + (rep + 1) + "/" + this.config.runs());
 			int port = Ports.free();
@@ -43,6 +45,8 @@ final class FootprintWorkload {
 			measure("tracker", rep, tracker, tracker.awaitOk("/actuator/health/readiness", READY_TIMEOUT), true);
 			ServiceProcess peer = launch.peer("idle" + rep, Ports.free(), trackerPort);
 			measure("peer", rep, peer, peer.awaitOk("/actuator/health/readiness", READY_TIMEOUT), true);
+			ServiceProcess image = launch.deployedPeer(deployed, "deployed" + rep, Ports.free(), trackerPort);
+			measure("deployed", rep, image, image.awaitOk("/actuator/health/readiness", READY_TIMEOUT), true);
 		}
 	}
 
@@ -95,6 +99,16 @@ final class FootprintWorkload {
 				this.samples.get("bare.rss"), "", null);
 		results.add(peerRss.withTarget("< 150 MB", peerRss.stats().median() < 150));
 		results.add(Figure.plain("W5 idle peer after start", "heap MB", this.samples.get("peer.heap")));
+		if (this.samples.has("deployed.ready")) {
+			var imageReady = new Figure("W5 idle peer as its image runs it", "s to readiness UP",
+					this.samples.get("deployed.ready"), "bare Tomcat", this.samples.get("bare.ready"), "", null);
+			results.add(imageReady.withTarget("< 3 s", imageReady.stats().median() < 3));
+			var imageRss = new Figure("W5 idle peer as its image runs it", "RSS MB", this.samples.get("deployed.rss"),
+					"bare Tomcat", this.samples.get("bare.rss"), "", null);
+			results.add(imageRss.withTarget("< 150 MB", imageRss.stats().median() < 150));
+			results
+				.add(Figure.plain("W5 idle peer as its image runs it", "heap MB", this.samples.get("deployed.heap")));
+		}
 		if (this.samples.has("after.rss")) {
 			var after = Figure.plain("W5 peer after W1 (one sample)", "RSS MB", this.samples.get("after.rss"));
 			results.add(after.withTarget("< 150 MB", after.stats().median() < 150));

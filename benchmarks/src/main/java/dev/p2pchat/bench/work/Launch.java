@@ -32,6 +32,18 @@ record Launch(Jars jars, Path logDir) {
 		return ServiceProcess.startJava(username, port, args, this.logDir);
 	}
 
+	/** A peer started as its container image starts it. */
+	ServiceProcess deployedPeer(DeployedLayout layout, String username, int port, int trackerPort) throws IOException {
+		var args = new ArrayList<>(layout.jvmArgs());
+		args.addAll(peerArgs(username, port, trackerPort));
+		return ServiceProcess.startJava(username, port, args, this.logDir);
+	}
+
+	/** Extracts the peer's jar and trains its AOT cache, as the image build does. */
+	DeployedLayout deployedPeerLayout() throws IOException {
+		return DeployedLayout.prepare(this.jars.peer(), this.logDir.resolveSibling("deployed-peer"), this.logDir);
+	}
+
 	/**
 	 * A peer whose main is the benchmark's driver, so that its mesh can be driven
 	 * in-process.
