@@ -79,7 +79,10 @@ public class TrackerClient {
 			return result;
 		}
 		catch (ResourceAccessException ex) {
-			throw new TrackerUnavailableException("tracker unreachable: " + ex.getMessage(), ex);
+			// a refused connection's ConnectException carries no message: name the cause
+			Throwable cause = ex.getMostSpecificCause();
+			String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+			throw new TrackerUnavailableException("tracker unreachable: " + reason, ex);
 		}
 		catch (HttpStatusCodeException ex) {
 			throw translate(ex, username);
