@@ -1,9 +1,14 @@
 package dev.p2pchat.peer.web;
 
 import io.micrometer.observation.ObservationPredicate;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import dev.p2pchat.peer.config.PeerProperties;
 
 /** Web-layer beans that are not controllers. */
 @Configuration(proxyBeanMethods = false)
@@ -12,6 +17,21 @@ class WebConfig {
 	@Bean
 	ObservationPredicate sendObservationFilter() {
 		return new SendObservationFilter();
+	}
+
+	/**
+	 * Right after Boot's character encoding filter (which sets the request encoding that
+	 * MVC reads a JSON body without charset in) and the {@code http.server.requests}
+	 * observation filter (which leaves {@code POST /messages} unobserved, whichever way
+	 * it is answered), ahead of everything else.
+	 */
+	@Bean
+	FilterRegistrationBean<SendFastPath> sendFastPath(MessageController controller, JsonMapper json,
+			PeerProperties properties) {
+		var registration = new FilterRegistrationBean<>(new SendFastPath(controller, json, properties.maxTextLength()));
+		registration.addUrlPatterns("/messages");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
 	}
 
 }

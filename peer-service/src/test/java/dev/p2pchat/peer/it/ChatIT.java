@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ChatIT {
 
-	private static TrackerProcess tracker;
+	private static TestChat chat;
 
 	private static TestPeer alice;
 
@@ -38,23 +38,16 @@ class ChatIT {
 
 	@BeforeAll
 	static void startChat() {
-		tracker = TrackerProcess.start();
-		alice = TestPeer.start("alice", tracker.url());
-		bob = TestPeer.start("bob", tracker.url());
-		carol = TestPeer.start("carol", tracker.url());
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> alice.mesh().liveLinks() == 2 && bob.mesh().liveLinks() == 2 && carol.mesh().liveLinks() == 2);
+		chat = TestChat.start("alice", "bob", "carol");
+		alice = chat.peer(0);
+		bob = chat.peer(1);
+		carol = chat.peer(2);
 	}
 
 	@AfterAll
 	static void stopChat() {
-		for (TestPeer peer : new TestPeer[] { alice, bob, carol }) {
-			if (peer != null) {
-				peer.close();
-			}
-		}
-		if (tracker != null) {
-			tracker.close();
+		if (chat != null) {
+			chat.close();
 		}
 	}
 
