@@ -47,6 +47,28 @@ class MessagingUnitsTests {
 	}
 
 	@Test
+	void dedupWhenManyIdsComeAndGoAgreesWithASetOfTheLastN() {
+		int window = 97;
+		var dedup = new Dedup(window);
+		var reference = new java.util.LinkedHashSet<UUID>();
+		var random = new java.util.Random(42);
+		List<UUID> pool = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			// few distinct high bits: many ids share a home slot, so probe runs are long
+			pool.add(new UUID(random.nextInt(8), random.nextLong()));
+		}
+		for (int i = 0; i < 200_000; i++) {
+			UUID id = pool.get(random.nextInt(pool.size()));
+			boolean expected = reference.add(id);
+			if (expected && reference.size() > window) {
+				reference.removeFirst();
+			}
+
+			assertThat(dedup.firstTime(id)).as("offer %d of %s", i, id).isEqualTo(expected);
+		}
+	}
+
+	@Test
 	void historyWhenFullForgetsTheOldestAndPagesOldestFirst() {
 		var log = new MessageLog(3);
 		List<ChatMessage> messages = new ArrayList<>();
