@@ -40,7 +40,8 @@ final class Header {
 				  same load generator as the peers.
 				- **Load generator.** %d blocking keep-alive HTTP/1.1 sockets with %d pipelined requests in
 				  flight each (%d in flight), one platform thread each; SSE read from plain sockets.
-				- **W1** %,d messages of %d characters per run; msgs/s from the first send until the last
+				- **W1** %,d messages of %d characters per run, after one unrecorded warm-up round of
+				  every W1 measurement at that size (JIT); msgs/s from the first send until the last
 				  receiver has seen its last one. *W1-api*: `POST /messages` to the sender(s), counted on
 				  every other peer's `GET /messages/stream`. *W1-mesh*: the peers are started with
 				  Spring Boot's `PropertiesLauncher` and the benchmark's driver (`benchmarks-driver.jar`),

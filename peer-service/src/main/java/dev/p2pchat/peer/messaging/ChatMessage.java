@@ -18,6 +18,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param text the text, never empty
  * @param sentAt when the sender accepted it
  */
+@JsonDeserialize(using = WireMessageDeserializer.class)
 public record ChatMessage(UUID id, String fromId, String from, @Nullable String toId, @Nullable String to, String text,
 		@JsonDeserialize(using = WireInstantDeserializer.class) Instant sentAt) {
 
