@@ -53,6 +53,9 @@ public final class Mesh implements DirectoryListener {
 
 	private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
 
+	/** Peers whose outbox refused the last message offered to it. */
+	private final Set<String> overflowing = ConcurrentHashMap.newKeySet();
+
 	private final PeerProperties.Outbox bounds;
 
 	private final Clock clock;
@@ -82,7 +85,15 @@ public final class Mesh implements DirectoryListener {
 	public boolean send(String peerId, String json, Object ticket) {
 		Outbox outbox = outbox(peerId);
 		if (outbox.offer(json, ticket, this.clock.instant())) {
+			if (!this.overflowing.isEmpty() && this.overflowing.remove(peerId)) {
+				log.info("the outbox for {} accepts messages again", peerId);
+			}
 			return true;
+		}
+		if (this.overflowing.add(peerId)) {
+			// once per episode: every refused message is also failed to its sender
+			log.warn("the outbox for {} is full ({} unacknowledged messages): new messages to it fail until it drains",
+					peerId, this.bounds.maxMessages());
 		}
 		this.listener.failed(peerId, ticket, "outbox full");
 		return false;

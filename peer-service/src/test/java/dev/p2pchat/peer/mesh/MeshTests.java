@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.p2pchat.peer.config.PeerProperties;
 import dev.p2pchat.peer.tracker.KnownPeer;
@@ -64,6 +68,23 @@ class MeshTests {
 		// already seen yet acknowledged, and so marked delivered without being shown
 		assertThat(work.entries()).extracting(Outbox.Entry::seq).containsExactly(3L);
 		assertThat(work.entries()).extracting(Outbox.Entry::json).containsExactly("m3");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void sendWhenOutboxFullFailsEachMessageAndWarnsOncePerEpisode(CapturedOutput output) {
+		for (int i = 0; i < 100; i++) {
+			assertThat(this.mesh.send(BOB.peerId(), "m" + i, "t" + i)).isTrue();
+		}
+
+		assertThat(this.mesh.send(BOB.peerId(), "m100", "t100")).isFalse();
+		assertThat(this.mesh.send(BOB.peerId(), "m101", "t101")).isFalse();
+		this.mesh.acknowledged(BOB.peerId(), 1);
+		assertThat(this.mesh.send(BOB.peerId(), "m102", "t102")).isTrue();
+
+		assertThat(this.failed).containsExactly("t100", "t101");
+		assertThat(output.getOut().split("outbox for bob-id is full", -1)).hasSize(2);
+		assertThat(output.getOut()).contains("the outbox for bob-id accepts messages again");
 	}
 
 	@Test
