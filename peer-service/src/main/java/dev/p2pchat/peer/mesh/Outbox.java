@@ -62,11 +62,7 @@ final class Outbox {
 
 	private final Condition work = this.lock.newCondition();
 
-	private @Nullable Entry[] ring = new Entry[16];
-
-	private int head;
-
-	private int size;
+	private final EntryRing queued = new EntryRing();
 
 	private long nextSeq = 1;
 
@@ -91,15 +87,11 @@ final class Outbox {
 	boolean offer(String json, Object ticket, Instant now) {
 		this.lock.lock();
 		try {
-			if (this.size >= this.capacity) {
+			if (this.queued.size() >= this.capacity) {
 				return false;
 			}
-			if (this.size == this.ring.length) {
-				grow();
-			}
 			boolean hadUnsent = hasUnsent();
-			this.ring[(this.head + this.size) & (this.ring.length - 1)] = new Entry(this.nextSeq++, json, ticket, now);
-			this.size++;
+			this.queued.add(new Entry(this.nextSeq++, json, ticket, now));
 			if (!hadUnsent || (this.lingering && unsent() >= FULL_BATCH)) {
 				this.work.signalAll();
 			}
@@ -128,7 +120,7 @@ final class Outbox {
 	int depth() {
 		this.lock.lock();
 		try {
-			return this.size;
+			return this.queued.size();
 		}
 		finally {
 			this.lock.unlock();
@@ -143,7 +135,7 @@ final class Outbox {
 		this.lock.lock();
 		try {
 			this.generation++;
-			this.sentUpTo = (this.size > 0) ? first().seq() - 1 : this.nextSeq - 1;
+			this.sentUpTo = (this.queued.size() > 0) ? this.queued.first().seq() - 1 : this.nextSeq - 1;
 			this.ackToSend = 0;
 			this.work.signalAll();
 			return this.generation;
@@ -255,12 +247,12 @@ final class Outbox {
 		if (!hasUnsent()) {
 			return List.of();
 		}
-		long firstSeq = first().seq();
+		long firstSeq = this.queued.first().seq();
 		int index = (int) (Math.max(this.sentUpTo + 1, firstSeq) - firstSeq);
 		List<Entry> batch = new ArrayList<>();
 		long chars = 0;
-		while (index < this.size && (batch.isEmpty() || chars < maxChars)) {
-			Entry entry = at(index++);
+		while (index < this.queued.size() && (batch.isEmpty() || chars < maxChars)) {
+			Entry entry = this.queued.get(index++);
 			chars += entry.json().length();
 			batch.add(entry);
 		}
@@ -269,49 +261,24 @@ final class Outbox {
 	}
 
 	private boolean hasUnsent() {
-		return this.size > 0 && at(this.size - 1).seq() > this.sentUpTo;
+		return this.queued.size() > 0 && this.queued.last().seq() > this.sentUpTo;
 	}
 
 	private long unsent() {
 		if (!hasUnsent()) {
 			return 0;
 		}
-		return at(this.size - 1).seq() - Math.max(this.sentUpTo + 1, first().seq()) + 1;
+		return this.queued.last().seq() - Math.max(this.sentUpTo + 1, this.queued.first().seq()) + 1;
 	}
 
 	private List<Entry> removeWhile(Predicate<Entry> condition) {
 		this.lock.lock();
 		try {
-			List<Entry> removed = new ArrayList<>();
-			while (this.size > 0 && condition.test(first())) {
-				removed.add(first());
-				this.ring[this.head] = null;
-				this.head = (this.head + 1) & (this.ring.length - 1);
-				this.size--;
-			}
-			return removed;
+			return this.queued.removeWhile(condition);
 		}
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	private Entry first() {
-		return at(0);
-	}
-
-	@SuppressWarnings("NullAway")
-	private Entry at(int index) {
-		return this.ring[(this.head + index) & (this.ring.length - 1)];
-	}
-
-	private void grow() {
-		@Nullable Entry[] bigger = new Entry[this.ring.length * 2];
-		for (int i = 0; i < this.size; i++) {
-			bigger[i] = at(i);
-		}
-		this.ring = bigger;
-		this.head = 0;
 	}
 
 }
