@@ -18,6 +18,11 @@ class PeerConfig {
 	}
 
 	@Bean
+	DataDirectory dataDirectory(PeerProperties properties) {
+		return DataDirectory.open(properties.dataDir());
+	}
+
+	@Bean
 	LocalPeer localPeer(PeerProperties properties) {
 		return LocalPeer.of(properties);
 	}

@@ -1,6 +1,7 @@
 package dev.p2pchat.peer.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import java.util.Objects;
@@ -20,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param username this peer's initial username (1-32 of letters, digits, {@code _-.})
  * @param id this peer's peerId; by default derived from the username and the advertised
  * URL so that a restarted peer keeps it
+ * @param dataDir the peer's data directory: identity key, owner token, history and
+ * outboxes (default {@code ${user.home}/.p2p-chat/peer-${server.port}}, one per peer)
  * @param trackerUrl base URL of the tracker
  * @param advertisedUrl base URL other peers use to link to this one (defaults to
  * {@code http://localhost:${server.port}})
@@ -35,7 +38,7 @@ import org.springframework.util.unit.DataSize;
 // Checked in the constructors rather than with Bean Validation, which alone loaded ~560
 // classes at start-up (see docs/benchmarks.md, W5).
 @ConfigurationProperties("p2pchat.peer")
-public record PeerProperties(String username, @Nullable String id,
+public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		@DefaultValue("http://localhost:8080") URI trackerUrl, URI advertisedUrl,
 		@DefaultValue("5s") Duration renewInterval, @DefaultValue("1000") int historySize,
 		@DefaultValue("4096") int maxTextLength, @DefaultValue("false") boolean console, @DefaultValue Outbox outbox,
@@ -54,6 +57,7 @@ public record PeerProperties(String username, @Nullable String id,
 			throw new IllegalArgumentException(
 					"p2pchat.peer.id must be 1-64 of letters, digits, _ - (got '" + id + "')");
 		}
+		Objects.requireNonNull(dataDir, "p2pchat.peer.data-dir");
 		Objects.requireNonNull(trackerUrl, "p2pchat.peer.tracker-url");
 		Objects.requireNonNull(advertisedUrl, "p2pchat.peer.advertised-url");
 		requirePositive(renewInterval, "p2pchat.peer.renew-interval");

@@ -16,13 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PeerPropertiesTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Bind.class)
-		.withPropertyValues("p2pchat.peer.username=alice", "p2pchat.peer.advertised-url=http://localhost:8081");
+		.withPropertyValues("p2pchat.peer.username=alice", "p2pchat.peer.advertised-url=http://localhost:8081",
+				"p2pchat.peer.data-dir=target/data/alice");
 
 	@Test
 	void bindWhenOnlyUsernameGivenAppliesTheDefaults() {
 		this.runner.run((context) -> {
 			PeerProperties properties = context.getBean(PeerProperties.class);
 			assertThat(properties.trackerUrl()).hasToString("http://localhost:8080");
+			assertThat(properties.dataDir()).hasToString("target/data/alice");
 			assertThat(properties.historySize()).isEqualTo(1000);
 			assertThat(properties.maxTextLength()).isEqualTo(4096);
 			assertThat(properties.link().linger()).hasNanos(200_000);

@@ -1,6 +1,10 @@
 package dev.p2pchat.peer.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +55,7 @@ final class TestPeer implements AutoCloseable {
 		this.properties.put("server.address", "127.0.0.1");
 		this.properties.put("p2pchat.peer.advertised-url", url().toString());
 		this.properties.put("p2pchat.peer.username", username);
+		this.properties.put("p2pchat.peer.data-dir", newDataDir(username));
 		this.properties.put("p2pchat.peer.tracker-url", tracker.toString());
 		this.properties.put("p2pchat.peer.renew-interval", "2s");
 		this.properties.put("p2pchat.peer.link.ping-interval", "2s");
@@ -62,6 +67,15 @@ final class TestPeer implements AutoCloseable {
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
+	}
+
+	private static Path newDataDir(String username) {
+		try {
+			return Files.createTempDirectory("p2pchat-" + username + "-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static TestPeer start(String username, URI tracker, Map<String, Object> extra) {
