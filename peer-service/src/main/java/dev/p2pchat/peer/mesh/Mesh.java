@@ -23,8 +23,9 @@ import dev.p2pchat.peer.tracker.KnownPeer;
  * This peer's links to the others and the outbox of every recipient: the transport's
  * public face. {@link #send} queues a message for one peer and returns at once; the
  * peer's link, when up, writes it from its own sender thread, and a slow peer delays
- * nobody else. Delivery, acknowledgement and failure are reported to the
- * {@link MeshListener}. Thread-safe.
+ * nobody else. Received messages and link changes are reported to the
+ * {@link MeshListener}; acknowledgement or failure of a sent message to its
+ * {@link DeliveryTicket}. Thread-safe.
  */
 @Slf4j
 public final class Mesh implements DirectoryListener {
@@ -32,14 +33,6 @@ public final class Mesh implements DirectoryListener {
 	private static final MeshListener NO_LISTENER = new MeshListener() {
 		@Override
 		public void received(String peerId, Object message) {
-		}
-
-		@Override
-		public void acknowledged(String peerId, Object ticket) {
-		}
-
-		@Override
-		public void failed(String peerId, Object ticket, String reason) {
 		}
 
 		@Override
@@ -79,10 +72,10 @@ public final class Mesh implements DirectoryListener {
 	/**
 	 * Queues a message for a peer, linked or not. Never blocks on the network.
 	 * @param json the message, serialised once for all its recipients
-	 * @param ticket handed back to the listener on acknowledgement or failure
-	 * @return false (and the listener was told it failed) when the peer's outbox is full
+	 * @param ticket told when the peer acknowledges the message or it fails
+	 * @return false (and the ticket was told it failed) when the peer's outbox is full
 	 */
-	public boolean send(String peerId, String json, Object ticket) {
+	public boolean send(String peerId, String json, DeliveryTicket ticket) {
 		Outbox outbox = outbox(peerId);
 		if (outbox.offer(json, ticket, this.clock.instant())) {
 			if (!this.overflowing.isEmpty() && this.overflowing.remove(peerId)) {
@@ -95,7 +88,7 @@ public final class Mesh implements DirectoryListener {
 			log.warn("the outbox for {} is full ({} unacknowledged messages): new messages to it fail until it drains",
 					peerId, this.bounds.maxMessages());
 		}
-		this.listener.failed(peerId, ticket, "outbox full");
+		ticket.failed(peerId, "outbox full");
 		return false;
 	}
 
@@ -205,7 +198,7 @@ public final class Mesh implements DirectoryListener {
 
 	void acknowledged(String peerId, long seq) {
 		for (Outbox.Entry entry : outbox(peerId).acknowledge(seq)) {
-			this.listener.acknowledged(peerId, entry.ticket());
+			entry.ticket().delivered(peerId);
 		}
 	}
 
@@ -214,7 +207,7 @@ public final class Mesh implements DirectoryListener {
 			log.warn("{} message(s) to {} failed: {}", entries.size(), peerId, reason);
 		}
 		for (Outbox.Entry entry : entries) {
-			this.listener.failed(peerId, entry.ticket(), reason);
+			entry.ticket().failed(peerId, reason);
 		}
 	}
 

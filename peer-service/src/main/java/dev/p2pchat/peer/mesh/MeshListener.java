@@ -3,8 +3,9 @@ package dev.p2pchat.peer.mesh;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Receives what the {@link Mesh} delivers. Methods are called on link threads and must
- * not block.
+ * Receives what the {@link Mesh} delivers: messages from peers and link changes (what
+ * becomes of a sent message goes to its {@link DeliveryTicket}). Methods are called on
+ * link threads and must not block.
  */
 public interface MeshListener {
 
@@ -23,12 +24,6 @@ public interface MeshListener {
 	 * closed with a reason
 	 */
 	void received(String peerId, Object message);
-
-	/** The peer acknowledged the message queued with this ticket. */
-	void acknowledged(String peerId, Object ticket);
-
-	/** The message queued with this ticket will not be delivered to that peer. */
-	void failed(String peerId, Object ticket, String reason);
 
 	/** The link to a peer changed state. */
 	void linkChanged(String peerId, LinkState state);

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 final class Outbox {
 
 	/** One queued message; {@code json} is shared by every recipient of a broadcast. */
-	record Entry(long seq, String json, Object ticket, Instant enqueuedAt) {
+	record Entry(long seq, String json, DeliveryTicket ticket, Instant enqueuedAt) {
 	}
 
 	/**
@@ -84,7 +84,7 @@ final class Outbox {
 	}
 
 	/** Queues a message; false when the outbox is full. */
-	boolean offer(String json, Object ticket, Instant now) {
+	boolean offer(String json, DeliveryTicket ticket, Instant now) {
 		this.lock.lock();
 		try {
 			if (this.queued.size() >= this.capacity) {

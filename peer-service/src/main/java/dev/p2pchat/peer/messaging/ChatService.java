@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.mesh.DeliveryTicket;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.tracker.KnownPeer;
 import dev.p2pchat.peer.tracker.PeerDirectory;
@@ -39,6 +40,8 @@ public class ChatService {
 
 	private final ChatEvents events;
 
+	private final Receipts receipts;
+
 	private final UuidV7 ids;
 
 	private final Clock clock;
@@ -50,13 +53,14 @@ public class ChatService {
 	private final ReentrantLock sendLock = new ReentrantLock();
 
 	ChatService(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history,
-			ChatEvents events, Clock clock, int maxTextLength, Counter sent) {
+			ChatEvents events, Receipts receipts, Clock clock, int maxTextLength, Counter sent) {
 		this.self = self;
 		this.directory = directory;
 		this.mesh = mesh;
 		this.json = json;
 		this.history = history;
 		this.events = events;
+		this.receipts = receipts;
 		this.ids = new UuidV7(clock);
 		this.clock = clock;
 		this.maxTextLength = maxTextLength;
@@ -94,8 +98,9 @@ public class ChatService {
 			this.sent.increment();
 			log.debug("sending {} to {} peer(s)", message.id(), recipients.size());
 			this.events.publish(new ChatEvent.Message(message));
+			DeliveryTicket ticket = this.receipts.ticketFor(logged);
 			for (String peerId : peerIds) {
-				this.mesh.send(peerId, wire, logged);
+				this.mesh.send(peerId, wire, ticket);
 			}
 			return message;
 		}

@@ -14,9 +14,9 @@ import dev.p2pchat.peer.tracker.KnownPeer;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
- * Turns what the mesh and the directory report into history entries, delivery states and
- * live events: received messages are checked, de-duplicated and logged; acks and failures
- * settle recipients' states.
+ * Turns what the mesh and the directory report into history entries and live events:
+ * received messages are checked, de-duplicated and logged; link and directory changes are
+ * published. (What becomes of sent messages is {@link Receipts}' business.)
  */
 @Slf4j
 final class MeshEvents implements MeshListener, DirectoryListener {
@@ -37,10 +37,8 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 
 	private final Counter received;
 
-	private final Counter failed;
-
 	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
-			ChatEvents events, Counter received, Counter failed) {
+			ChatEvents events, Counter received) {
 		this.self = self;
 		this.directory = directory;
 		this.mesh = mesh;
@@ -49,7 +47,6 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 		this.dedup = dedup;
 		this.events = events;
 		this.received = received;
-		this.failed = failed;
 	}
 
 	@Override
@@ -82,17 +79,6 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	}
 
 	@Override
-	public void acknowledged(String peerId, Object ticket) {
-		settle(peerId, ticket, DeliveryState.DELIVERED);
-	}
-
-	@Override
-	public void failed(String peerId, Object ticket, String reason) {
-		this.failed.increment();
-		settle(peerId, ticket, DeliveryState.FAILED);
-	}
-
-	@Override
 	public void linkChanged(String peerId, LinkState state) {
 		this.directory.find(peerId).ifPresent((peer) -> publishPeer("link", peer, state));
 	}
@@ -110,15 +96,6 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	@Override
 	public void renamed(KnownPeer peer, String previousUsername) {
 		this.events.publish(new ChatEvent.Renamed(peer.peerId(), peer.username(), previousUsername));
-	}
-
-	private void settle(String peerId, Object ticket, DeliveryState state) {
-		if (ticket instanceof LoggedMessage logged) {
-			Recipient recipient = logged.settle(peerId, state);
-			if (recipient != null) {
-				this.events.publish(new ChatEvent.Receipt(logged.message().id(), peerId, recipient.username(), state));
-			}
-		}
 	}
 
 	private void publishPeer(String kind, KnownPeer peer, LinkState state) {

@@ -29,11 +29,13 @@ class MessagingConfig {
 		var history = new MessageLog(properties.historySize());
 		var events = new ChatEvents();
 		var listener = new MeshEvents(self, directory, mesh, json, history, new Dedup(DEDUP_WINDOW), events,
-				counter(meters, "p2pchat.messages.received", "messages received from other peers"),
+				counter(meters, "p2pchat.messages.received", "messages received from other peers"));
+		var receipts = new Receipts(events,
 				counter(meters, "p2pchat.messages.failed", "message deliveries marked failed, per recipient"));
 		mesh.setListener(listener);
 		directory.addListener(listener);
-		return new ChatService(self, directory, mesh, json, history, events, clock, properties.maxTextLength(),
+		return new ChatService(self, directory, mesh, json, history, events, receipts, clock,
+				properties.maxTextLength(),
 				counter(meters, "p2pchat.messages.sent", "messages accepted for sending by this peer"));
 	}
 

@@ -19,8 +19,8 @@ class FrameCodecTests {
 
 	@Test
 	void batchWhenWrittenFromSharedJsonReadsBackInOrder() throws LinkException {
-		var entries = List.of(new Outbox.Entry(4, "{\"n\":1}", "t", Instant.EPOCH),
-				new Outbox.Entry(5, "{\"n\":2}", "t", Instant.EPOCH));
+		var entries = List.of(new Outbox.Entry(4, "{\"n\":1}", TestTicket.ticket("t"), Instant.EPOCH),
+				new Outbox.Entry(5, "{\"n\":2}", TestTicket.ticket("t"), Instant.EPOCH));
 
 		String text = this.codec.batch(4, entries);
 

@@ -28,36 +28,31 @@ class MeshTests {
 	private final Mesh mesh = new Mesh(new PeerProperties.Outbox(Duration.ofSeconds(60), 100),
 			Clock.fixed(T0, ZoneOffset.UTC));
 
-	private final List<Object> failed = new ArrayList<>();
+	private final List<String> failed = new ArrayList<>();
 
-	MeshTests() {
-		this.mesh.setListener(new MeshListener() {
+	private final List<String> delivered = new ArrayList<>();
+
+	private DeliveryTicket ticket(String name) {
+		return new DeliveryTicket() {
 			@Override
-			public void received(String peerId, Object message) {
+			public void delivered(String peerId) {
+				MeshTests.this.delivered.add(name);
 			}
 
 			@Override
-			public void acknowledged(String peerId, Object ticket) {
+			public void failed(String peerId, String reason) {
+				MeshTests.this.failed.add(name);
 			}
-
-			@Override
-			public void failed(String peerId, Object ticket, String reason) {
-				MeshTests.this.failed.add(ticket);
-			}
-
-			@Override
-			public void linkChanged(String peerId, LinkState state) {
-			}
-		});
+		};
 	}
 
 	@Test
 	void forgottenWhenPeerComesBackContinuesTheSequenceNumbers() throws InterruptedException {
-		this.mesh.send(BOB.peerId(), "m1", "t1");
-		this.mesh.send(BOB.peerId(), "m2", "t2");
+		this.mesh.send(BOB.peerId(), "m1", ticket("t1"));
+		this.mesh.send(BOB.peerId(), "m2", ticket("t2"));
 
 		this.mesh.forgotten(BOB);
-		this.mesh.send(BOB.peerId(), "m3", "t3");
+		this.mesh.send(BOB.peerId(), "m3", ticket("t3"));
 
 		assertThat(this.failed).containsExactly("t1", "t2");
 		Outbox outbox = this.mesh.outbox(BOB.peerId());
@@ -74,15 +69,16 @@ class MeshTests {
 	@ExtendWith(OutputCaptureExtension.class)
 	void sendWhenOutboxFullFailsEachMessageAndWarnsOncePerEpisode(CapturedOutput output) {
 		for (int i = 0; i < 100; i++) {
-			assertThat(this.mesh.send(BOB.peerId(), "m" + i, "t" + i)).isTrue();
+			assertThat(this.mesh.send(BOB.peerId(), "m" + i, ticket("t" + i))).isTrue();
 		}
 
-		assertThat(this.mesh.send(BOB.peerId(), "m100", "t100")).isFalse();
-		assertThat(this.mesh.send(BOB.peerId(), "m101", "t101")).isFalse();
+		assertThat(this.mesh.send(BOB.peerId(), "m100", ticket("t100"))).isFalse();
+		assertThat(this.mesh.send(BOB.peerId(), "m101", ticket("t101"))).isFalse();
 		this.mesh.acknowledged(BOB.peerId(), 1);
-		assertThat(this.mesh.send(BOB.peerId(), "m102", "t102")).isTrue();
+		assertThat(this.mesh.send(BOB.peerId(), "m102", ticket("t102"))).isTrue();
 
 		assertThat(this.failed).containsExactly("t100", "t101");
+		assertThat(this.delivered).containsExactly("t0");
 		assertThat(output.getOut().split("outbox for bob-id is full", -1)).hasSize(2);
 		assertThat(output.getOut()).contains("the outbox for bob-id accepts messages again");
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.p2pchat.peer.mesh.TestTicket.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboxTests {
@@ -20,18 +21,18 @@ class OutboxTests {
 
 	@Test
 	void offerWhenFullIsRefused() {
-		assertThat(this.outbox.offer("a", "t1", T0)).isTrue();
-		assertThat(this.outbox.offer("b", "t2", T0)).isTrue();
-		assertThat(this.outbox.offer("c", "t3", T0)).isTrue();
+		assertThat(this.outbox.offer("a", ticket("t1"), T0)).isTrue();
+		assertThat(this.outbox.offer("b", ticket("t2"), T0)).isTrue();
+		assertThat(this.outbox.offer("c", ticket("t3"), T0)).isTrue();
 
-		assertThat(this.outbox.offer("d", "t4", T0)).isFalse();
+		assertThat(this.outbox.offer("d", ticket("t4"), T0)).isFalse();
 		assertThat(this.outbox.depth()).isEqualTo(3);
 	}
 
 	@Test
 	void awaitWhenSeveralQueuedTakesThemInOneBatchInOrder() throws InterruptedException {
-		this.outbox.offer("a", "t1", T0);
-		this.outbox.offer("b", "t2", T0);
+		this.outbox.offer("a", ticket("t1"), T0);
+		this.outbox.offer("b", ticket("t2"), T0);
 		int generation = this.outbox.attach();
 
 		Outbox.Work work = this.outbox.await(generation, atOnce(1000));
@@ -43,9 +44,9 @@ class OutboxTests {
 
 	@Test
 	void awaitWhenBatchSizeReachedLeavesTheRestForTheNextFrame() throws InterruptedException {
-		this.outbox.offer("aaaa", "t1", T0);
-		this.outbox.offer("bbbb", "t2", T0);
-		this.outbox.offer("cccc", "t3", T0);
+		this.outbox.offer("aaaa", ticket("t1"), T0);
+		this.outbox.offer("bbbb", ticket("t2"), T0);
+		this.outbox.offer("cccc", ticket("t3"), T0);
 		int generation = this.outbox.attach();
 
 		Outbox.Work first = this.outbox.await(generation, atOnce(8));
@@ -57,9 +58,9 @@ class OutboxTests {
 
 	@Test
 	void attachWhenLinkReplacedResendsEverythingUnacknowledged() throws InterruptedException {
-		this.outbox.offer("a", "t1", T0);
-		this.outbox.offer("b", "t2", T0);
-		this.outbox.offer("c", "t3", T0);
+		this.outbox.offer("a", ticket("t1"), T0);
+		this.outbox.offer("b", ticket("t2"), T0);
+		this.outbox.offer("c", ticket("t3"), T0);
 		int first = this.outbox.attach();
 		this.outbox.await(first, atOnce(1000));
 		this.outbox.acknowledge(1);
@@ -73,24 +74,24 @@ class OutboxTests {
 
 	@Test
 	void acknowledgeWhenCumulativeRemovesEverythingUpToIt() {
-		this.outbox.offer("a", "t1", T0);
-		this.outbox.offer("b", "t2", T0);
-		this.outbox.offer("c", "t3", T0);
+		this.outbox.offer("a", ticket("t1"), T0);
+		this.outbox.offer("b", ticket("t2"), T0);
+		this.outbox.offer("c", ticket("t3"), T0);
 
 		var acknowledged = this.outbox.acknowledge(2);
 
-		assertThat(acknowledged).extracting(Outbox.Entry::ticket).containsExactly("t1", "t2");
+		assertThat(acknowledged).extracting(Outbox.Entry::ticket).containsExactly(ticket("t1"), ticket("t2"));
 		assertThat(this.outbox.depth()).isEqualTo(1);
 	}
 
 	@Test
 	void expireWhenOlderThanCutoffRemovesOnlyThose() {
-		this.outbox.offer("a", "old", T0);
-		this.outbox.offer("b", "new", T0.plusSeconds(10));
+		this.outbox.offer("a", ticket("old"), T0);
+		this.outbox.offer("b", ticket("new"), T0.plusSeconds(10));
 
 		var expired = this.outbox.expire(T0.plusSeconds(5));
 
-		assertThat(expired).extracting(Outbox.Entry::ticket).containsExactly("old");
+		assertThat(expired).extracting(Outbox.Entry::ticket).containsExactly(ticket("old"));
 		assertThat(this.outbox.depth()).isEqualTo(1);
 	}
 
@@ -109,13 +110,13 @@ class OutboxTests {
 		var big = new Outbox(100);
 		int generation = big.attach();
 		for (int i = 0; i < 42; i++) {
-			big.offer("m" + i, i, T0);
+			big.offer("m" + i, ticket(i), T0);
 			if (i % 3 == 0) {
 				big.acknowledge(big.await(generation, atOnce(1000)).entries().getLast().seq());
 			}
 		}
 		for (int i = 42; i < 72; i++) {
-			big.offer("m" + i, i, T0);
+			big.offer("m" + i, ticket(i), T0);
 		}
 
 		Outbox.Work rest = big.await(generation, atOnce(10_000));
@@ -129,7 +130,7 @@ class OutboxTests {
 	@Test
 	void awaitWhenQuietSendsALoneMessageAtOnce() throws InterruptedException {
 		int generation = this.outbox.attach();
-		this.outbox.offer("a", "t1", T0);
+		this.outbox.offer("a", ticket("t1"), T0);
 
 		// a linger of an hour would hang this test if a lone message waited for company
 		Outbox.Work work = this.outbox.await(generation,
@@ -143,13 +144,13 @@ class OutboxTests {
 		var big = new Outbox(1000);
 		var lingering = new Outbox.Pacing(100_000, Duration.ZERO, Duration.ofHours(1), Duration.ZERO);
 		int generation = big.attach();
-		big.offer("first", 0, T0);
+		big.offer("first", ticket(0), T0);
 		big.await(generation, lingering);
-		big.offer("m0", 0, T0);
+		big.offer("m0", ticket(0), T0);
 
 		Thread producer = Thread.ofVirtual().start(() -> {
 			for (int i = 1; i < Outbox.FULL_BATCH; i++) {
-				big.offer("m" + i, i, T0);
+				big.offer("m" + i, ticket(i), T0);
 			}
 		});
 		Outbox.Work work = big.await(generation, lingering);
@@ -166,9 +167,9 @@ class OutboxTests {
 	void awaitWhenLingerRunsOutSendsWhatIsThere() throws InterruptedException {
 		var pacing = new Outbox.Pacing(1000, Duration.ZERO, Duration.ofMillis(1), Duration.ZERO);
 		int generation = this.outbox.attach();
-		this.outbox.offer("a", "t1", T0);
+		this.outbox.offer("a", ticket("t1"), T0);
 		this.outbox.await(generation, pacing);
-		this.outbox.offer("b", "t2", T0);
+		this.outbox.offer("b", ticket("t2"), T0);
 
 		Outbox.Work work = this.outbox.await(generation, pacing);
 
@@ -207,9 +208,9 @@ class OutboxTests {
 	void awaitWhenGenerationEndsWhileLingeringReturnsNull() throws Exception {
 		var lingering = new Outbox.Pacing(1000, Duration.ZERO, Duration.ofHours(1), Duration.ZERO);
 		int generation = this.outbox.attach();
-		this.outbox.offer("a", "t1", T0);
+		this.outbox.offer("a", ticket("t1"), T0);
 		this.outbox.await(generation, lingering);
-		this.outbox.offer("b", "t2", T0);
+		this.outbox.offer("b", ticket("t2"), T0);
 
 		Thread detacher = Thread.ofVirtual().start(() -> {
 			sleep(50);
