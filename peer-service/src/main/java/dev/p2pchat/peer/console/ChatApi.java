@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.peer.sse.SseEvent;
+
 /**
  * The calls of the peer's public HTTP API that the terminal client makes. Every method
  * blocks; errors answered by the peer are {@link ApiException}s, an unreachable peer is

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.p2pchat.peer.sse.SseEvent;
+
 /**
  * Turns the peer's live events into the lines the terminal prints, in the original
  * program's words where it had some: messages from others (private ones marked), joins,

@@ -20,6 +20,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.p2pchat.peer.sse.SseEvent;
+import dev.p2pchat.peer.sse.SseParser;
+
 /**
  * {@link ChatApi} over the JDK {@link HttpClient}, against one peer's base URL
  * (loopback). Thread-safe; {@link #close()} aborts an open event stream.

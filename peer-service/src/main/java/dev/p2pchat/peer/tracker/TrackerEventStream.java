@@ -25,6 +25,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 
 import dev.p2pchat.peer.config.Backoff;
+import dev.p2pchat.peer.sse.SseEvent;
+import dev.p2pchat.peer.sse.SseParser;
 
 /**
  * Follows the tracker's {@code GET /peers/events} on one virtual thread and feeds the
@@ -171,28 +173,17 @@ final class TrackerEventStream implements SmartLifecycle {
 	}
 
 	private void readEvents(BufferedReader reader) throws IOException {
-		String event = "message";
-		var data = new StringBuilder();
+		var parser = new SseParser();
 		String line;
 		while ((line = reader.readLine()) != null) {
 			this.lastHeard = this.clock.instant();
-			if (line.isEmpty()) {
-				if (!data.isEmpty()) {
-					dispatch(event, data.toString());
-				}
-				event = "message";
-				data.setLength(0);
-			}
-			else if (line.startsWith("event:")) {
-				event = line.substring(6).strip();
-			}
-			else if (line.startsWith("data:")) {
-				data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
-			}
+			parser.accept(line).ifPresent(this::dispatch);
 		}
 	}
 
-	private void dispatch(String event, String data) {
+	private void dispatch(SseEvent sse) {
+		String event = sse.name();
+		String data = sse.data();
 		try {
 			switch (event) {
 				case "snapshot" -> this.directory.snapshot(this.json.readValue(data, PEER_LIST));

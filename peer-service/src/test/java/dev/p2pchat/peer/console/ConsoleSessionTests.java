@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import dev.p2pchat.peer.sse.SseEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleSessionTests {

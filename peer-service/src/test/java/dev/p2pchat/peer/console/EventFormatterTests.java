@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.p2pchat.peer.sse.SseEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventFormatterTests {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.p2pchat.peer.sse.SseEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,8 +100,9 @@ class HttpChatApiTests {
 		this.api.follow(() -> opened[0] = true, events::add);
 
 		assertThat(opened[0]).isTrue();
-		assertThat(events).containsExactly(new SseEvent("joined", "{\"peerId\":\"p-bob\",\"username\":\"bob\"}"),
-				new SseEvent("left", "{\"peerId\":\"p-bob\",\"username\":\"bob\"}"));
+		// the stream's id carries over to the next event, as the SSE specification says
+		assertThat(events).containsExactly(new SseEvent("joined", "{\"peerId\":\"p-bob\",\"username\":\"bob\"}", "1"),
+				new SseEvent("left", "{\"peerId\":\"p-bob\",\"username\":\"bob\"}", "1"));
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
