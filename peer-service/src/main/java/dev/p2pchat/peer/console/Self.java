@@ -1,7 +1,8 @@
 package dev.p2pchat.peer.console;
 
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+
+import dev.p2pchat.peer.config.Username;
 
 /**
  * Who this peer is, as the terminal client knows it: a fixed peer id and the current
@@ -38,7 +39,7 @@ final class Self {
 	}
 
 	boolean is(String username) {
-		return username().toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT));
+		return Username.same(username(), username);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.config.Username;
 import dev.p2pchat.peer.mesh.DeliveryTicket;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.tracker.KnownPeer;
@@ -141,7 +142,7 @@ public class ChatService {
 		if (to == null) {
 			return this.directory.everyone();
 		}
-		if (to.equalsIgnoreCase(this.self.username())) {
+		if (Username.same(to, this.self.username())) {
 			throw new InvalidMessageException("to", "cannot send a private message to yourself", false);
 		}
 		return List.of(this.directory.findByUsername(to).orElseThrow(() -> new UnknownRecipientException(to)));

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +17,7 @@ import java.util.function.Consumer;
 import lombok.extern.slf4j.Slf4j;
 
 import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.config.Username;
 
 /**
  * The other peers this one knows of, fed by the tracker's event stream (or by polling
@@ -65,7 +65,7 @@ public final class PeerDirectory {
 	public Optional<KnownPeer> findByUsername(String username) {
 		return this.peers.values()
 			.stream()
-			.filter((peer) -> peer.username().equalsIgnoreCase(username))
+			.filter((peer) -> Username.same(peer.username(), username))
 			.min(Comparator.comparing((KnownPeer peer) -> !peer.live())
 				.thenComparing(KnownPeer::leftAt, Comparator.nullsFirst(Comparator.reverseOrder())));
 	}
@@ -79,7 +79,7 @@ public final class PeerDirectory {
 	public List<KnownPeer> all() {
 		return this.peers.values()
 			.stream()
-			.sorted(Comparator.comparing((KnownPeer peer) -> peer.username().toLowerCase(Locale.ROOT)))
+			.sorted(Comparator.comparing((KnownPeer peer) -> Username.key(peer.username())))
 			.toList();
 	}
 

@@ -1,7 +1,6 @@
 package dev.p2pchat.peer.web;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -9,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.config.Username;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 import dev.p2pchat.peer.tracker.Registration;
@@ -19,8 +19,6 @@ import dev.p2pchat.peer.tracker.Registration;
  */
 @RestController
 class PeerController {
-
-	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
 	private final LocalPeer self;
 
@@ -54,8 +52,8 @@ class PeerController {
 	@PutMapping("/me")
 	Views.MeView rename(@RequestBody Views.RenameRequest request) {
 		String username = request.username();
-		if (username == null || !USERNAME.matcher(username).matches()) {
-			throw new BadRequestException("username", "username must be 1-32 of letters, digits, '_', '-', '.'");
+		if (!Username.isValid(username)) {
+			throw new BadRequestException("username", "username must be " + Username.RULE);
 		}
 		if (!username.equals(this.self.username())) {
 			this.registration.rename(username);
