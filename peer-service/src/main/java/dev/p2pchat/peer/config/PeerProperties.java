@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * defaults are fixed by SPEC; the nested groups are tuning knobs documented in
  * {@code docs/peer.md}.
  *
- * @param username this peer's initial username (1-32 of letters, digits, {@code _-.})
+ * @param username this peer's initial username (see {@link Username} for the rule)
  * @param id this peer's peerId; by default derived from the username and the advertised
  * URL so that a restarted peer keeps it
  * @param dataDir the peer's data directory: identity key, owner token, history and
@@ -44,15 +44,10 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		@DefaultValue("4096") int maxTextLength, @DefaultValue("false") boolean console, @DefaultValue Outbox outbox,
 		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream) {
 
-	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
-
 	private static final Pattern PEER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	public PeerProperties {
-		if (username == null || !USERNAME.matcher(username).matches()) {
-			throw new IllegalArgumentException(
-					"p2pchat.peer.username must be 1-32 of letters, digits, _ - . (got '" + username + "')");
-		}
+		Username.require(username, "p2pchat.peer.username");
 		if (id != null && !PEER_ID.matcher(id).matches()) {
 			throw new IllegalArgumentException(
 					"p2pchat.peer.id must be 1-64 of letters, digits, _ - (got '" + id + "')");
@@ -104,7 +99,9 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 	/**
 	 * Link tuning.
 	 *
-	 * @param pingInterval how often a WebSocket ping is sent on each link
+	 * @param pingInterval a link's sender that has written nothing for this long writes a
+	 * {@code ping} frame of the link protocol (docs/protocol.md; not a WebSocket ping
+	 * control frame, which the links do not use)
 	 * @param deadAfterPings a link that received nothing for this many ping intervals is
 	 * closed and redialled
 	 * @param handshakeTimeout how long a new link may take to complete its handshake
