@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -57,17 +58,21 @@ final class SendFastPath implements Filter {
 
 	private final int maxBody;
 
+	private final Counter served;
+
 	/**
 	 * @param controller whose {@code send} handles what this path accepts
 	 * @param json the mapper MVC reads and writes JSON with
 	 * @param maxTextLength longest accepted text, in characters: bodies longer than any
 	 * body with such a text (each character escaped, six bytes) go the MVC way
+	 * @param served counts the sends this path answers itself
 	 */
-	SendFastPath(MessageController controller, JsonMapper json, int maxTextLength) {
+	SendFastPath(MessageController controller, JsonMapper json, int maxTextLength, Counter served) {
 		this.controller = controller;
 		this.requests = json.readerFor(Views.SendRequest.class);
 		this.views = json.writerFor(Views.MessageView.class);
 		this.maxBody = maxTextLength * 6 + 1024;
+		this.served = served;
 	}
 
 	@Override
@@ -90,6 +95,7 @@ final class SendFastPath implements Filter {
 		http.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		http.setContentLength(answer.length);
 		http.getOutputStream().write(answer);
+		this.served.increment();
 	}
 
 	/** The 202 body, or {@code null} when MVC is to answer. */

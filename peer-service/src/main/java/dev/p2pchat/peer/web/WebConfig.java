@@ -1,5 +1,7 @@
 package dev.p2pchat.peer.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +29,12 @@ class WebConfig {
 	 */
 	@Bean
 	FilterRegistrationBean<SendFastPath> sendFastPath(MessageController controller, JsonMapper json,
-			PeerProperties properties) {
-		var registration = new FilterRegistrationBean<>(new SendFastPath(controller, json, properties.maxTextLength()));
+			PeerProperties properties, MeterRegistry meters) {
+		Counter served = Counter.builder("p2pchat.messages.fast-path")
+			.description("sends answered by the POST /messages fast path, without Spring MVC")
+			.register(meters);
+		var registration = new FilterRegistrationBean<>(
+				new SendFastPath(controller, json, properties.maxTextLength(), served));
 		registration.addUrlPatterns("/messages");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.p2pchat.peer.sse.SseEvent;
 
@@ -61,11 +62,19 @@ class ConsoleSessionTests {
 
 	@Test
 	void runWhenRenameAlreadyAnnouncedByTheStreamSaysItOnce() throws Exception {
-		this.api.beforeRenameAnswer = () -> this.self.renamed("alicia");
+		ScriptedIo io = new ScriptedIo("rename alicia");
+		var stream = new EventFormatter(JsonMapper.builder().build(), this.self);
+		// the peer's event stream reports the rename before the PUT /me answer arrives
+		this.api.beforeRenameAnswer = () -> stream
+			.format(new SseEvent("renamed",
+					"{\"peerId\":\"p-alice\",\"username\":\"alicia\",\"previousUsername\":\"alice\"}"))
+			.ifPresent(io::println);
 
-		List<String> out = run("rename alicia");
+		new ConsoleSession(this.api, io, this.self).run();
 
-		assertThat(out).doesNotContain("You are now known as alicia.");
+		assertThat(this.api.renames).containsExactly("alicia");
+		assertThat(this.self.username()).isEqualTo("alicia");
+		assertThat(io.out).containsOnlyOnce("You are now known as alicia.");
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,9 +72,14 @@ class SendFastPathIT {
 		String fastText = "fast " + UUID.randomUUID();
 		String mvcText = "mvc " + UUID.randomUUID();
 
+		double servedBefore = servedByFastPath();
 		var fast = post("application/json", null, BodyPublishers.ofString(text(fastText)));
+		double servedAfterFast = servedByFastPath();
 		var mvc = post(MVC_ONLY, null, BodyPublishers.ofString(text(mvcText)));
 
+		// the registered filter answered the plain send, and only that one
+		assertThat(servedAfterFast).isEqualTo(servedBefore + 1);
+		assertThat(servedByFastPath()).isEqualTo(servedAfterFast);
 		assertThat(fast.statusCode()).isEqualTo(202);
 		assertThat(headerNames(fast)).isEqualTo(headerNames(mvc)).contains("content-length");
 		assertThat(fast.headers().firstValue("Content-Type")).isEqualTo(mvc.headers().firstValue("Content-Type"))
@@ -113,7 +119,9 @@ class SendFastPathIT {
 			"{\"text\":\"hi\",\"color\":\"red\"}", "{\"text\":[\"hi\"]}", "[\"hi\"]", "null", "",
 			"{\"text\":\"hi\"} {}", "{\"to\":\"nobody\",\"text\":\"hi\"}", "{\"to\":\"ALICE\",\"text\":\"hi\"}" })
 	void sendWhenRejectedAnswersTheProblemMvcAnswers(String body) throws Exception {
+		double servedBefore = servedByFastPath();
 		var fast = post("application/json", null, BodyPublishers.ofString(body));
+		assertThat(servedByFastPath()).as("left to MVC").isEqualTo(servedBefore);
 		var mvc = post(MVC_ONLY, null, BodyPublishers.ofString(body));
 
 		assertThat(fast.statusCode()).isBetween(400, 404).isEqualTo(mvc.statusCode());
@@ -187,6 +195,11 @@ class SendFastPathIT {
 		assertThat(headerNames(fast)).isEqualTo(headerNames(mvc));
 		assertThat(JSON.readTree(fast.body()).propertyNames())
 			.containsExactlyElementsOf(JSON.readTree(mvc.body()).propertyNames());
+	}
+
+	/** Sends answered by the fast path filter itself (never counted by MVC). */
+	private static double servedByFastPath() {
+		return alice.bean(MeterRegistry.class).get("p2pchat.messages.fast-path").counter().count();
 	}
 
 	private static HttpResponse<String> post(String contentType, String accept, BodyPublisher body)

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +41,10 @@ class SendFastPathTests {
 
 	private final ChatService chat = mock();
 
-	private final SendFastPath fastPath = new SendFastPath(new MessageController(this.chat, mock()), JSON, 100);
+	private final Counter served = new SimpleMeterRegistry().counter("served");
+
+	private final SendFastPath fastPath = new SendFastPath(new MessageController(this.chat, mock()), JSON, 100,
+			this.served);
 
 	@Test
 	void sendWhenPlainJsonAnswersAcceptedWithoutMvc() throws Exception {
@@ -52,6 +57,7 @@ class SendFastPathTests {
 		this.fastPath.doFilter(post("application/json", "{\"to\":\"Bob\",\"text\":\"hi\"}"), response, chain);
 
 		assertThat(chain.getRequest()).isNull();
+		assertThat(this.served.count()).isEqualTo(1);
 		assertThat(response.getStatus()).isEqualTo(202);
 		assertThat(response.getContentType()).isEqualTo("application/json");
 		assertThat(response.getContentLength()).isEqualTo(response.getContentAsByteArray().length);
@@ -121,6 +127,7 @@ class SendFastPathTests {
 		this.fastPath.doFilter(request, new MockHttpServletResponse(), chain);
 
 		assertThat(chain.getRequest()).isNotNull();
+		assertThat(this.served.count()).isZero();
 		return new String(chain.getRequest().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 	}
 
