@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * The used-by setup as containers: a tracker and the peers alice, bob and carol on a
  * network of their own, each peer advertising its network alias, like docker-compose.yml.
  * Started once per test class (register it as a static {@code @RegisterExtension}) and
- * stopped after it: there is no Ryuk here to clean up behind the tests.
+ * stopped after it, so that nothing is left behind also where Ryuk is turned off.
  */
 final class ChatStack implements BeforeAllCallback, AfterAllCallback {
 

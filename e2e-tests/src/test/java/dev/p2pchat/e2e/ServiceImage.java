@@ -10,8 +10,9 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * The two service images, built once per test JVM from the repository's Dockerfile,
  * target {@code runtime-prebuilt}: the build context holds only the Dockerfile, the root
  * pom and the jar that {@code package} built, so nothing is compiled twice. The images
- * are kept (no Ryuk here to remove them, and a rerun with unchanged jars reuses them); a
- * rebuilt one leaves its predecessor dangling, which {@code docker image prune} clears.
+ * are kept (not deleted on exit, so Ryuk leaves them, and a rerun with unchanged jars
+ * reuses them); a rebuilt one leaves its predecessor dangling, which
+ * {@code docker image prune} clears.
  */
 enum ServiceImage {
 
