@@ -8,10 +8,10 @@
 #   tar -c Dockerfile pom.xml peer-service/target/peer-service-*.jar \
 #     | docker build --target runtime-prebuilt --build-arg MODULE=peer-service -t p2p-chat/peer-service:local -
 #
-# Only eclipse-temurin:25-jdk/-jre can be pulled where this is built. The JRE image alone is ~290 MB,
-# so the runtime is assembled FROM scratch: that image's Debian root filesystem without its JRE (and
-# without docs/locales), a jlinked Java runtime holding only the modules the services need, the
-# Spring Boot jar extracted in layers, and a JDK 25 AOT cache from a training run (start-up about
+# Only two base images are needed, eclipse-temurin:25-jdk and :25-jre. The JRE image alone is
+# ~290 MB, so the runtime is assembled FROM scratch: that image's Debian root filesystem without its
+# JRE (and without docs/locales), a jlinked Java runtime holding only the modules the services need,
+# the Spring Boot jar extracted in layers, and a JDK 25 AOT cache from a training run (start-up about
 # twice as fast). See docs/deployment.md.
 #
 # Written for the classic builder too (docker-compose 1.29 and Testcontainers use it), which builds
