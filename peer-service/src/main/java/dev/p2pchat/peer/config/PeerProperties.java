@@ -19,8 +19,8 @@ import org.springframework.util.unit.DataSize;
  * {@code docs/peer.md}.
  *
  * @param username this peer's initial username (1-32 of letters, digits, {@code _-.})
- * @param id this peer's peerId; by default derived from the username and the advertised
- * URL so that a restarted peer keeps it
+ * @param id retired: the peerId is derived from the identity key in the data directory;
+ * setting it stops the start with a message saying so
  * @param dataDir the peer's data directory: identity key, owner token, history and
  * outboxes (default {@code ${user.home}/.p2p-chat/peer-${server.port}}, one per peer)
  * @param trackerUrl base URL of the tracker
@@ -34,6 +34,8 @@ import org.springframework.util.unit.DataSize;
  * @param link link tuning: pings, handshake timeout, frame sizes
  * @param backoff bounds of the retry backoff towards the tracker and other peers
  * @param stream live event stream tuning
+ * @param joinToken the tracker's join token, sent when registering and reading the
+ * directory of a closed group; unset for an open tracker
  */
 // Checked in the constructors rather than with Bean Validation, which alone loaded ~560
 // classes at start-up (see docs/benchmarks.md, W5).
@@ -42,20 +44,20 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		@DefaultValue("http://localhost:8080") URI trackerUrl, URI advertisedUrl,
 		@DefaultValue("5s") Duration renewInterval, @DefaultValue("1000") int historySize,
 		@DefaultValue("4096") int maxTextLength, @DefaultValue("false") boolean console, @DefaultValue Outbox outbox,
-		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream) {
+		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream,
+		@Nullable String joinToken) {
 
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
-
-	private static final Pattern PEER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	public PeerProperties {
 		if (username == null || !USERNAME.matcher(username).matches()) {
 			throw new IllegalArgumentException(
 					"p2pchat.peer.username must be 1-32 of letters, digits, _ - . (got '" + username + "')");
 		}
-		if (id != null && !PEER_ID.matcher(id).matches()) {
-			throw new IllegalArgumentException(
-					"p2pchat.peer.id must be 1-64 of letters, digits, _ - (got '" + id + "')");
+		if (id != null) {
+			throw new IllegalArgumentException("p2pchat.peer.id is retired: the peerId is now derived from the"
+					+ " peer's identity key, kept in p2pchat.peer.data-dir; remove the setting (the same data"
+					+ " directory is the same peer)");
 		}
 		Objects.requireNonNull(dataDir, "p2pchat.peer.data-dir");
 		Objects.requireNonNull(trackerUrl, "p2pchat.peer.tracker-url");
