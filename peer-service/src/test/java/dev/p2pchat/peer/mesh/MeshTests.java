@@ -23,7 +23,8 @@ class MeshTests {
 
 	private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
 
-	private static final KnownPeer BOB = new KnownPeer("bob-id", "bob", URI.create("http://localhost:8082"), null);
+	private static final KnownPeer BOB = new KnownPeer("bob-id", "bob", URI.create("http://localhost:8082"), null,
+			null);
 
 	private final Mesh mesh = new Mesh(new PeerProperties.Outbox(Duration.ofSeconds(60), 100),
 			Clock.fixed(T0, ZoneOffset.UTC));
