@@ -117,11 +117,15 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 	 * turns it off
 	 * @param ackInterval least time between two acknowledgements on a link; the first
 	 * after a quiet spell goes out at once; 0 acknowledges every frame
+	 * @param maxHandshakes most accepted connections that have not authenticated yet;
+	 * more upgrades are refused with 503
+	 * @param maxHandshakesPerAddress most of those from one source address
 	 */
 	public record Link(@DefaultValue("2s") Duration pingInterval, @DefaultValue("3") int deadAfterPings,
 			@DefaultValue("5s") Duration handshakeTimeout, @DefaultValue("256KB") DataSize maxFrameSize,
 			@DefaultValue("64KB") DataSize batchSize, @DefaultValue("200us") Duration linger,
-			@DefaultValue("5ms") Duration ackInterval) {
+			@DefaultValue("5ms") Duration ackInterval, @DefaultValue("64") int maxHandshakes,
+			@DefaultValue("16") int maxHandshakesPerAddress) {
 
 		public Link {
 			requirePositive(pingInterval, "p2pchat.peer.link.ping-interval");
@@ -129,6 +133,8 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 			requirePositive(handshakeTimeout, "p2pchat.peer.link.handshake-timeout");
 			requireNotNegative(linger, "p2pchat.peer.link.linger");
 			requireNotNegative(ackInterval, "p2pchat.peer.link.ack-interval");
+			requirePositive(maxHandshakes, "p2pchat.peer.link.max-handshakes");
+			requirePositive(maxHandshakesPerAddress, "p2pchat.peer.link.max-handshakes-per-address");
 			if (batchSize.toBytes() <= 0 || batchSize.toBytes() >= maxFrameSize.toBytes()) {
 				throw new IllegalArgumentException(
 						"p2pchat.peer.link.batch-size must be positive and smaller than link.max-frame-size");
