@@ -187,16 +187,22 @@ final class PeerLink {
 	 * which must not hold a socket and buffers for the container's close timeout.
 	 */
 	void abort(CloseStatus status) {
-		close(status);
 		try {
 			if (this.session instanceof NativeWebSocketSession container
 					&& container.getNativeSession() instanceof WsSession tomcat) {
+				// a plain close would wait for the other side's close frame for Tomcat's
+				// session close timeout (30 s): send ours and drop the socket at once
+				this.closed = true;
 				var reason = new CloseReason(CloseReason.CloseCodes.getCloseCode(status.getCode()),
 						(status.getReason() != null) ? status.getReason() : "");
 				tomcat.doClose(reason, reason, true);
 			}
 			else if (this.session instanceof JdkLinkSession dialled) {
+				this.closed = true;
 				dialled.abort(status);
+			}
+			else {
+				close(status);
 			}
 		}
 		catch (RuntimeException ex) {

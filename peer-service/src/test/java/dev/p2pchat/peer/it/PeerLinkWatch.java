@@ -25,6 +25,10 @@ final class PeerLinkWatch {
 		return watch;
 	}
 
+	List<ChatEvent.Peer> changes() {
+		return this.changes;
+	}
+
 	/** No link change at all: the link that was up is the one still up. */
 	void assertUntouched() {
 		assertThat(this.changes).isEmpty();

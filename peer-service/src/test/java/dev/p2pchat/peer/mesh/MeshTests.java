@@ -89,6 +89,16 @@ class MeshTests {
 	}
 
 	@Test
+	void sendWhenMessageCannotBeEncodedFailsItAloneAndQueuesTheNext() {
+		assertThat(this.mesh.send(BOB.peerId(), "{\"text\":\"x\ud800y\"}", "poison")).isFalse();
+		assertThat(this.mesh.send(BOB.peerId(), "{\"text\":\"\udc00\"}", "poison2")).isFalse();
+		assertThat(this.mesh.send(BOB.peerId(), "{\"text\":\"ok \ud83d\ude00\"}", "fine")).isTrue();
+
+		assertThat(this.failed).containsExactly("poison", "poison2");
+		assertThat(this.mesh.outboxDepth()).isEqualTo(1);
+	}
+
+	@Test
 	void closeAllWhenShuttingDownRefusesLinksFromThenOn() {
 		assertThat(this.mesh.closing()).isFalse();
 
