@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Beans shared by every feature: the clock, this peer's identity and the backoff policy.
+ * Beans shared by every feature: the clock, the data directory and the backoff policy.
  */
 @Configuration(proxyBeanMethods = false)
 class PeerConfig {
@@ -20,11 +20,6 @@ class PeerConfig {
 	@Bean
 	DataDirectory dataDirectory(PeerProperties properties) {
 		return DataDirectory.open(properties.dataDir());
-	}
-
-	@Bean
-	LocalPeer localPeer(PeerProperties properties) {
-		return LocalPeer.of(properties);
 	}
 
 	/** {@link Random} rather than a faster generator: it is thread-safe. */

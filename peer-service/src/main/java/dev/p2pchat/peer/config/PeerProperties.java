@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +18,8 @@ import org.springframework.util.unit.DataSize;
  * {@code docs/peer.md}.
  *
  * @param username this peer's initial username (see {@link Username} for the rule)
- * @param id this peer's peerId; by default derived from the username and the advertised
- * URL so that a restarted peer keeps it
+ * @param id retired: the peerId is derived from the identity key in the data directory;
+ * setting it stops the start with a message saying so
  * @param dataDir the peer's data directory: identity key, owner token, history and
  * outboxes (default {@code ${user.home}/.p2p-chat/peer-${server.port}}, one per peer)
  * @param trackerUrl base URL of the tracker
@@ -34,6 +33,8 @@ import org.springframework.util.unit.DataSize;
  * @param link link tuning: pings, handshake timeout, frame sizes
  * @param backoff bounds of the retry backoff towards the tracker and other peers
  * @param stream live event stream tuning
+ * @param joinToken the tracker's join token, sent when registering and reading the
+ * directory of a closed group; unset for an open tracker
  */
 // Checked in the constructors rather than with Bean Validation, which alone loaded ~560
 // classes at start-up (see docs/benchmarks.md, W5).
@@ -42,15 +43,15 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		@DefaultValue("http://localhost:8080") URI trackerUrl, URI advertisedUrl,
 		@DefaultValue("5s") Duration renewInterval, @DefaultValue("1000") int historySize,
 		@DefaultValue("4096") int maxTextLength, @DefaultValue("false") boolean console, @DefaultValue Outbox outbox,
-		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream) {
-
-	private static final Pattern PEER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream,
+		@Nullable String joinToken) {
 
 	public PeerProperties {
 		Username.require(username, "p2pchat.peer.username");
-		if (id != null && !PEER_ID.matcher(id).matches()) {
-			throw new IllegalArgumentException(
-					"p2pchat.peer.id must be 1-64 of letters, digits, _ - (got '" + id + "')");
+		if (id != null) {
+			throw new IllegalArgumentException("p2pchat.peer.id is retired: the peerId is now derived from the"
+					+ " peer's identity key, kept in p2pchat.peer.data-dir; remove the setting (the same data"
+					+ " directory is the same peer)");
 		}
 		Objects.requireNonNull(dataDir, "p2pchat.peer.data-dir");
 		Objects.requireNonNull(trackerUrl, "p2pchat.peer.tracker-url");
@@ -112,11 +113,15 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 	 * turns it off
 	 * @param ackInterval least time between two acknowledgements on a link; the first
 	 * after a quiet spell goes out at once; 0 acknowledges every frame
+	 * @param maxHandshakes most accepted connections that have not authenticated yet;
+	 * more upgrades are refused with 503
+	 * @param maxHandshakesPerAddress most of those from one source address
 	 */
 	public record Link(@DefaultValue("2s") Duration pingInterval, @DefaultValue("3") int deadAfterPings,
 			@DefaultValue("5s") Duration handshakeTimeout, @DefaultValue("256KB") DataSize maxFrameSize,
 			@DefaultValue("64KB") DataSize batchSize, @DefaultValue("200us") Duration linger,
-			@DefaultValue("5ms") Duration ackInterval) {
+			@DefaultValue("5ms") Duration ackInterval, @DefaultValue("64") int maxHandshakes,
+			@DefaultValue("16") int maxHandshakesPerAddress) {
 
 		public Link {
 			requirePositive(pingInterval, "p2pchat.peer.link.ping-interval");
@@ -124,6 +129,8 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 			requirePositive(handshakeTimeout, "p2pchat.peer.link.handshake-timeout");
 			requireNotNegative(linger, "p2pchat.peer.link.linger");
 			requireNotNegative(ackInterval, "p2pchat.peer.link.ack-interval");
+			requirePositive(maxHandshakes, "p2pchat.peer.link.max-handshakes");
+			requirePositive(maxHandshakesPerAddress, "p2pchat.peer.link.max-handshakes-per-address");
 			if (batchSize.toBytes() <= 0 || batchSize.toBytes() >= maxFrameSize.toBytes()) {
 				throw new IllegalArgumentException(
 						"p2pchat.peer.link.batch-size must be positive and smaller than link.max-frame-size");

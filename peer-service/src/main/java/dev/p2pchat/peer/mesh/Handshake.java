@@ -5,13 +5,16 @@ import java.util.Optional;
 import org.springframework.web.socket.CloseStatus;
 
 import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.identity.PublicIdentity;
 import dev.p2pchat.peer.tracker.KnownPeer;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
- * Checks a hello against the tracker's view: protocol version, a peerId the tracker lists
- * (reloading the list once if it is not known yet, in case the joined event is still on
- * its way), and the same username and URL as listed.
+ * Checks an authenticated handshake against the tracker's view. The peerId is always
+ * derived from the key the other side proved (so it cannot be claimed); the acceptor also
+ * requires the tracker to list that peer (reloading the list once if it is not known yet,
+ * in case the joined event is still on its way) with the same key, username and URL; the
+ * dialler requires the peer it dialled.
  */
 final class Handshake {
 
@@ -24,39 +27,35 @@ final class Handshake {
 		this.directory = directory;
 	}
 
-	/** Checks the hello a dialling peer sent to this peer. */
-	void checkCaller(LinkFrame.Hello hello) throws LinkException {
-		checkVersion(hello);
+	/** Checks the dialling peer, authenticated with {@code key}. */
+	void checkCaller(PublicIdentity key, LinkFrame.Hello hello) throws LinkException {
 		if (hello.peerId().equals(this.self.id())) {
 			throw refused("that is my own peerId");
 		}
 		Optional<KnownPeer> known = this.directory.find(hello.peerId());
-		if (known.isEmpty() || !matches(known.get(), hello)) {
+		if (known.isEmpty() || !matches(known.get(), key, hello)) {
 			this.directory.refresh();
 			known = this.directory.find(hello.peerId());
 		}
 		KnownPeer peer = known.orElseThrow(() -> refused("peer " + hello.peerId() + " is not listed by the tracker"));
-		if (!matches(peer, hello)) {
-			throw refused("hello disagrees with the tracker's record of " + hello.peerId());
+		if (!matches(peer, key, hello)) {
+			throw refused("handshake disagrees with the tracker's record of " + hello.peerId());
 		}
 	}
 
-	/** Checks the hello of the peer this peer dialled. */
-	void checkCallee(KnownPeer dialed, LinkFrame.Hello hello) throws LinkException {
-		checkVersion(hello);
+	/** Checks the peer this peer dialled, authenticated with {@code key}. */
+	void checkCallee(KnownPeer dialed, PublicIdentity key, LinkFrame.Hello hello) throws LinkException {
 		if (!dialed.peerId().equals(hello.peerId())) {
 			throw refused("dialled " + dialed.peerId() + " but reached " + hello.peerId());
 		}
-	}
-
-	private static void checkVersion(LinkFrame.Hello hello) throws LinkException {
-		if (hello.version() != LinkFrame.VERSION) {
-			throw new LinkException(CloseStatus.PROTOCOL_ERROR, "unsupported protocol version " + hello.version());
+		if (dialed.publicKey() != null && !dialed.publicKey().equals(key.encoded())) {
+			throw refused("dialled " + dialed.peerId() + " but its key is not the one listed");
 		}
 	}
 
-	private static boolean matches(KnownPeer peer, LinkFrame.Hello hello) {
-		return peer.username().equalsIgnoreCase(hello.username()) && peer.url().equals(hello.url());
+	private static boolean matches(KnownPeer peer, PublicIdentity key, LinkFrame.Hello hello) {
+		return (peer.publicKey() == null || peer.publicKey().equals(key.encoded()))
+				&& peer.username().equalsIgnoreCase(hello.username()) && peer.url().equals(hello.url());
 	}
 
 	private static LinkException refused(String reason) {

@@ -24,9 +24,9 @@ import org.springframework.web.socket.client.WebSocketClient;
 /**
  * Dials links with the JDK's {@code java.net.http.WebSocket} (it masks outgoing frames a
  * word at a time, where Tomcat's client does it byte by byte) and adapts it to Spring's
- * {@link WebSocketHandler}, so that dialled and accepted links share one handler. Text
- * frames arrive whole or are assembled from parts up to the frame limit; a larger frame
- * closes the link with 1009. Listener callbacks run on virtual threads.
+ * {@link WebSocketHandler}, so that dialled and accepted links share one handler. Frames
+ * arrive whole or are assembled from parts up to the frame limits; a larger frame closes
+ * the link with 1009. Listener callbacks run on virtual threads.
  */
 @Slf4j
 final class JdkLinkClient implements WebSocketClient {
@@ -37,10 +37,13 @@ final class JdkLinkClient implements WebSocketClient {
 
 	private final int maxFrameChars;
 
+	private final int maxFrameBytes;
+
 	private final Duration connectTimeout;
 
-	JdkLinkClient(int maxFrameChars, Duration connectTimeout) {
+	JdkLinkClient(int maxFrameChars, int maxFrameBytes, Duration connectTimeout) {
 		this.maxFrameChars = maxFrameChars;
+		this.maxFrameBytes = maxFrameBytes;
 		this.connectTimeout = connectTimeout;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(connectTimeout)
@@ -91,6 +94,8 @@ final class JdkLinkClient implements WebSocketClient {
 
 		private final StringBuilder text = new StringBuilder();
 
+		private java.nio.ByteBuffer binary = java.nio.ByteBuffer.allocate(0);
+
 		Listener(JdkLinkSession session, WebSocketHandler handler) {
 			this.session = session;
 			this.handler = handler;
@@ -127,7 +132,27 @@ final class JdkLinkClient implements WebSocketClient {
 
 		@Override
 		public @Nullable CompletionStage<?> onBinary(WebSocket socket, java.nio.ByteBuffer data, boolean last) {
-			deliver(new BinaryMessage(data, last));
+			if (last && this.binary.position() == 0) {
+				// the usual case: a whole frame in one part, delivered without a copy
+				deliver(new BinaryMessage(data, true));
+				socket.request(1);
+				return null;
+			}
+			if (this.binary.position() + data.remaining() > JdkLinkClient.this.maxFrameBytes) {
+				this.binary = java.nio.ByteBuffer.allocate(0);
+				this.session.close(CloseStatus.TOO_BIG_TO_PROCESS.withReason("frame too big"));
+				return null;
+			}
+			if (this.binary.remaining() < data.remaining()) {
+				int capacity = Math.max(this.binary.capacity() * 2, this.binary.position() + data.remaining());
+				this.binary = java.nio.ByteBuffer.allocate(capacity).put(this.binary.flip());
+			}
+			this.binary.put(data);
+			if (last) {
+				java.nio.ByteBuffer frame = this.binary.flip();
+				this.binary = java.nio.ByteBuffer.allocate(0);
+				deliver(new BinaryMessage(frame, true));
+			}
 			socket.request(1);
 			return null;
 		}

@@ -109,6 +109,15 @@ final class JdkLinkSession implements WebSocketSession {
 		JdkLinkClient.closeSoon(current, status, () -> closed(status));
 	}
 
+	/** Drops the connection at once, without a close handshake. */
+	void abort(CloseStatus status) {
+		WebSocket current = this.socket;
+		if (current != null) {
+			current.abort();
+		}
+		closed(status);
+	}
+
 	@Override
 	public boolean isOpen() {
 		WebSocket current = this.socket;

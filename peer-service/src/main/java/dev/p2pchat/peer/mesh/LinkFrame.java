@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 sealed interface LinkFrame {
 
 	/** Protocol version spoken by this implementation. */
-	int VERSION = 1;
+	int VERSION = 2;
 
 	/**
 	 * First frame in each direction: who is speaking.

@@ -52,7 +52,7 @@ final class LinkHandler extends AbstractWebSocketHandler {
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
 		PeerLink link = link(session);
 		if (link != null) {
-			this.protocol.text(link, message.getPayload());
+			this.protocol.text(link);
 		}
 	}
 
@@ -60,8 +60,7 @@ final class LinkHandler extends AbstractWebSocketHandler {
 	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
 		PeerLink link = link(session);
 		if (link != null) {
-			this.protocol.refuse(link,
-					new LinkException(CloseStatus.NOT_ACCEPTABLE, "binary frames are not part of the protocol"));
+			this.protocol.binary(link, message.getPayload());
 		}
 	}
 

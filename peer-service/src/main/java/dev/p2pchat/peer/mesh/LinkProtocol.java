@@ -1,10 +1,15 @@
 package dev.p2pchat.peer.mesh;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
@@ -13,16 +18,27 @@ import org.springframework.web.socket.CloseStatus;
 
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.identity.Identity;
+import dev.p2pchat.peer.identity.LinkHandshake;
+import dev.p2pchat.peer.identity.SealException;
 
 /**
- * The link protocol as one link experiences it: hello in each direction, then batches and
- * acks; a frame that breaks the protocol closes that link alone, with a reason, logged
- * once. Starts each established link's sender thread.
+ * The link protocol as one link experiences it: the authenticating handshake (see
+ * {@link LinkHandshake}), then sealed batches, acks and pings; a frame that breaks the
+ * protocol closes that link alone, with a reason, logged once. Starts each established
+ * link's sender thread.
  */
 @Slf4j
 final class LinkProtocol {
 
 	private static final String PING = "{\"type\":\"ping\"}";
+
+	/** Sealing adds a 16-byte tag; UTF-8 may take up to 3 bytes per character. */
+	private final long maxSealedFrame;
+
+	private final Identity identity;
+
+	private final HandshakeGate gate;
 
 	private final Mesh mesh;
 
@@ -45,8 +61,11 @@ final class LinkProtocol {
 
 	private volatile @Nullable Dialer dialer;
 
-	LinkProtocol(Mesh mesh, Handshake handshake, FrameCodec codec, LocalPeer self, Clock clock,
-			PeerProperties.Link settings, String epoch) {
+	LinkProtocol(Mesh mesh, Handshake handshake, HandshakeGate gate, FrameCodec codec, LocalPeer self,
+			Identity identity, Clock clock, PeerProperties.Link settings, String epoch) {
+		this.identity = identity;
+		this.gate = gate;
+		this.maxSealedFrame = maxSealedFrame(settings);
 		this.mesh = mesh;
 		this.handshake = handshake;
 		this.codec = codec;
@@ -54,6 +73,13 @@ final class LinkProtocol {
 		this.clock = clock;
 		this.settings = settings;
 		this.epoch = epoch;
+	}
+
+	/**
+	 * Largest sealed frame accepted: the frame limit in UTF-8 bytes, twice, plus the tag.
+	 */
+	static int maxSealedFrame(PeerProperties.Link settings) {
+		return Math.toIntExact(2 * settings.maxFrameSize().toBytes() + 16);
 	}
 
 	void setDialer(Dialer dialer) {
@@ -71,26 +97,54 @@ final class LinkProtocol {
 			return;
 		}
 		this.handshaking.add(link);
+		CompletableFuture.delayedExecutor(this.settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+			.execute(() -> timeout(link));
+		var details = new LinkHandshake.Details(this.self.username(), this.self.url().toString(), this.epoch);
 		if (link.dialed() != null) {
-			link.send(this.codec.encode(hello()));
+			LinkHandshake dialling = LinkHandshake.dialler(this.identity, details);
+			link.handshake(dialling);
+			link.sendHandshake(dialling.hello());
+		}
+		else {
+			link.handshake(LinkHandshake.acceptor(this.identity, details));
 		}
 	}
 
-	void text(PeerLink link, String payload) {
+	/** A link still not authenticated after the handshake timeout is dropped. */
+	void timeout(PeerLink link) {
+		if (this.handshaking.contains(link)) {
+			var timeout = new LinkException(CloseStatus.POLICY_VIOLATION, "handshake timeout");
+			log.warn("closing {}: {}", link, timeout.getMessage());
+			link.abort(timeout.status());
+			closed(link, timeout.status());
+		}
+	}
+
+	/** Text frames are not part of protocol 2 (a peer of version 1 speaks them). */
+	void text(PeerLink link) {
+		if (link.isOpen()) {
+			refuse(link, new LinkException(CloseStatus.PROTOCOL_ERROR,
+					"this peer speaks link protocol " + LinkHandshake.VERSION + ": binary frames only"));
+		}
+	}
+
+	void binary(PeerLink link, ByteBuffer payload) {
 		if (!link.isOpen()) {
 			return; // frames still in flight after this side closed the link
 		}
 		link.heard(this.clock.instant());
 		try {
-			if (payload.length() > this.settings.maxFrameSize().toBytes()) {
+			if (link.remote() == null) {
+				handshake(link, payload);
+				return;
+			}
+			if (payload.remaining() > this.maxSealedFrame) {
 				throw new LinkException(CloseStatus.TOO_BIG_TO_PROCESS,
 						"frame larger than " + this.settings.maxFrameSize());
 			}
-			// before the handshake nothing is bound to the listener's type: hello comes
-			// first
-			Class<?> messageType = (link.remote() != null) ? this.mesh.listener().messageType() : Object.class;
-			switch (this.codec.decode(payload, messageType)) {
-				case LinkFrame.Hello hello -> hello(link, hello);
+			String frame = new String(open(link, payload), StandardCharsets.UTF_8);
+			switch (this.codec.decode(frame, this.mesh.listener().messageType())) {
+				case LinkFrame.Hello hello -> throw new LinkException(CloseStatus.PROTOCOL_ERROR, "second hello");
 				case LinkFrame.Batch batch -> batch(link, established(link), batch);
 				case LinkFrame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
 				case LinkFrame.Ping ping -> established(link);
@@ -105,9 +159,25 @@ final class LinkProtocol {
 		}
 	}
 
+	private static byte[] open(PeerLink link, ByteBuffer payload) throws LinkException {
+		try {
+			return link.open(payload);
+		}
+		catch (SealException ex) {
+			throw new LinkException(CloseStatus.POLICY_VIOLATION, ex.getMessage());
+		}
+	}
+
 	void refuse(PeerLink link, LinkException ex) {
 		log.warn("closing {}: {}", link, ex.getMessage());
-		link.close(ex.status());
+		if (link.remote() == null) {
+			// never authenticated: nothing to say goodbye to, and nothing to keep open
+			link.abort(ex.status());
+			closed(link, ex.status());
+		}
+		else {
+			link.close(ex.status());
+		}
 	}
 
 	/** The link closed (or was given up); idempotent. */
@@ -116,6 +186,7 @@ final class LinkProtocol {
 			return;
 		}
 		this.handshaking.remove(link);
+		this.gate.release(link.session());
 		Dialer dialing = this.dialer;
 		if (this.mesh.unregister(link)) {
 			String peerId = link.peerId();
@@ -130,20 +201,63 @@ final class LinkProtocol {
 		}
 	}
 
-	private void hello(PeerLink link, LinkFrame.Hello hello) throws LinkException, IOException {
-		if (link.remote() != null) {
-			throw new LinkException(CloseStatus.PROTOCOL_ERROR, "second hello");
+	/**
+	 * One handshake message: the acceptor answers the hello, the dialler checks the
+	 * answer and sends its auth, the acceptor checks the auth. Only then is the link
+	 * established; until then nothing is delivered and no other link is touched.
+	 */
+	private void handshake(PeerLink link, ByteBuffer payload) throws LinkException, IOException {
+		LinkHandshake handshake = link.handshake();
+		if (handshake == null || payload.remaining() > LinkHandshake.MAX_MESSAGE) {
+			throw new LinkException(CloseStatus.POLICY_VIOLATION, "not a handshake message");
 		}
-		if (link.dialed() == null) {
-			this.handshake.checkCaller(hello);
-			link.send(this.codec.encode(hello()));
+		byte[] message = new byte[payload.remaining()];
+		payload.get(message);
+		int step = link.handshakeStep();
+		link.nextHandshakeStep();
+		try {
+			if (link.dialed() == null && step == 0) {
+				link.sendHandshake(handshake.answer(message));
+			}
+			else if (link.dialed() != null && step == 0) {
+				LinkHandshake.Finished finished = handshake.finish(message);
+				LinkFrame.Hello hello = hello(finished.session().peer());
+				this.handshake.checkCallee(link.dialed(), finished.session().peer().identity(), hello);
+				link.sendHandshake(finished.auth());
+				link.secured(finished.session());
+				established(link, hello);
+			}
+			else if (link.dialed() == null && step == 1) {
+				LinkHandshake.Session session = handshake.complete(message);
+				LinkFrame.Hello hello = hello(session.peer());
+				this.handshake.checkCaller(session.peer().identity(), hello);
+				link.secured(session);
+				established(link, hello);
+			}
+			else {
+				throw new LinkException(CloseStatus.PROTOCOL_ERROR, "handshake message out of order");
+			}
 		}
-		else {
-			this.handshake.checkCallee(link.dialed(), hello);
+		catch (SealException ex) {
+			throw new LinkException(CloseStatus.POLICY_VIOLATION, "handshake refused: " + ex.getMessage());
 		}
+	}
+
+	private static LinkFrame.Hello hello(LinkHandshake.Peer peer) throws LinkException {
+		try {
+			return new LinkFrame.Hello(LinkHandshake.VERSION, peer.identity().peerId(), peer.details().username(),
+					URI.create(peer.details().url()), peer.details().epoch());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new LinkException(CloseStatus.POLICY_VIOLATION, "handshake refused: url not valid");
+		}
+	}
+
+	private void established(PeerLink link, LinkFrame.Hello hello) {
 		this.inbound.open(hello);
 		Outbox outbox = this.mesh.outbox(hello.peerId());
 		this.handshaking.remove(link);
+		this.gate.release(link.session());
 		int generation = this.mesh.establish(link, hello);
 		if (unregisterIfClosed(link, hello)) {
 			return;
@@ -232,11 +346,6 @@ final class LinkProtocol {
 			throw new LinkException(CloseStatus.PROTOCOL_ERROR, "hello expected first");
 		}
 		return remote;
-	}
-
-	private LinkFrame.Hello hello() {
-		return new LinkFrame.Hello(LinkFrame.VERSION, this.self.id(), this.self.username(), this.self.url(),
-				this.epoch);
 	}
 
 }

@@ -73,9 +73,17 @@ public final class Mesh implements DirectoryListener {
 	 * Queues a message for a peer, linked or not. Never blocks on the network.
 	 * @param json the message, serialised once for all its recipients
 	 * @param ticket told when the peer acknowledges the message or it fails
-	 * @return false (and the ticket was told it failed) when the peer's outbox is full
+	 * @return false (and the ticket was told it failed) when the peer's outbox is full,
+	 * or the message cannot be encoded (a lone surrogate: it fails alone, the link is
+	 * never touched)
 	 */
 	public boolean send(String peerId, String json, DeliveryTicket ticket) {
+		if (!encodable(json)) {
+			// it would poison the link: fail it alone, before it is queued
+			log.warn("a message to {} cannot be encoded as UTF-8 (lone surrogate): failed", peerId);
+			ticket.failed(peerId, "cannot be encoded");
+			return false;
+		}
 		Outbox outbox = outbox(peerId);
 		if (outbox.offer(json, ticket, this.clock.instant())) {
 			if (!this.overflowing.isEmpty() && this.overflowing.remove(peerId)) {
@@ -90,6 +98,22 @@ public final class Mesh implements DirectoryListener {
 		}
 		ticket.failed(peerId, "outbox full");
 		return false;
+	}
+
+	/**
+	 * Whether the text is well-formed UTF-16 (no lone surrogate), hence UTF-8 encodable.
+	 */
+	static boolean encodable(String text) {
+		for (int i = 0, n = text.length(); i < n; i++) {
+			char c = text.charAt(i);
+			if ((c & 0xF800) == 0xD800) {
+				if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(text.charAt(i + 1))) {
+					return false;
+				}
+				i++;
+			}
+		}
+		return true;
 	}
 
 	public LinkState linkState(String peerId) {

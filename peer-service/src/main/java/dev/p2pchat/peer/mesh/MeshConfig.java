@@ -17,6 +17,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import dev.p2pchat.peer.config.Backoff;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.identity.Identity;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
@@ -26,6 +27,9 @@ import dev.p2pchat.peer.tracker.PeerDirectory;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class MeshConfig {
+
+	/** Text frames are refused; this only bounds what is read before refusing one. */
+	private static final int HANDSHAKE_TEXT_LIMIT = 1024;
 
 	@Bean
 	Mesh mesh(PeerProperties properties, Clock clock, PeerDirectory directory, MeterRegistry meters) {
@@ -41,16 +45,22 @@ class MeshConfig {
 	}
 
 	@Bean
-	LinkProtocol linkProtocol(Mesh mesh, LocalPeer self, PeerDirectory directory, JsonMapper json, Clock clock,
-			PeerProperties properties) {
-		return new LinkProtocol(mesh, new Handshake(self, directory), new FrameCodec(json), self, clock,
+	HandshakeGate handshakeGate(PeerProperties properties) {
+		return new HandshakeGate(properties.link().maxHandshakes(), properties.link().maxHandshakesPerAddress());
+	}
+
+	@Bean
+	LinkProtocol linkProtocol(Mesh mesh, LocalPeer self, Identity identity, PeerDirectory directory, HandshakeGate gate,
+			JsonMapper json, Clock clock, PeerProperties properties) {
+		return new LinkProtocol(mesh, new Handshake(self, directory), gate, new FrameCodec(json), self, identity, clock,
 				properties.link(), UUID.randomUUID().toString());
 	}
 
 	@Bean
 	Dialer dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkProtocol protocol, Backoff backoff,
 			TaskScheduler scheduler, Clock clock, PeerProperties properties) {
-		var client = new JdkLinkClient(frameLimit(properties), properties.link().handshakeTimeout());
+		var client = new JdkLinkClient(HANDSHAKE_TEXT_LIMIT, LinkProtocol.maxSealedFrame(properties.link()),
+				properties.link().handshakeTimeout());
 		var dialer = new Dialer(self, directory, mesh, protocol, client, backoff, scheduler, clock);
 		protocol.setDialer(dialer);
 		directory.addListener(dialer);
@@ -64,24 +74,24 @@ class MeshConfig {
 	}
 
 	@Bean
-	WebSocketConfigurer linkEndpoint(LinkProtocol protocol, Clock clock) {
-		return (registry) -> registry.addHandler(new LinkHandler(protocol, clock, null), "/ws/peer");
+	WebSocketConfigurer linkEndpoint(LinkProtocol protocol, HandshakeGate gate, Clock clock) {
+		// any Origin is refused by the gate: no allowed-origins check is needed on top
+		return (registry) -> registry.addHandler(new LinkHandler(protocol, clock, null), "/ws/peer")
+			.addInterceptors(gate)
+			.setAllowedOriginPatterns("*");
 	}
 
 	/**
-	 * Frames larger than the limit close the link with 1009 before they reach the
-	 * handler.
+	 * Every frame is binary (sealed); frames larger than the limit close the link with
+	 * 1009 before they reach the handler. Text frames are not part of the protocol: their
+	 * buffer is small, which keeps each connection's memory to one binary buffer.
 	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer(PeerProperties properties) {
 		var container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(frameLimit(properties));
-		container.setMaxBinaryMessageBufferSize(1024);
+		container.setMaxTextMessageBufferSize(HANDSHAKE_TEXT_LIMIT);
+		container.setMaxBinaryMessageBufferSize(LinkProtocol.maxSealedFrame(properties.link()));
 		return container;
-	}
-
-	private static int frameLimit(PeerProperties properties) {
-		return Math.toIntExact(properties.link().maxFrameSize().toBytes());
 	}
 
 }

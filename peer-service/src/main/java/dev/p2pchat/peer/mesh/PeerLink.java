@@ -1,24 +1,35 @@
 package dev.p2pchat.peer.mesh;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.websocket.CloseReason;
 import lombok.extern.slf4j.Slf4j;
+import org.apache.tomcat.websocket.WsSession;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
+import dev.p2pchat.peer.identity.FrameOpener;
+import dev.p2pchat.peer.identity.FrameSealer;
+import dev.p2pchat.peer.identity.LinkHandshake;
+import dev.p2pchat.peer.identity.SealException;
 import dev.p2pchat.peer.tracker.KnownPeer;
 
 /**
  * One WebSocket link to another peer, dialled by this peer ({@code dialed != null}) or
- * accepted. Every write goes through one lock because WebSocket sends are not
- * thread-safe; after the handshake, only the link's own sender thread writes (frames,
- * acks and pings), so the read path never waits for a write. Thread-safe.
+ * accepted: its handshake state, then its frame keys. Every write goes through one lock
+ * because WebSocket sends are not thread-safe, and frames are sealed under it so that
+ * their counters follow the order they are sent in; after the handshake, only the link's
+ * own sender thread writes (frames, acks and pings), so the read path never waits for a
+ * write. Thread-safe.
  */
 @Slf4j
 final class PeerLink {
@@ -41,11 +52,23 @@ final class PeerLink {
 
 	private volatile int generation;
 
+	private volatile @Nullable LinkHandshake handshake;
+
+	private volatile @Nullable FrameSealer sealer;
+
+	private volatile @Nullable FrameOpener opener;
+
+	private volatile int handshakeStep;
+
 	PeerLink(WebSocketSession session, @Nullable KnownPeer dialed, Instant openedAt) {
 		this.session = session;
 		this.dialed = dialed;
 		this.openedAt = openedAt;
 		this.lastHeard = openedAt;
+	}
+
+	WebSocketSession session() {
+		return this.session;
 	}
 
 	@Nullable KnownPeer dialed() {
@@ -91,13 +114,99 @@ final class PeerLink {
 		return !this.closed && this.session.isOpen();
 	}
 
+	/**
+	 * Sends a protocol frame, sealed with this link's key.
+	 * @throws IllegalStateException before the handshake completed
+	 */
 	void send(String text) throws IOException {
+		FrameSealer frameSealer = this.sealer;
+		if (frameSealer == null) {
+			throw new IllegalStateException("handshake not complete");
+		}
 		this.sendLock.lock();
 		try {
-			this.session.sendMessage(new TextMessage(text));
+			// a lone surrogate becomes '?': the frame is always encodable, never a loop
+			byte[] plain = text.getBytes(StandardCharsets.UTF_8);
+			this.session.sendMessage(new BinaryMessage(frameSealer.seal(plain)));
 		}
 		finally {
 			this.sendLock.unlock();
+		}
+	}
+
+	/** Sends a handshake message, as it is. */
+	void sendHandshake(byte[] message) throws IOException {
+		this.sendLock.lock();
+		try {
+			this.session.sendMessage(new BinaryMessage(message));
+		}
+		finally {
+			this.sendLock.unlock();
+		}
+	}
+
+	/** This side of the handshake, until it completes. */
+	@Nullable LinkHandshake handshake() {
+		return this.handshake;
+	}
+
+	void handshake(LinkHandshake handshake) {
+		this.handshake = handshake;
+	}
+
+	/**
+	 * The handshake completed: from now on frames are sealed and opened with its keys.
+	 */
+	void secured(LinkHandshake.Session keys) {
+		this.opener = keys.opener();
+		this.sealer = keys.sealer();
+		this.handshake = null;
+	}
+
+	/** Opens the next received frame. */
+	byte[] open(ByteBuffer sealed) throws SealException {
+		FrameOpener frameOpener = this.opener;
+		if (frameOpener == null) {
+			throw new SealException("handshake not complete");
+		}
+		return frameOpener.open(sealed);
+	}
+
+	/** How many handshake messages this side has received. */
+	int handshakeStep() {
+		return this.handshakeStep;
+	}
+
+	void nextHandshakeStep() {
+		this.handshakeStep++;
+	}
+
+	/**
+	 * Closes the link and its connection at once, without waiting for the other side's
+	 * close frame: for a connection that never authenticated (a timeout, a refusal),
+	 * which must not hold a socket and buffers for the container's close timeout.
+	 */
+	void abort(CloseStatus status) {
+		try {
+			if (this.session instanceof NativeWebSocketSession container
+					&& container.getNativeSession() instanceof WsSession tomcat) {
+				// a plain close would wait for the other side's close frame for Tomcat's
+				// session close timeout (30 s): send ours and drop the socket at once
+				this.closed = true;
+				var reason = new CloseReason(CloseReason.CloseCodes.getCloseCode(status.getCode()),
+						(status.getReason() != null) ? status.getReason() : "");
+				tomcat.doClose(reason, reason, true);
+			}
+			else if (this.session instanceof JdkLinkSession dialled) {
+				this.closed = true;
+				dialled.abort(status);
+			}
+			else {
+				close(status);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.debug("aborting {} failed: {}", this.session.getId(), ex.getMessage());
 		}
 	}
 

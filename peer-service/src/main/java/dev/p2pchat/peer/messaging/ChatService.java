@@ -72,8 +72,8 @@ public class ChatService {
 	 * Sends a message to every known peer ({@code to == null}) or privately to the peer
 	 * of that username.
 	 * @return the message as stored
-	 * @throws InvalidMessageException when the text is empty or too long, or names this
-	 * peer as recipient
+	 * @throws InvalidMessageException when the text is empty, too long or not well-formed
+	 * Unicode (a lone surrogate), or names this peer as recipient
 	 * @throws UnknownRecipientException when nobody of that name is known
 	 */
 	public ChatMessage send(@Nullable String to, String text) {
@@ -135,6 +135,10 @@ public class ChatService {
 		}
 		if (text.length() > this.maxTextLength) {
 			throw new InvalidMessageException("text", "text longer than " + this.maxTextLength + " characters", true);
+		}
+		if (!Utf16.wellFormed(text)) {
+			throw new InvalidMessageException("text",
+					"text holds a lone surrogate (not a Unicode character): it cannot be encoded as UTF-8", false);
 		}
 	}
 

@@ -70,12 +70,29 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 		if (message.toId() != null && !message.toId().equals(this.self.id())) {
 			throw new IllegalArgumentException("private message for another peer");
 		}
+		if (!nameIsTheSenders(peerId, message.from())) {
+			throw new IllegalArgumentException("message claims another peer's name");
+		}
 		if (this.dedup.firstTime(message.id())) {
 			this.history.append(LoggedMessage.received(message));
 			this.received.increment();
 			log.debug("received {} from {}", message.id(), peerId);
 			this.events.publish(new ChatEvent.Message(message));
 		}
+	}
+
+	/**
+	 * The sender is the link's authenticated peer; the name it puts on a message must not
+	 * be another known peer's. (It may differ from the name listed now: a rename and a
+	 * message can cross.)
+	 */
+	private boolean nameIsTheSenders(String peerId, String from) {
+		KnownPeer sender = this.directory.find(peerId).orElse(null);
+		if (sender != null && sender.username().equalsIgnoreCase(from)) {
+			return true;
+		}
+		return this.directory.findByUsername(from).map((holder) -> holder.peerId().equals(peerId)).orElse(true)
+				&& !from.equalsIgnoreCase(this.self.username());
 	}
 
 	@Override

@@ -14,8 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param username its username as last seen
  * @param url the base URL where it accepts links
  * @param leftAt when it left the tracker's list, or {@code null} while listed
+ * @param publicKey its identity key as the tracker lists it (raw Ed25519, base64url),
+ * when listed; its peerId is the key's hash, so a key that does not hash to it is never
+ * kept
  */
-public record KnownPeer(String peerId, String username, URI url, @Nullable Instant leftAt) {
+public record KnownPeer(String peerId, String username, URI url, @Nullable Instant leftAt, @Nullable String publicKey) {
 
 	public KnownPeer {
 		Objects.requireNonNull(peerId, "peerId");
@@ -28,8 +31,13 @@ public record KnownPeer(String peerId, String username, URI url, @Nullable Insta
 		return this.leftAt == null;
 	}
 
+	/** The same peer, gone from the tracker's list at {@code when}. */
+	KnownPeer leftAt(Instant when) {
+		return new KnownPeer(this.peerId, this.username, this.url, when, this.publicKey);
+	}
+
 	static KnownPeer of(TrackerPeer peer) {
-		return new KnownPeer(peer.peerId(), peer.username(), peer.url(), null);
+		return new KnownPeer(peer.peerId(), peer.username(), peer.url(), null, peer.publicKey());
 	}
 
 }

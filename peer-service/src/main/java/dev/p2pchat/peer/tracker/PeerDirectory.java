@@ -18,6 +18,7 @@ import lombok.extern.slf4j.Slf4j;
 
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.Username;
+import dev.p2pchat.peer.identity.PublicIdentity;
 
 /**
  * The other peers this one knows of, fed by the tracker's event stream (or by polling
@@ -140,7 +141,7 @@ public final class PeerDirectory {
 
 	/** Tells the listeners that this peer itself was renamed. */
 	void selfRenamed(String previousUsername) {
-		var me = new KnownPeer(this.self.id(), this.self.username(), this.self.url(), null);
+		var me = new KnownPeer(this.self.id(), this.self.username(), this.self.url(), null, null);
 		notify((listener) -> listener.renamed(me, previousUsername));
 	}
 
@@ -173,6 +174,10 @@ public final class PeerDirectory {
 		if (peer.peerId().equals(this.self.id())) {
 			return;
 		}
+		if (!keyMatches(peer)) {
+			log.warn("ignoring the tracker's record of {}: its publicKey is not that peerId's", peer.peerId());
+			return;
+		}
 		KnownPeer fresh = KnownPeer.of(peer);
 		KnownPeer old = this.peers.put(peer.peerId(), fresh);
 		if (rejoined || old == null || !old.live() || !old.url().equals(fresh.url())) {
@@ -185,12 +190,29 @@ public final class PeerDirectory {
 		}
 	}
 
+	/**
+	 * A peerId is the hash of its key: a record pairing an id with another key is a lie
+	 * (of the tracker or on the way) and is ignored. A record without a key (an older
+	 * tracker) is kept; the link handshake checks the key in any case.
+	 */
+	private static boolean keyMatches(TrackerPeer peer) {
+		if (peer.publicKey() == null) {
+			return true;
+		}
+		try {
+			return PublicIdentity.parse(peer.publicKey()).peerId().equals(peer.peerId());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
 	private void markLeft(String peerId, List<Runnable> events) {
 		KnownPeer old = this.peers.get(peerId);
 		if (old == null || !old.live()) {
 			return;
 		}
-		KnownPeer gone = new KnownPeer(old.peerId(), old.username(), old.url(), this.clock.instant());
+		KnownPeer gone = old.leftAt(this.clock.instant());
 		this.peers.put(peerId, gone);
 		log.info("peer {} ({}) left", gone.username(), gone.peerId());
 		events.add(() -> notify((listener) -> listener.left(gone)));

@@ -12,6 +12,7 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.p2pchat.peer.config.Backoff;
 import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.identity.Identity;
 
 /**
  * Keeps this peer registered at the tracker, on one virtual thread: registers, renews
@@ -23,6 +24,8 @@ import dev.p2pchat.peer.config.LocalPeer;
 public final class Registration implements SmartLifecycle {
 
 	private final LocalPeer self;
+
+	private final Identity identity;
 
 	private final TrackerClient tracker;
 
@@ -45,9 +48,10 @@ public final class Registration implements SmartLifecycle {
 
 	private volatile @Nullable Thread thread;
 
-	Registration(LocalPeer self, TrackerClient tracker, PeerDirectory directory, Backoff backoff, Clock clock,
-			Duration renewInterval) {
+	Registration(LocalPeer self, Identity identity, TrackerClient tracker, PeerDirectory directory, Backoff backoff,
+			Clock clock, Duration renewInterval) {
 		this.self = self;
+		this.identity = identity;
 		this.tracker = tracker;
 		this.directory = directory;
 		this.backoff = backoff;
@@ -142,7 +146,8 @@ public final class Registration implements SmartLifecycle {
 			String lease = this.token;
 			Instant now = this.clock.instant();
 			if (lease == null) {
-				Lease granted = this.tracker.register(this.self.id(), this.self.username(), this.self.url());
+				Lease granted = this.tracker
+					.register(RegistrationRequest.sign(this.identity, this.self.username(), this.self.url(), now));
 				this.token = granted.leaseToken();
 				log.info("registered as {} ({}) at the tracker", this.self.username(), this.self.id());
 				this.validUntil = now.plusSeconds(granted.leaseSeconds());

@@ -5,9 +5,12 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 import java.util.function.Supplier;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpStatusCodeException;
@@ -26,18 +29,36 @@ public class TrackerClient {
 
 	private final RestClient http;
 
+	private final @Nullable String joinToken;
+
 	TrackerClient(URI trackerUrl, Duration timeout) {
+		this(trackerUrl, timeout, null);
+	}
+
+	/**
+	 * @param joinToken sent as {@code Authorization: Bearer} when registering and
+	 * listing, for a closed group; {@code null} for an open tracker
+	 */
+	TrackerClient(URI trackerUrl, Duration timeout, @Nullable String joinToken) {
 		var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
 		factory.setReadTimeout(timeout);
 		this.http = RestClient.builder().baseUrl(trackerUrl.toString()).requestFactory(factory).build();
+		this.joinToken = joinToken;
 	}
 
-	Lease register(String peerId, String username, URI url) {
+	Lease register(RegistrationRequest request) {
 		return call(() -> this.http.post()
 			.uri("/peers")
-			.body(Map.of("peerId", peerId, "username", username, "url", url.toString()))
+			.headers(this::joinToken)
+			.body(request)
 			.retrieve()
-			.body(Lease.class), username);
+			.body(Lease.class), request.username());
+	}
+
+	private void joinToken(HttpHeaders headers) {
+		if (this.joinToken != null) {
+			headers.setBearerAuth(this.joinToken);
+		}
 	}
 
 	Lease renew(String peerId, String token) {
@@ -67,7 +88,7 @@ public class TrackerClient {
 
 	/** Every live peer, this one included. */
 	public List<TrackerPeer> list() {
-		return call(() -> this.http.get().uri("/peers").retrieve().body(PEER_LIST), "");
+		return call(() -> this.http.get().uri("/peers").headers(this::joinToken).retrieve().body(PEER_LIST), "");
 	}
 
 	private static <T> T call(Supplier<T> request, String username) {

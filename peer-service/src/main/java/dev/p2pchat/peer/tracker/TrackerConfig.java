@@ -12,6 +12,7 @@ import org.springframework.scheduling.TaskScheduler;
 import dev.p2pchat.peer.config.Backoff;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.identity.Identity;
 
 /**
  * Wires the tracker client, the directory, the event stream and the registration.
@@ -23,7 +24,7 @@ class TrackerConfig {
 
 	@Bean
 	TrackerClient trackerClient(PeerProperties properties) {
-		return new TrackerClient(properties.trackerUrl(), TRACKER_TIMEOUT);
+		return new TrackerClient(properties.trackerUrl(), TRACKER_TIMEOUT, properties.joinToken());
 	}
 
 	@Bean
@@ -34,13 +35,14 @@ class TrackerConfig {
 	@Bean
 	TrackerEventStream trackerEventStream(PeerProperties properties, PeerDirectory directory, JsonMapper json,
 			Backoff backoff, Clock clock, TaskScheduler scheduler) {
-		return new TrackerEventStream(properties.trackerUrl(), directory, json, backoff, clock, scheduler);
+		return new TrackerEventStream(properties.trackerUrl(), properties.joinToken(), directory, json, backoff, clock,
+				scheduler);
 	}
 
 	@Bean
-	Registration registration(LocalPeer self, TrackerClient tracker, PeerDirectory directory, Backoff backoff,
-			Clock clock, PeerProperties properties) {
-		return new Registration(self, tracker, directory, backoff, clock, properties.renewInterval());
+	Registration registration(LocalPeer self, Identity identity, TrackerClient tracker, PeerDirectory directory,
+			Backoff backoff, Clock clock, PeerProperties properties) {
+		return new Registration(self, identity, tracker, directory, backoff, clock, properties.renewInterval());
 	}
 
 }

@@ -49,6 +49,8 @@ final class TrackerEventStream implements SmartLifecycle {
 
 	private final URI eventsUri;
 
+	private final @Nullable String joinToken;
+
 	private final PeerDirectory directory;
 
 	private final JsonMapper json;
@@ -71,9 +73,10 @@ final class TrackerEventStream implements SmartLifecycle {
 
 	private @Nullable ScheduledFuture<?> housekeeping;
 
-	TrackerEventStream(URI trackerUrl, PeerDirectory directory, JsonMapper json, Backoff backoff, Clock clock,
-			TaskScheduler scheduler) {
+	TrackerEventStream(URI trackerUrl, @Nullable String joinToken, PeerDirectory directory, JsonMapper json,
+			Backoff backoff, Clock clock, TaskScheduler scheduler) {
 		this.eventsUri = trackerUrl.resolve("/peers/events");
+		this.joinToken = joinToken;
 		this.directory = directory;
 		this.json = json;
 		this.backoff = backoff;
@@ -149,11 +152,14 @@ final class TrackerEventStream implements SmartLifecycle {
 
 	private void follow() throws IOException, InterruptedException {
 		// the timeout bounds the wait for the response headers only, not the endless body
-		var request = HttpRequest.newBuilder(this.eventsUri)
+		var builder = HttpRequest.newBuilder(this.eventsUri)
 			.header("Accept", "text/event-stream")
 			.timeout(HEADERS_TIMEOUT)
-			.GET()
-			.build();
+			.GET();
+		if (this.joinToken != null) {
+			builder.header("Authorization", "Bearer " + this.joinToken);
+		}
+		var request = builder.build();
 		HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		this.current = response.body();
 		this.lastHeard = this.clock.instant();

@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param username its current username
  * @param url the base URL where it accepts links
  * @param previousUsername the former name, only in a {@code renamed} event
+ * @param publicKey its identity key (raw Ed25519, base64url), when the tracker lists it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TrackerPeer(String peerId, String username, URI url, @Nullable String previousUsername) {
+public record TrackerPeer(String peerId, String username, URI url, @Nullable String previousUsername,
+		@Nullable String publicKey) {
 
 	public TrackerPeer {
 		Objects.requireNonNull(peerId, "peerId");

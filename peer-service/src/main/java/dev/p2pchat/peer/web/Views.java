@@ -37,23 +37,26 @@ final class Views {
 	}
 
 	/**
-	 * A message: {@code from}/{@code to} are usernames, {@code to} null for a broadcast.
+	 * A message: {@code from}/{@code to} are usernames, {@code to} null for a broadcast;
+	 * {@code fromId} is the sender's peerId, as authenticated by its link (two people who
+	 * used one name at different times have different ids).
 	 */
-	record MessageView(UUID id, String from, @Nullable String to, String text, Instant sentAt) {
+	record MessageView(UUID id, String from, String fromId, @Nullable String to, String text, Instant sentAt) {
 
 		static MessageView of(ChatMessage message) {
-			return new MessageView(message.id(), message.from(), message.to(), message.text(), message.sentAt());
+			return new MessageView(message.id(), message.from(), message.fromId(), message.to(), message.text(),
+					message.sentAt());
 		}
 
 	}
 
 	/** A message with its delivery state per recipient. */
-	record MessageDetail(UUID id, String from, @Nullable String to, String text, Instant sentAt,
+	record MessageDetail(UUID id, String from, String fromId, @Nullable String to, String text, Instant sentAt,
 			List<Recipient> recipients) {
 
 		static MessageDetail of(ChatMessage message, List<Recipient> recipients) {
-			return new MessageDetail(message.id(), message.from(), message.to(), message.text(), message.sentAt(),
-					recipients);
+			return new MessageDetail(message.id(), message.from(), message.fromId(), message.to(), message.text(),
+					message.sentAt(), recipients);
 		}
 
 	}

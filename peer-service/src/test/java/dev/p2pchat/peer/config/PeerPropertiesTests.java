@@ -38,7 +38,7 @@ class PeerPropertiesTests {
 			p2pchat.peer.username=               | p2pchat.peer.username
 			p2pchat.peer.username=has space      | p2pchat.peer.username
 			p2pchat.peer.username=abcdefghijklmnopqrstuvwxyz0123456 | p2pchat.peer.username
-			p2pchat.peer.id=no.dots              | p2pchat.peer.id
+			p2pchat.peer.id=my-old-id            | p2pchat.peer.id is retired
 			p2pchat.peer.history-size=0          | p2pchat.peer.history-size
 			p2pchat.peer.max-text-length=65537   | p2pchat.peer.max-text-length
 			p2pchat.peer.renew-interval=0s       | p2pchat.peer.renew-interval

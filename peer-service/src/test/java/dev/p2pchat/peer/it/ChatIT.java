@@ -58,7 +58,8 @@ class ChatIT {
 		var response = alice.post("/messages", "{\"text\":\"" + text + "\"}");
 
 		assertThat(response.getStatusCode().value()).isEqualTo(202);
-		assertThat(response.getBody()).contains("\"from\":\"alice\"", "\"to\":null", text, "\"id\"", "\"sentAt\"");
+		assertThat(response.getBody()).contains("\"from\":\"alice\"", "\"fromId\":\"" + alice.id() + "\"",
+				"\"to\":null", text, "\"id\"", "\"sentAt\"");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
 		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			assertThat(bob.receivedTexts()).containsOnlyOnce(text);
@@ -77,6 +78,7 @@ class ChatIT {
 				.contains("\"username\":\"carol\"")
 				.doesNotContain("pending"));
 		assertThat(alice.get("/messages/" + id).getBody()).contains("\"state\":\"delivered\"");
+		assertThat(bob.get("/messages/" + id).getBody()).contains("\"fromId\":\"" + alice.id() + "\"");
 	}
 
 	@Test
@@ -108,6 +110,25 @@ class ChatIT {
 
 		assertThat(response.getStatusCode().value()).isEqualTo(400);
 		assertThat(response.getBody()).contains("\"field\":\"text\"");
+	}
+
+	@Test
+	void sendWhenTextHasALoneSurrogateReturnsBadRequestAndLinksCarryOn() {
+		String tag = "poison " + UUID.randomUUID();
+
+		var response = alice.post("/messages", "{\"text\":\"" + tag + " x\\ud800y\"}");
+		var lowFirst = alice.post("/messages", "{\"text\":\"" + tag + " \\udc00\\ud800\"}");
+
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(response.getBody()).contains("\"field\":\"text\"", "lone surrogate");
+		assertThat(lowFirst.getStatusCode().value()).isEqualTo(400);
+		assertThat(alice.get("/messages?limit=1000").getBody()).doesNotContain(tag);
+		String after = "after poison " + UUID.randomUUID();
+		assertThat(alice.post("/messages", "{\"text\":\"" + after + " \\ud83d\\ude00\"}").getStatusCode().value())
+			.isEqualTo(202);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(bob.receivedTexts()).contains(after + " \ud83d\ude00"));
 	}
 
 	@Test

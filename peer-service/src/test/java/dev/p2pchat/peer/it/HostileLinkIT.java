@@ -2,31 +2,34 @@ package dev.p2pchat.peer.it;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.p2pchat.peer.identity.Identity;
 import dev.p2pchat.peer.mesh.LinkState;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Bad frames and lying handshakes against {@code /ws/peer} close only the offending link;
- * alice and bob go on chatting. Also speaks the protocol by hand to check batches, acks
- * and duplicate suppression.
+ * Bad frames, lying handshakes and forged senders against {@code /ws/peer} close only the
+ * offending link; alice and bob go on chatting. Also speaks the protocol by hand (with
+ * the test's own keys) to check batches, acks and duplicate suppression.
  */
 class HostileLinkIT {
-
-	private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
 
 	private static TrackerProcess tracker;
 
@@ -66,20 +69,20 @@ class HostileLinkIT {
 	}
 
 	@Test
-	void garbageFrameAfterHandshakeClosesOnlyThatLink() {
-		this.raw = linkedAs(registerFake("mallory"));
+	void garbageFrameAfterHandshakeClosesOnlyThatLink() throws Exception {
+		this.raw = linkedAs(FakePeer.register(tracker.url(), "mallory"));
 
-		this.raw.send("}{ not json at all");
+		this.raw.sendSealed("}{ not json at all");
 
 		awaitClosed(1007);
 		assertAliceAndBobStillChat();
 	}
 
 	@Test
-	void unknownFrameTypeClosesTheLink() {
-		this.raw = linkedAs(registerFake("trudy"));
+	void unknownFrameTypeClosesTheLink() throws Exception {
+		this.raw = linkedAs(FakePeer.register(tracker.url(), "trudy"));
 
-		this.raw.send("{\"type\":\"teleport\",\"seq\":1}");
+		this.raw.sendSealed("{\"type\":\"teleport\",\"seq\":1}");
 
 		awaitClosed(1003);
 		assertThat(this.raw.closeReason()).contains("unknown frame type");
@@ -89,119 +92,219 @@ class HostileLinkIT {
 	void oversizeFrameClosesOnlyThatLink() {
 		this.raw = RawLink.open(alice.url());
 
-		this.raw.send("{\"type\":\"hello\",\"pad\":\"" + "x".repeat(300_000) + "\"}");
+		this.raw.send(new byte[600_000]);
 
 		awaitClosed(1009);
 		assertAliceAndBobStillChat();
 	}
 
 	@Test
-	void lyingHandshakeClosesOnlyThatLink() {
+	void textFrameClosesTheLinkNamingTheProtocol() {
 		this.raw = RawLink.open(alice.url());
 
-		this.raw.hello(bob.id(), "mallory", bob.url(), "e1");
+		this.raw.sendText("{\"type\":\"hello\",\"version\":1,\"peerId\":\"" + bob.id() + "\"}");
+
+		awaitClosed(1002);
+		assertThat(this.raw.closeReason()).contains("link protocol 2");
+	}
+
+	@Test
+	void forgedHandshakeWithBobsPublicDataDeliversNothingAndLeavesBobsLinkUp() throws Exception {
+		this.raw = RawLink.open(alice.url());
+		PeerLinkWatch watch = PeerLinkWatch.of(alice, bob.id());
+
+		// everything bob publishes, but not his private key
+		this.raw.handshake(Identity.generate(), "bob", bob.url(), "e1");
 
 		awaitClosed(1008);
-		assertThat(this.raw.closeReason()).contains("disagrees");
+		assertThat(this.raw.closeReason()).contains("not listed");
 		assertThat(alice.mesh().linkState(bob.id())).isEqualTo(LinkState.CONNECTED);
+		watch.assertUntouched();
 		assertAliceAndBobStillChat();
 	}
 
 	@Test
-	void handshakeFromUnlistedPeerClosesTheLink() {
+	void registeredPeerClaimingAnotherNameInItsHandshakeIsRefused() throws Exception {
+		FakePeer mallory = FakePeer.register(tracker.url(), "mallory2");
 		this.raw = RawLink.open(alice.url());
 
-		this.raw.hello("ghost-" + UUID.randomUUID(), "ghost", NOWHERE, "e1");
+		this.raw.handshake(mallory.identity(), "bob", mallory.url(), "e1");
+
+		awaitClosed(1008);
+		assertThat(this.raw.closeReason()).contains("disagrees");
+		assertAliceAndBobStillChat();
+	}
+
+	@Test
+	void handshakeFromUnlistedPeerClosesTheLink() throws Exception {
+		this.raw = RawLink.open(alice.url());
+
+		this.raw.handshake(Identity.generate(), "ghost", FakePeer.NOWHERE, "e1");
 
 		awaitClosed(1008);
 		assertThat(this.raw.closeReason()).contains("not listed");
 	}
 
 	@Test
-	void batchBeforeHelloClosesTheLink() {
+	void batchBeforeHandshakeClosesTheLink() {
 		this.raw = RawLink.open(alice.url());
 
-		this.raw.send("{\"type\":\"batch\",\"seq\":1,\"messages\":[{}]}");
-
-		awaitClosed(1002);
-	}
-
-	@Test
-	void silentCallerIsClosedAfterTheHandshakeTimeout() {
-		this.raw = RawLink.open(alice.url());
+		this.raw.send("{\"type\":\"batch\",\"seq\":1,\"messages\":[{}]}".getBytes());
 
 		awaitClosed(1008);
-
-		assertThat(this.raw.closeReason()).contains("handshake timeout");
+		assertThat(this.raw.closeReason()).contains("handshake refused");
 	}
 
 	@Test
-	void invalidMessageInBatchClosesTheLink() {
-		this.raw = linkedAs(registerFake("eve"));
+	void silentCallerIsDisconnectedAfterTheHandshakeTimeout() {
+		this.raw = RawLink.open(alice.url());
+		Instant opened = Instant.now();
 
-		this.raw.send("{\"type\":\"batch\",\"seq\":1,\"messages\":[{\"id\":\"not-a-uuid\"}]}");
+		await().atMost(Duration.ofSeconds(5)).until(this.raw::gone);
+
+		// the timeout is 3 s here: the connection is gone well before 5 s, not after the
+		// container's 30 s close timeout
+		assertThat(Duration.between(opened, Instant.now())).isLessThan(Duration.ofSeconds(5));
+		assertThat(this.raw.closeCode()).isIn(-1, 1008);
+	}
+
+	@Test
+	void upgradeFromABrowserPageIsRefused() {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			var upgrade = http.newWebSocketBuilder()
+				.header("Origin", "http://evil.example")
+				.buildAsync(URI.create(alice.url().toString().replaceFirst("^http", "ws") + "/ws/peer"),
+						new WebSocket.Listener() {
+						});
+
+			assertThatExceptionOfType(CompletionException.class).isThrownBy(upgrade::join)
+				.havingCause()
+				.isInstanceOfSatisfying(WebSocketHandshakeException.class,
+						(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(403));
+		}
+	}
+
+	@Test
+	void floodOfSilentUpgradesIsBoundedAndCostsNobodyElse() {
+		List<RawLink> flood = new ArrayList<>();
+		int refused = 0;
+		try {
+			for (int i = 0; i < 40; i++) {
+				try {
+					flood.add(RawLink.open(alice.url()));
+				}
+				catch (CompletionException ex) {
+					assertThat(ex).hasCauseInstanceOf(WebSocketHandshakeException.class);
+					assertThat(((WebSocketHandshakeException) ex.getCause()).getResponse().statusCode()).isEqualTo(503);
+					refused++;
+				}
+			}
+
+			assertThat(flood).hasSize(16);
+			assertThat(refused).isEqualTo(24);
+			assertAliceAndBobStillChat();
+			await().atMost(Duration.ofSeconds(6)).until(() -> flood.stream().allMatch(RawLink::gone));
+			flood.add(RawLink.open(alice.url()));
+		}
+		finally {
+			flood.forEach(RawLink::close);
+		}
+	}
+
+	@Test
+	void invalidMessageInBatchClosesTheLink() throws Exception {
+		this.raw = linkedAs(FakePeer.register(tracker.url(), "eve"));
+
+		this.raw.sendSealed("{\"type\":\"batch\",\"seq\":1,\"messages\":[{\"id\":\"not-a-uuid\"}]}");
 
 		awaitClosed(1007);
 	}
 
 	@Test
-	void batchWhenSentTwiceIsDeliveredOnceAndAcknowledged() {
-		String fakeId = registerFake("oscar");
-		this.raw = linkedAs(fakeId);
-		String text = "by hand " + UUID.randomUUID();
-		String message = "{\"id\":\"" + UUID.randomUUID() + "\",\"fromId\":\"" + fakeId
-				+ "\",\"from\":\"oscar\",\"toId\":null,\"to\":null,\"text\":\"" + text + "\",\"sentAt\":\""
-				+ Instant.now() + "\"}";
-		String batch = "{\"type\":\"batch\",\"seq\":1,\"messages\":[" + message + "]}";
+	void messageClaimingAnotherSendersIdIsRefused() throws Exception {
+		FakePeer mallory = FakePeer.register(tracker.url(), "mal3");
+		this.raw = linkedAs(mallory);
+		String text = "from bob, honest " + UUID.randomUUID();
 
-		this.raw.send(batch);
-		this.raw.send(batch);
+		this.raw.sendSealed(batch(message(bob.id(), "bob", null, null, text)));
+
+		awaitClosed(1007);
+		assertThat(alice.receivedTexts()).doesNotContain(text);
+	}
+
+	@Test
+	void messageClaimingAnotherPeersNameIsRefused() throws Exception {
+		FakePeer mallory = FakePeer.register(tracker.url(), "mal4");
+		this.raw = linkedAs(mallory);
+		String text = "it is me, bob " + UUID.randomUUID();
+
+		this.raw.sendSealed(batch(message(mallory.id(), "bob", null, null, text)));
+
+		awaitClosed(1007);
+		assertThat(alice.receivedTexts()).doesNotContain(text);
+	}
+
+	@Test
+	void privateMessageForSomeoneElseIsRefused() throws Exception {
+		FakePeer mallory = FakePeer.register(tracker.url(), "mal5");
+		this.raw = linkedAs(mallory);
+		String text = "psst " + UUID.randomUUID();
+
+		this.raw.sendSealed(batch(message(mallory.id(), "mal5", "\"" + bob.id() + "\"", "\"bob\"", text)));
+
+		awaitClosed(1007);
+		assertThat(alice.receivedTexts()).doesNotContain(text);
+	}
+
+	@Test
+	void batchWhenSentTwiceIsDeliveredOnceAndAcknowledged() throws Exception {
+		FakePeer oscar = FakePeer.register(tracker.url(), "oscar");
+		this.raw = linkedAs(oscar);
+		String text = "by hand " + UUID.randomUUID();
+		String batch = batch(message(oscar.id(), "oscar", null, null, text));
+
+		this.raw.sendSealed(batch);
+		this.raw.sendSealed(batch);
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.raw.texts()).contains("{\"type\":\"ack\",\"seq\":1}"));
 		await().during(Duration.ofMillis(300))
 			.atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> assertThat(alice.receivedTexts()).containsOnlyOnce(text));
+		assertThat(alice.received()).filteredOn((message) -> message.text().equals(text))
+			.singleElement()
+			.satisfies((message) -> assertThat(message.fromId()).isEqualTo(oscar.id()));
 		assertThat(this.raw.closeCode()).isEqualTo(-1);
 	}
 
 	@Test
-	void linkWhenPeerFallsSilentIsDeclaredDeadWithinTenSeconds() {
-		String fakeId = registerFake("zed");
-		this.raw = linkedAs(fakeId);
-		await().atMost(Duration.ofSeconds(5)).until(() -> alice.mesh().linkState(fakeId) == LinkState.CONNECTED);
+	void linkWhenPeerFallsSilentIsDeclaredDeadWithinTenSeconds() throws Exception {
+		FakePeer zed = FakePeer.register(tracker.url(), "zed");
+		this.raw = linkedAs(zed);
+		await().atMost(Duration.ofSeconds(5)).until(() -> alice.mesh().linkState(zed.id()) == LinkState.CONNECTED);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.raw.closeCode()).isEqualTo(4500));
 
 		assertThat(this.raw.closeReason()).contains("no traffic");
-		assertThat(alice.mesh().linkState(fakeId)).isNotEqualTo(LinkState.CONNECTED);
+		assertThat(alice.mesh().linkState(zed.id())).isNotEqualTo(LinkState.CONNECTED);
 		assertAliceAndBobStillChat();
 	}
 
-	private RawLink linkedAs(String fakeId) {
+	private RawLink linkedAs(FakePeer peer) throws Exception {
 		RawLink link = RawLink.open(alice.url());
-		link.hello(fakeId, fakeId.substring(0, fakeId.indexOf('-')), NOWHERE, "epoch-" + fakeId);
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(link.texts()).anySatisfy(
-					(text) -> assertThat(text).contains("\"type\":\"hello\"", "\"peerId\":\"" + alice.id() + "\"")));
+		var acceptor = link.handshake(peer.identity(), peer.username(), peer.url(), "epoch-" + peer.id());
+		assertThat(acceptor.identity().peerId()).isEqualTo(alice.id());
+		await().atMost(Duration.ofSeconds(10)).until(() -> alice.mesh().linkState(peer.id()) == LinkState.CONNECTED);
 		return link;
 	}
 
-	/** Registers a peer at the tracker that only this test speaks for. */
-	private static String registerFake(String username) {
-		String peerId = username + "-" + UUID.randomUUID().toString().substring(0, 8);
-		String body = "{\"peerId\":\"" + peerId + "\",\"username\":\"" + username + "\",\"url\":\"" + NOWHERE + "\"}";
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			var request = HttpRequest.newBuilder(tracker.url().resolve("/peers"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build();
-			assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(201);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		return peerId;
+	private static String message(String fromId, String from, String toId, String to, String text) {
+		return "{\"id\":\"" + UUID.randomUUID() + "\",\"fromId\":\"" + fromId + "\",\"from\":\"" + from + "\",\"toId\":"
+				+ toId + ",\"to\":" + to + ",\"text\":\"" + text + "\",\"sentAt\":\"" + Instant.now() + "\"}";
+	}
+
+	private static String batch(String message) {
+		return "{\"type\":\"batch\",\"seq\":1,\"messages\":[" + message + "]}";
 	}
 
 	private void awaitClosed(int code) {

@@ -3,13 +3,24 @@ package dev.p2pchat.peer.it;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import dev.p2pchat.peer.identity.FrameOpener;
+import dev.p2pchat.peer.identity.FrameSealer;
+import dev.p2pchat.peer.identity.Identity;
+import dev.p2pchat.peer.identity.LinkHandshake;
+import dev.p2pchat.peer.identity.SealException;
 
 /**
  * A hand-driven client of a peer's {@code /ws/peer}, for speaking (or breaking) the link
- * protocol from a test: records the text frames and the close it receives.
+ * protocol from a test: runs the handshake with an identity of the test's choosing, seals
+ * and opens frames, and records the frames and the close it receives.
  */
 final class RawLink implements WebSocket.Listener, AutoCloseable {
 
@@ -17,11 +28,19 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 
 	private final List<String> texts = new CopyOnWriteArrayList<>();
 
-	private final StringBuilder partial = new StringBuilder();
+	private final LinkedBlockingQueue<byte[]> handshake = new LinkedBlockingQueue<>();
+
+	private ByteBuffer partial = ByteBuffer.allocate(0);
 
 	private volatile int closeCode = -1;
 
 	private volatile String closeReason = "";
+
+	private volatile boolean broken;
+
+	private volatile FrameOpener opener;
+
+	private FrameSealer sealer;
 
 	private WebSocket socket;
 
@@ -32,16 +51,35 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 		return link;
 	}
 
-	void send(String text) {
+	/** Runs the dialler's side of the handshake; the peer may still refuse the auth. */
+	LinkHandshake.Peer handshake(Identity identity, String username, URI url, String epoch) throws Exception {
+		var dialler = LinkHandshake.dialler(identity, new LinkHandshake.Details(username, url.toString(), epoch));
+		send(dialler.hello());
+		byte[] answer = this.handshake.poll(10, TimeUnit.SECONDS);
+		if (answer == null) {
+			throw new IllegalStateException("no answer to the hello");
+		}
+		LinkHandshake.Finished finished = dialler.finish(answer);
+		this.sealer = finished.session().sealer();
+		this.opener = finished.session().opener();
+		send(finished.auth());
+		return finished.session().peer();
+	}
+
+	void send(byte[] bytes) {
+		this.socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+	}
+
+	void sendText(String text) {
 		this.socket.sendText(text, true).join();
 	}
 
-	/** Sends a hello as the given peer. */
-	void hello(String peerId, String username, URI url, String epoch) {
-		send("{\"type\":\"hello\",\"version\":1,\"peerId\":\"" + peerId + "\",\"username\":\"" + username
-				+ "\",\"url\":\"" + url + "\",\"epoch\":\"" + epoch + "\"}");
+	/** Sends a frame sealed with this link's key. */
+	void sendSealed(String frame) {
+		send(this.sealer.seal(frame.getBytes(StandardCharsets.UTF_8)));
 	}
 
+	/** The frames received after the handshake, opened. */
 	List<String> texts() {
 		return this.texts;
 	}
@@ -54,15 +92,40 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 		return this.closeReason;
 	}
 
+	/** Whether the connection is gone: closed by the peer or dropped. */
+	boolean gone() {
+		return this.closeCode != -1 || this.broken;
+	}
+
 	@Override
-	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-		this.partial.append(data);
+	public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+		if (this.partial.remaining() < data.remaining()) {
+			this.partial = ByteBuffer.allocate(this.partial.position() + data.remaining()).put(this.partial.flip());
+		}
+		this.partial.put(data);
 		if (last) {
-			this.texts.add(this.partial.toString());
-			this.partial.setLength(0);
+			ByteBuffer frame = this.partial.flip();
+			this.partial = ByteBuffer.allocate(0);
+			received(frame);
 		}
 		webSocket.request(1);
 		return null;
+	}
+
+	private void received(ByteBuffer frame) {
+		FrameOpener current = this.opener;
+		if (current == null) {
+			byte[] bytes = new byte[frame.remaining()];
+			frame.get(bytes);
+			this.handshake.add(bytes);
+			return;
+		}
+		try {
+			this.texts.add(new String(current.open(frame), StandardCharsets.UTF_8));
+		}
+		catch (SealException ex) {
+			this.texts.add("unopenable: " + ex.getMessage());
+		}
 	}
 
 	@Override
@@ -70,6 +133,11 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 		this.closeReason = reason;
 		this.closeCode = statusCode;
 		return null;
+	}
+
+	@Override
+	public void onError(WebSocket webSocket, Throwable error) {
+		this.broken = true;
 	}
 
 	@Override

@@ -23,7 +23,8 @@ class MeshTests {
 
 	private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
 
-	private static final KnownPeer BOB = new KnownPeer("bob-id", "bob", URI.create("http://localhost:8082"), null);
+	private static final KnownPeer BOB = new KnownPeer("bob-id", "bob", URI.create("http://localhost:8082"), null,
+			null);
 
 	private final Mesh mesh = new Mesh(new PeerProperties.Outbox(Duration.ofSeconds(60), 100),
 			Clock.fixed(T0, ZoneOffset.UTC));
@@ -81,6 +82,16 @@ class MeshTests {
 		assertThat(this.delivered).containsExactly("t0");
 		assertThat(output.getOut().split("outbox for bob-id is full", -1)).hasSize(2);
 		assertThat(output.getOut()).contains("the outbox for bob-id accepts messages again");
+	}
+
+	@Test
+	void sendWhenMessageCannotBeEncodedFailsItAloneAndQueuesTheNext() {
+		assertThat(this.mesh.send(BOB.peerId(), "{\"text\":\"x\ud800y\"}", ticket("poison"))).isFalse();
+		assertThat(this.mesh.send(BOB.peerId(), "{\"text\":\"\udc00\"}", ticket("poison2"))).isFalse();
+		assertThat(this.mesh.send(BOB.peerId(), "{\"text\":\"ok \ud83d\ude00\"}", ticket("fine"))).isTrue();
+
+		assertThat(this.failed).containsExactly("poison", "poison2");
+		assertThat(this.mesh.outboxDepth()).isEqualTo(1);
 	}
 
 	@Test

@@ -107,7 +107,7 @@ class PeerDirectoryTests {
 	}
 
 	private static TrackerPeer peer(String id, String username) {
-		return new TrackerPeer(id, username, URI.create("http://127.0.0.1:1/" + id), null);
+		return new TrackerPeer(id, username, URI.create("http://127.0.0.1:1/" + id), null, null);
 	}
 
 	static final class MutableClock extends Clock {

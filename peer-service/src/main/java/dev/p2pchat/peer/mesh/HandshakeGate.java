@@ -1,0 +1,126 @@
+package dev.p2pchat.peer.mesh;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+
+/**
+ * Guards the WebSocket upgrade of {@code /ws/peer}: refuses an upgrade carrying an
+ * {@code Origin} header (a browser page must never link as a peer: 403), and bounds the
+ * connections that have not authenticated yet, in all and per source address (503 with
+ * {@code Retry-After}), so that a flood of half-open upgrades holds a bounded number of
+ * sockets and buffers. A slot is released when its link authenticates or closes.
+ * Thread-safe.
+ */
+@Slf4j
+final class HandshakeGate implements HandshakeInterceptor {
+
+	private static final String SLOT = "p2pchat.handshake-slot";
+
+	private static final ThreadLocal<Map<String, Object>> UPGRADING = new ThreadLocal<>();
+
+	private final int max;
+
+	private final int maxPerAddress;
+
+	private final AtomicInteger pending = new AtomicInteger();
+
+	private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+
+	private final AtomicInteger refusals = new AtomicInteger();
+
+	HandshakeGate(int max, int maxPerAddress) {
+		this.max = max;
+		this.maxPerAddress = maxPerAddress;
+	}
+
+	@Override
+	public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+			Map<String, Object> attributes) {
+		if (request.getHeaders().getOrigin() != null) {
+			log.info("refused a link upgrade from a browser page (Origin header)");
+			response.setStatusCode(HttpStatus.FORBIDDEN);
+			return false;
+		}
+		InetSocketAddress remote = request.getRemoteAddress();
+		InetAddress address = (remote != null) ? remote.getAddress() : InetAddress.getLoopbackAddress();
+		if (!acquire(address)) {
+			if (this.refusals.getAndIncrement() == 0) {
+				log.warn("too many unauthenticated links (from {}): refusing upgrades with 503", address);
+			}
+			response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+			response.getHeaders().set("Retry-After", "1");
+			return false;
+		}
+		attributes.put(SLOT, address);
+		UPGRADING.set(attributes);
+		return true;
+	}
+
+	@Override
+	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+			@Nullable Exception exception) {
+		// called on the thread that ran beforeHandshake; a failed upgrade has no session
+		// whose close would release the slot
+		Map<String, Object> attributes = UPGRADING.get();
+		UPGRADING.remove();
+		if (exception != null && attributes != null) {
+			release(attributes);
+		}
+	}
+
+	/** Unauthenticated connections held now. */
+	int pending() {
+		return this.pending.get();
+	}
+
+	/** The link authenticated or closed: its slot, if it held one, is free again. */
+	void release(WebSocketSession session) {
+		release(session.getAttributes());
+	}
+
+	private void release(Map<String, Object> attributes) {
+		Object address = attributes.remove(SLOT);
+		if (address instanceof InetAddress held) {
+			this.pending.decrementAndGet();
+			this.perAddress.computeIfPresent(held, (key, count) -> (count.decrementAndGet() <= 0) ? null : count);
+			if (this.pending.get() < this.max / 2 && this.refusals.get() > 0) {
+				log.info("unauthenticated links back under the bound ({} refused meanwhile)",
+						this.refusals.getAndSet(0));
+			}
+		}
+	}
+
+	private boolean acquire(InetAddress address) {
+		if (this.pending.incrementAndGet() > this.max) {
+			this.pending.decrementAndGet();
+			return false;
+		}
+		var admitted = new boolean[1];
+		this.perAddress.compute(address, (key, count) -> {
+			AtomicInteger held = (count != null) ? count : new AtomicInteger();
+			admitted[0] = held.incrementAndGet() <= this.maxPerAddress;
+			if (!admitted[0]) {
+				held.decrementAndGet();
+			}
+			return (held.get() == 0) ? null : held;
+		});
+		if (!admitted[0]) {
+			this.pending.decrementAndGet();
+		}
+		return admitted[0];
+	}
+
+}
