@@ -1,9 +1,11 @@
 package dev.p2pchat.peer.web;
 
 import io.micrometer.observation.ObservationPredicate;
+import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,16 @@ import dev.p2pchat.peer.config.PeerProperties;
 /** Web-layer beans that are not controllers. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
+
+	/** Tomcat's own error answers as problem+json ({@link ProblemErrorReportValve}). */
+	@Bean
+	TomcatContextCustomizer problemErrorReports() {
+		return (context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		};
+	}
 
 	@Bean
 	ObservationPredicate sendObservationFilter() {
