@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The peer's bounds under abuse, over real HTTP: live-stream subscribers, request bodies,
@@ -38,8 +39,9 @@ class AbuseLimitsIT {
 	@BeforeAll
 	static void start() {
 		tracker = TrackerProcess.start();
+		// a gone subscriber is noticed at the next write: keep-alives every second
 		alice = TestPeer.start("alice", tracker.url(), Map.of("p2pchat.peer.stream.max-subscribers", MAX_SUBSCRIBERS,
-				"p2pchat.peer.http.max-body-size", "64KB"));
+				"p2pchat.peer.http.max-body-size", "64KB", "p2pchat.peer.stream.keep-alive", "1s"));
 	}
 
 	@AfterAll
@@ -81,7 +83,7 @@ class AbuseLimitsIT {
 			}
 		}
 		// the places are given back when the subscribers go
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			HttpResponse<InputStream> again = subscribe();
 			try (InputStream body = again.body()) {
 				assertThat(again.statusCode()).isEqualTo(200);
