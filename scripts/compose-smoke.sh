@@ -20,6 +20,12 @@ declare -A peer=(
   [bob]="http://127.0.0.1:${BOB_HOST_PORT:-8082}"
   [carol]="http://127.0.0.1:${CAROL_HOST_PORT:-8083}"
 )
+# each peer's owner token, as docker-compose.yml sets it (development values)
+declare -A auth=(
+  [alice]="Authorization: Bearer dev-token-for-alice"
+  [bob]="Authorization: Bearer dev-token-for-bob"
+  [carol]="Authorization: Bearer dev-token-for-carol"
+)
 nonce="$(date +%s)-$$"
 
 log() { echo "[compose-smoke] $*" >&2; }
@@ -65,21 +71,21 @@ tracker_lists() { # tracker_lists <usernames sorted, comma-separated>
   [ "$(curl -fsS "$tracker/peers" | jq -r '[.[].username] | join(",")')" = "$1" ]
 }
 links_up() { # links_up <peer>: every other known peer is connected
-  curl -fsS "${peer[$1]}/peers" | jq -e 'length == 2 and all(.[]; .link == "connected")'
+  curl -fsS -H "${auth[$1]}" "${peer[$1]}/peers" | jq -e 'length == 2 and all(.[]; .link == "connected")'
 }
 has_message() { # has_message <peer> <text>
-  curl -fsS "${peer[$1]}/messages?limit=1000" | jq -e --arg t "$2" 'any(.[]; .text == $t)'
+  curl -fsS -H "${auth[$1]}" "${peer[$1]}/messages?limit=1000" | jq -e --arg t "$2" 'any(.[]; .text == $t)'
 }
 send() { # send <peer> <json body>: POST /messages, expecting 202
   local code
-  code="$(curl -sS -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "$2" "${peer[$1]}/messages")"
+  code="$(curl -sS -o /dev/null -w '%{http_code}' -H "${auth[$1]}" -H 'Content-Type: application/json' -d "$2" "${peer[$1]}/messages")"
   [ "$code" = 202 ] || fail "POST /messages on $1 answered $code, not 202"
 }
 health_up() { # health_up <base url>
   curl -fsS "$1/actuator/health" | jq -e '.status == "UP"'
 }
 sees_name() { # sees_name <peer> <username>
-  curl -fsS "${peer[$1]}/peers" | jq -e --arg n "$2" 'any(.[]; .username == $n)'
+  curl -fsS -H "${auth[$1]}" "${peer[$1]}/peers" | jq -e --arg n "$2" 'any(.[]; .username == $n)'
 }
 
 log "clean state"
@@ -108,7 +114,7 @@ until_ok 10 "carol sees bob's private message" has_message carol "$private"
 ! has_message alice "$private" >/dev/null 2>&1 || fail "alice saw bob's private message to carol"
 log "ok: alice did not see it"
 
-code="$(curl -sS -o /dev/null -w '%{http_code}' -X PUT -H 'Content-Type: application/json' \
+code="$(curl -sS -o /dev/null -w '%{http_code}' -X PUT -H "${auth[carol]}" -H 'Content-Type: application/json' \
   -d '{"username":"caroline"}' "${peer[carol]}/me")"
 [ "$code" = 200 ] || fail "PUT /me on carol answered $code, not 200"
 until_ok 10 "tracker lists the rename" tracker_lists alice,bob,caroline
@@ -117,3 +123,6 @@ until_ok 10 "alice sees caroline" sees_name alice caroline
 for url in "$tracker" "${peer[alice]}" "${peer[bob]}" "${peer[carol]}"; do
   until_ok 5 "$url/actuator/health is UP" health_up "$url"
 done
+code="$(curl -sS -o /dev/null -w '%{http_code}' "${peer[alice]}/messages")"
+[ "$code" = 401 ] || fail "GET /messages on alice without the token answered $code, not 401"
+log "ok: alice's history needs her token"

@@ -2,13 +2,16 @@
 # Starts a tracker (:8080) and three peers (alice :8081, bob :8082, carol :8083) from the built jars,
 # as local processes on 127.0.0.1, waits until every peer is ready, and stops them all on Ctrl-C.
 # Build first: ./mvnw -B -pl tracker-service,peer-service package -DskipTests
-# Logs: target/run-local/*.log. Then chat with curl, e.g.:
-#   curl -s -X POST localhost:8081/messages -H 'Content-Type: application/json' -d '{"text":"hi all"}'
-#   curl -s -X POST localhost:8081/messages -H 'Content-Type: application/json' -d '{"to":"bob","text":"psst"}'
-#   curl -s localhost:8082/messages            # bob's history
-#   curl -sN localhost:8083/messages/stream    # carol's live events
-#   curl -s -X PUT localhost:8083/me -H 'Content-Type: application/json' -d '{"username":"caro"}'
-#   curl -s localhost:8081/peers               # alice's view: link connected/connecting/down
+# Logs: target/run-local/*.log. Each peer's owner token is dev-token-for-<name> (development values;
+# pages: http://localhost:8081/?token=dev-token-for-alice, ...). Then chat with curl, e.g.:
+#   A='Authorization: Bearer dev-token-for-alice'; B='Authorization: Bearer dev-token-for-bob'
+#   C='Authorization: Bearer dev-token-for-carol'
+#   curl -s -X POST localhost:8081/messages -H "$A" -H 'Content-Type: application/json' -d '{"text":"hi all"}'
+#   curl -s -X POST localhost:8081/messages -H "$A" -H 'Content-Type: application/json' -d '{"to":"bob","text":"psst"}'
+#   curl -s -H "$B" localhost:8082/messages            # bob's history
+#   curl -sN -H "$C" localhost:8083/messages/stream    # carol's live events
+#   curl -s -X PUT localhost:8083/me -H "$C" -H 'Content-Type: application/json' -d '{"username":"caro"}'
+#   curl -s -H "$A" localhost:8081/peers               # alice's view: link connected/connecting/down
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -38,6 +41,7 @@ wait_ready http://localhost:8080 tracker
 port=8081
 for name in alice bob carol; do
 	"$JAVA" -Xmx192m -jar "$peer_jar" --server.port=$port --p2pchat.peer.username=$name \
+		--p2pchat.peer.api-token=dev-token-for-$name \
 		--p2pchat.peer.tracker-url=http://localhost:8080 >"$logs/$name.log" 2>&1 &
 	pids+=($!)
 	port=$((port + 1))

@@ -22,6 +22,7 @@
 		renameForm: $('rename-form'),
 		renameInput: $('rename-input'),
 		renameError: $('rename-error'),
+		signOut: $('sign-out'),
 	};
 
 	const state = {
@@ -43,8 +44,22 @@
 		}
 	}
 
+	// the page's session needs its CSRF token on every change (docs/security.md)
+	let csrf = null;
+
+	async function csrfHeaders() {
+		if (!csrf) {
+			const session = await api('GET', '/session');
+			csrf = { [session.csrfHeader]: session.csrfToken };
+		}
+		return csrf;
+	}
+
 	async function api(method, path, body) {
 		const init = { method, headers: { Accept: 'application/json, application/problem+json' } };
+		if (method !== 'GET') {
+			Object.assign(init.headers, await csrfHeaders());
+		}
 		if (body !== undefined) {
 			init.headers['Content-Type'] = 'application/json';
 			init.body = JSON.stringify(body);
@@ -55,6 +70,11 @@
 		}
 		catch (e) {
 			throw new ApiError(0, 'The peer did not answer. Is it still running?');
+		}
+		if (response.status === 401) {
+			// the session ended (signed out, expired, peer restarted): back to the sign-in view
+			window.location.assign('/');
+			throw new ApiError(401, 'Signed out.');
 		}
 		const raw = await response.text();
 		let data = null;
@@ -479,6 +499,8 @@
 			showBanner('Live updates lost. Reconnecting…');
 			if (source.readyState === EventSource.CLOSED) {
 				// the browser gives up on some errors: retry ourselves, with backoff
+				// (and a 401 means the session ended: api() then goes back to the sign-in view)
+				api('GET', '/me').catch(() => {});
 				setTimeout(connect, state.retryMs);
 				state.retryMs = Math.min(state.retryMs * 2, 15000);
 			}
@@ -541,6 +563,14 @@
 			ui.renameInput.value = state.me.username;
 			showError(ui.renameError, null);
 			ui.text.focus();
+		}
+	});
+	ui.signOut.addEventListener('click', async () => {
+		try {
+			await api('POST', '/signout');
+		}
+		finally {
+			window.location.assign('/');
 		}
 	});
 	setInterval(pollPending, POLL_PENDING_MS);

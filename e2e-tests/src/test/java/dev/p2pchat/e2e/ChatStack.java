@@ -53,6 +53,7 @@ final class ChatStack implements BeforeAllCallback, AfterAllCallback {
 		for (String username : PEERS) {
 			this.peers.put(username,
 					new Node(username, ServiceImage.PEER, net).withEnv("P2PCHAT_PEER_USERNAME", username)
+						.withEnv("P2PCHAT_PEER_API_TOKEN", token(username))
 						.withEnv("P2PCHAT_PEER_ADVERTISED_URL", "http://" + username + ":8081")
 						.withEnv("P2PCHAT_PEER_TRACKER_URL", "http://tracker:8080"));
 		}
@@ -74,6 +75,11 @@ final class ChatStack implements BeforeAllCallback, AfterAllCallback {
 		}
 	}
 
+	/** The owner's token of the peer of that name. */
+	static String token(String username) {
+		return "e2e-token-of-" + username;
+	}
+
 	Node trackerNode() {
 		return require(this.tracker);
 	}
@@ -87,7 +93,7 @@ final class ChatStack implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	PeerApi peer(String username) {
-		return new PeerApi(node(username)::baseUri);
+		return new PeerApi(node(username)::baseUri, token(username));
 	}
 
 	private static Node require(@Nullable Node node) {

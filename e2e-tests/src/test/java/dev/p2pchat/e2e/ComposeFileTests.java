@@ -36,7 +36,8 @@ class ComposeFileTests {
 			Map<String, Object> env = map(at(services.get(name), "environment"));
 			assertThat(env).containsEntry("P2PCHAT_PEER_USERNAME", name)
 				.containsEntry("P2PCHAT_PEER_ADVERTISED_URL", "http://" + name + ":" + peer.port())
-				.containsEntry("P2PCHAT_PEER_TRACKER_URL", "http://tracker:" + trackerPort);
+				.containsEntry("P2PCHAT_PEER_TRACKER_URL", "http://tracker:" + trackerPort)
+				.containsEntry("P2PCHAT_PEER_API_TOKEN", "dev-token-for-" + name);
 			env.keySet()
 				.forEach((key) -> assertThat(peer.propertyFor(key)).as("peer-service binds %s", key).isNotNull());
 			assertThat(at(services.get(name), "depends_on", "tracker", "condition")).isEqualTo("service_healthy");

@@ -30,8 +30,18 @@ final class Http {
 
 	private final Supplier<URI> baseUri;
 
+	private final @Nullable String token;
+
 	Http(Supplier<URI> baseUri) {
+		this(baseUri, null);
+	}
+
+	/**
+	 * Sends {@code Authorization: Bearer <token>} with every call (a peer's owner token).
+	 */
+	Http(Supplier<URI> baseUri, @Nullable String token) {
 		this.baseUri = baseUri;
+		this.token = token;
 	}
 
 	Reply get(String path) {
@@ -54,12 +64,15 @@ final class Http {
 	private Reply send(String method, String path, @Nullable Object body) {
 		BodyPublisher publisher = (body != null) ? BodyPublishers.ofString(JSON.writeValueAsString(body))
 				: BodyPublishers.noBody();
-		HttpRequest request = HttpRequest.newBuilder(this.baseUri.get().resolve(path))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(this.baseUri.get().resolve(path))
 			.timeout(Duration.ofSeconds(5))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
-			.method(method, publisher)
-			.build();
+			.method(method, publisher);
+		if (this.token != null) {
+			builder.header("Authorization", "Bearer " + this.token);
+		}
+		HttpRequest request = builder.build();
 		try {
 			var response = CLIENT.send(request, BodyHandlers.ofString());
 			return new Reply(response.statusCode(), response.body());

@@ -20,8 +20,8 @@ final class PeerApi {
 
 	private final Http http;
 
-	PeerApi(Supplier<URI> baseUri) {
-		this.http = new Http(baseUri);
+	PeerApi(Supplier<URI> baseUri, String token) {
+		this.http = new Http(baseUri, token);
 	}
 
 	ChatMessage broadcast(String text) {

@@ -45,10 +45,26 @@ public final class SseClient implements AutoCloseable {
 	 * @throws IOException when the server does not answer 200
 	 */
 	public static SseClient open(int port, String path, String name, Listener listener) throws IOException {
+		return open(port, path, "", name, listener);
+	}
+
+	/**
+	 * Opens a stream with further request headers.
+	 * @param port the server port on 127.0.0.1
+	 * @param path the stream path
+	 * @param extraHeaders further header lines, each ending in CRLF (e.g. the owner's
+	 * token)
+	 * @param name a name for the reader thread
+	 * @param listener receives every event
+	 * @return the open client
+	 * @throws IOException when the server does not answer 200
+	 */
+	public static SseClient open(int port, String path, String extraHeaders, String name, Listener listener)
+			throws IOException {
 		var socket = new Socket(InetAddress.getLoopbackAddress(), port);
 		socket.setTcpNoDelay(true);
 		OutputStream out = socket.getOutputStream();
-		out.write(HttpHead.request("GET", port, path, "Accept: text/event-stream\r\n", null));
+		out.write(HttpHead.request("GET", port, path, "Accept: text/event-stream\r\n" + extraHeaders, null));
 		out.flush();
 		InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
 		HttpHead head = HttpHead.read(in);

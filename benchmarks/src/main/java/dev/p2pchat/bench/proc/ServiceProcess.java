@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One local process under test, its output in a log file. Every started process is
  * stopped by {@link #stop()}, by {@link #stopAll()} or, at the latest, by a JVM shutdown
@@ -28,6 +30,8 @@ public final class ServiceProcess {
 		Runtime.getRuntime().addShutdownHook(new Thread(ServiceProcess::stopAll, "bench-stop-processes"));
 	}
 
+	private static final String TOKEN_ARG = "--p2pchat.peer.api-token=";
+
 	private final String name;
 
 	private final Process process;
@@ -36,11 +40,14 @@ public final class ServiceProcess {
 
 	private final long startNanos;
 
-	private ServiceProcess(String name, Process process, int port, long startNanos) {
+	private final @Nullable String authorization;
+
+	private ServiceProcess(String name, Process process, int port, long startNanos, @Nullable String token) {
 		this.name = name;
 		this.process = process;
 		this.port = port;
 		this.startNanos = startNanos;
+		this.authorization = (token != null) ? "Bearer " + token : null;
 	}
 
 	/**
@@ -64,7 +71,14 @@ public final class ServiceProcess {
 			.redirectOutput(log.toFile())
 			.redirectInput(ProcessBuilder.Redirect.PIPE)
 			.start();
-		var started = new ServiceProcess(name, process, port, start);
+		// a peer's owner token, sent with this class's own calls (a peer answers its
+		// owner only)
+		String token = jvmArgs.stream()
+			.filter((arg) -> arg.startsWith(TOKEN_ARG))
+			.map((arg) -> arg.substring(TOKEN_ARG.length()))
+			.findFirst()
+			.orElse(null);
+		var started = new ServiceProcess(name, process, port, start, token);
 		RUNNING.add(started);
 		return started;
 	}
@@ -90,9 +104,8 @@ public final class ServiceProcess {
 	 */
 	public Duration awaitStatus(String path, int status, Duration timeout) throws IOException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(2))
-			.build();
+		var request = authorized(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(2))).build();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
 				throw new IOException(this.name + " exited with " + this.process.exitValue() + ", see its log");
@@ -121,9 +134,8 @@ public final class ServiceProcess {
 	 * @throws IOException when it does not answer
 	 */
 	public String get(String path) throws IOException {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.build();
+		var request = authorized(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))).build();
 		try {
 			return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
 		}
@@ -131,6 +143,10 @@ public final class ServiceProcess {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted", ex);
 		}
+	}
+
+	private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+		return (this.authorization != null) ? request.header("Authorization", this.authorization) : request;
 	}
 
 	/** Its resident set size in bytes, from {@code /proc/<pid>/status}. */

@@ -73,10 +73,16 @@ record Launch(Jars jars, Path logDir) {
 		return (options == null || options.isBlank()) ? List.of() : List.of(options.trim().split("\\s+"));
 	}
 
+	/** Every benchmarked peer's owner token: its API answers its owner only. */
+	static final String API_TOKEN = "bench-owner-token-0123456789";
+
+	/** The header line of the owner's token, for requests written byte by byte. */
+	static final String AUTHORIZATION = "Authorization: Bearer " + API_TOKEN + "\r\n";
+
 	private static List<String> peerArgs(String username, int port, int trackerPort) {
 		return List.of("--server.port=" + port, "--server.address=127.0.0.1", "--p2pchat.peer.username=" + username,
 				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + trackerPort,
-				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port);
+				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port, "--p2pchat.peer.api-token=" + API_TOKEN);
 	}
 
 	ServiceProcess bareHttp(int port) throws IOException {

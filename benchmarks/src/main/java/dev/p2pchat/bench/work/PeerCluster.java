@@ -46,7 +46,7 @@ final class PeerCluster implements AutoCloseable {
 
 	private SseClient open(int peer) throws IOException {
 		ServiceProcess process = this.peers.get(peer);
-		return SseClient.open(process.port(), "/messages/stream", process.name(),
+		return SseClient.open(process.port(), "/messages/stream", Launch.AUTHORIZATION, process.name(),
 				(event, data, nanos) -> onEvent(peer, event, data, nanos));
 	}
 
@@ -187,7 +187,8 @@ final class PeerCluster implements AutoCloseable {
 	}
 
 	static byte[] post(int port, Payload payload, int chars) {
-		return HttpHead.request("POST", port, "/messages", "", "{\"text\":\"" + payload.text(chars) + "\"}");
+		return HttpHead.request("POST", port, "/messages", Launch.AUTHORIZATION,
+				"{\"text\":\"" + payload.text(chars) + "\"}");
 	}
 
 	static LoadResult runLoad(LoadSpec spec) {

@@ -35,6 +35,7 @@ import org.springframework.util.unit.DataSize;
  * @param stream live event stream tuning
  * @param joinToken the tracker's join token, sent when registering and reading the
  * directory of a closed group; unset for an open tracker
+ * @param http bounds of the HTTP API
  */
 // Checked in the constructors rather than with Bean Validation, which alone loaded ~560
 // classes at start-up (see docs/benchmarks.md, W5).
@@ -43,7 +44,7 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		@DefaultValue("http://localhost:8080") URI trackerUrl, URI advertisedUrl,
 		@DefaultValue("5s") Duration renewInterval, @DefaultValue("1000") int historySize,
 		@DefaultValue("4096") int maxTextLength, @DefaultValue("false") boolean console, @DefaultValue Outbox outbox,
-		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream,
+		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream, @DefaultValue Http http,
 		@Nullable String joinToken) {
 
 	public PeerProperties {
@@ -163,15 +164,34 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 	/**
 	 * Live event stream ({@code GET /messages/stream}) tuning.
 	 *
-	 * @param queueSize events buffered per subscriber; a subscriber that falls further
-	 * behind is dropped
+	 * @param queueSize most events buffered per subscriber (the buffer grows on demand up
+	 * to it); a subscriber that falls further behind is dropped
 	 * @param keepAlive period of the keep-alive comment
+	 * @param maxSubscribers most concurrent subscribers; one more is refused with 503
 	 */
-	public record Stream(@DefaultValue("65536") int queueSize, @DefaultValue("15s") Duration keepAlive) {
+	public record Stream(@DefaultValue("65536") int queueSize, @DefaultValue("15s") Duration keepAlive,
+			@DefaultValue("64") int maxSubscribers) {
 
 		public Stream {
 			requirePositive(queueSize, "p2pchat.peer.stream.queue-size");
 			requirePositive(keepAlive, "p2pchat.peer.stream.keep-alive");
+			requirePositive(maxSubscribers, "p2pchat.peer.stream.max-subscribers");
+		}
+
+	}
+
+	/**
+	 * Bounds of the HTTP API.
+	 *
+	 * @param maxBodySize largest request body; a larger one is refused with 413 before it
+	 * is read
+	 */
+	public record Http(@DefaultValue("64KB") DataSize maxBodySize) {
+
+		public Http {
+			if (maxBodySize == null || maxBodySize.toBytes() <= 0) {
+				throw new IllegalArgumentException("p2pchat.peer.http.max-body-size must be positive");
+			}
 		}
 
 	}

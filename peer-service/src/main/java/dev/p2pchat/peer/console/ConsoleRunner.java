@@ -14,6 +14,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.p2pchat.peer.access.ApiToken;
+
 /**
  * Starts the terminal client once the application is ready, on a virtual thread, as a
  * client of this peer's own HTTP API on {@code http://127.0.0.1:<port>}. When the user
@@ -41,12 +43,13 @@ final class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent> 
 		}
 		URI base = URI.create("http://127.0.0.1:" + web.getWebServer().getPort());
 		ConfigurableApplicationContext context = event.getApplicationContext();
-		Thread.ofVirtual().name("console").start(() -> runThenExit(base, context));
+		String token = context.getBean(ApiToken.class).value();
+		Thread.ofVirtual().name("console").start(() -> runThenExit(base, token, context));
 	}
 
-	private void runThenExit(URI base, ConfigurableApplicationContext context) {
+	private void runThenExit(URI base, String token, ConfigurableApplicationContext context) {
 		try {
-			run(base);
+			run(base, token);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -58,8 +61,8 @@ final class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent> 
 		this.exit.accept(SpringApplication.exit(context));
 	}
 
-	private void run(URI base) throws InterruptedException {
-		try (HttpChatApi api = new HttpChatApi(base, this.json); ConsoleIo io = openConsole()) {
+	private void run(URI base, String token) throws InterruptedException {
+		try (HttpChatApi api = new HttpChatApi(base, this.json, token); ConsoleIo io = openConsole()) {
 			ApiViews.Me me = whoAmI(api);
 			Self self = new Self(me.peerId(), me.username());
 			try (EventStreamFollower events = new EventStreamFollower(api, new EventFormatter(this.json, self), io)) {

@@ -101,7 +101,7 @@ final class ConsoleSession {
 		}
 		catch (ApiException ex) {
 			this.io.println((ex.status() == 404 && to != null) ? "Could not find peer with username " + to
-					: "! not sent: " + ex.getMessage());
+					: "! not sent: " + Visible.escape(String.valueOf(ex.getMessage())));
 		}
 	}
 
@@ -115,7 +115,7 @@ final class ConsoleSession {
 		catch (ApiException ex) {
 			this.io.println((ex.status() == 409)
 					? "The username " + username + " is taken; you are still " + this.self.username() + "."
-					: "! rename failed: " + ex.getMessage());
+					: "! rename failed: " + Visible.escape(String.valueOf(ex.getMessage())));
 		}
 	}
 
@@ -127,7 +127,7 @@ final class ConsoleSession {
 		}
 		StringBuilder out = new StringBuilder("Peers (" + peers.size() + "):");
 		for (ApiViews.Peer peer : peers) {
-			out.append(String.format("%n  %-32s %s", peer.username(), peer.link()));
+			out.append(String.format("%n  %-32s %s", Visible.escape(peer.username()), Visible.escape(peer.link())));
 		}
 		this.io.println(out.toString());
 	}

@@ -28,7 +28,16 @@ final class EventFormatter {
 		this.self = self;
 	}
 
+	/**
+	 * The line to print for an event, if any, with every control character in it shown as
+	 * a visible escape ({@link Visible}): other people's names and text never reach the
+	 * terminal raw.
+	 */
 	Optional<String> format(SseEvent event) {
+		return line(event).map(Visible::escape);
+	}
+
+	private Optional<String> line(SseEvent event) {
 		try {
 			return switch (event.name()) {
 				case "message" -> message(read(event, ApiViews.Message.class));

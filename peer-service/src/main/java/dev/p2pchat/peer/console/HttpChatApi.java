@@ -37,10 +37,18 @@ final class HttpChatApi implements ChatApi, AutoCloseable {
 
 	private final JsonMapper json;
 
-	HttpChatApi(URI base, JsonMapper json) {
+	private final String authorization;
+
+	/**
+	 * @param base the peer's base URL
+	 * @param json the mapper to read answers with
+	 * @param token the owner's token, sent as {@code Authorization: Bearer}
+	 */
+	HttpChatApi(URI base, JsonMapper json, String token) {
 		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		this.base = base;
 		this.json = json;
+		this.authorization = "Bearer " + token;
 	}
 
 	@Override
@@ -72,6 +80,7 @@ final class HttpChatApi implements ChatApi, AutoCloseable {
 	@Override
 	public void follow(Runnable opened, Consumer<SseEvent> sink) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(this.base.resolve("/messages/stream"))
+			.header("Authorization", this.authorization)
 			.header("Accept", "text/event-stream")
 			.GET()
 			.build();
@@ -99,6 +108,7 @@ final class HttpChatApi implements ChatApi, AutoCloseable {
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(this.base.resolve(path))
 			.timeout(CALL_TIMEOUT)
+			.header("Authorization", this.authorization)
 			.header("Accept", "application/json, application/problem+json");
 	}
 

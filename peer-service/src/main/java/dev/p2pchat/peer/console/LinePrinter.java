@@ -69,7 +69,9 @@ final class LinePrinter extends OutputStream {
 	private void emit() {
 		String line = this.pending.toString(StandardCharsets.UTF_8);
 		this.pending.reset();
-		this.lines.accept(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+		// log lines may quote what others sent: only their colours reach the terminal
+		this.lines
+			.accept(Visible.escapeKeepingColours(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line));
 	}
 
 }

@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import lombok.extern.slf4j.Slf4j;
@@ -25,9 +26,10 @@ import dev.p2pchat.peer.messaging.ChatEvent;
 import dev.p2pchat.peer.messaging.ChatService;
 
 /**
- * {@code GET /messages/stream}: each subscriber has a bounded queue and its own virtual
- * thread that writes whatever is queued (up to 512 events) as one chunk of SSE text in
- * one flush. A subscriber whose queue overflows is dropped (its stream ends), so a slow
+ * {@code GET /messages/stream}: at most {@code p2pchat.peer.stream.max-subscribers} at a
+ * time; each subscriber has a bounded queue (grown on demand) and its own virtual thread
+ * that writes whatever is queued (up to 512 events) as one chunk of SSE text in one
+ * flush. A subscriber whose queue overflows is dropped (its stream ends), so a slow
  * client never delays delivery or other clients.
  */
 @Slf4j
@@ -46,19 +48,33 @@ class MessageStream implements SmartLifecycle {
 
 	private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
 
+	private final Semaphore places;
+
 	private volatile boolean running;
 
 	MessageStream(ChatService chat, JsonMapper json, PeerProperties properties) {
 		this.chat = chat;
 		this.json = json;
 		this.settings = properties.stream();
+		this.places = new Semaphore(this.settings.maxSubscribers());
 	}
 
+	/**
+	 * A new subscriber's stream.
+	 * @throws StreamFullException when {@code p2pchat.peer.stream.max-subscribers} are
+	 * already subscribed
+	 */
 	SseEmitter subscribe() {
+		if (!this.places.tryAcquire()) {
+			log.info("refusing a live-stream subscriber: {} are subscribed", this.settings.maxSubscribers());
+			throw new StreamFullException(this.settings.maxSubscribers());
+		}
 		var emitter = new SseEmitter(0L);
-		var subscriber = new Subscriber(emitter, new ArrayBlockingQueue<>(this.settings.queueSize()));
-		subscriber.subscription = this.chat.subscribe(subscriber::offer);
+		// linked: an idle subscriber's buffer costs next to nothing, a busy one grows to
+		// the bound
+		var subscriber = new Subscriber(emitter, new LinkedBlockingQueue<>(this.settings.queueSize()));
 		this.subscribers.add(subscriber);
+		subscriber.subscription = this.chat.subscribe(subscriber::offer);
 		emitter.onCompletion(subscriber::stop);
 		emitter.onError((ex) -> subscriber.stop());
 		emitter.onTimeout(subscriber::stop);
@@ -141,7 +157,9 @@ class MessageStream implements SmartLifecycle {
 
 		void stop() {
 			this.stopped = true;
-			MessageStream.this.subscribers.remove(this);
+			if (MessageStream.this.subscribers.remove(this)) {
+				MessageStream.this.places.release();
+			}
 			AutoCloseable current = this.subscription;
 			if (current != null) {
 				try {

@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -65,6 +66,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(StreamFullException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "stream-full", ex.getMessage()));
+	}
+
+	@ExceptionHandler
 	ProblemDetail on(TrackerUnavailableException ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "tracker-unavailable", ex.getMessage());
 	}
@@ -72,12 +81,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causedBy(ex, BodySizeLimit.BodyTooLargeException.class)) {
+			ProblemDetail tooLarge = withField(
+					problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", ex.getMostSpecificCause().getMessage()), "body");
+			headers.set(HttpHeaders.CONNECTION, "close");
+			return handleExceptionInternal(ex, tooLarge, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-body", "malformed or unexpected JSON body");
 		String field = fieldOf(ex.getMostSpecificCause());
 		if (field != null) {
 			withField(body, field);
 		}
 		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static @Nullable String fieldOf(Throwable cause) {
@@ -90,7 +114,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return null;
 	}
 
+	/** Longest detail: room for a sentence quoting at most ~100 characters of input. */
+	private static final int MAX_DETAIL = 200;
+
 	private static ProblemDetail problem(HttpStatus status, String type, @Nullable String detail) {
+		if (detail != null && detail.length() > MAX_DETAIL) {
+			detail = detail.substring(0, MAX_DETAIL) + "…";
+		}
 		log.info("{}: {}", status.value(), detail);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("urn:p2pchat:" + type));

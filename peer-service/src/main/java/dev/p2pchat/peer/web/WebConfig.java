@@ -3,12 +3,14 @@ package dev.p2pchat.peer.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
+import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import dev.p2pchat.peer.config.PeerProperties;
 
@@ -16,16 +18,30 @@ import dev.p2pchat.peer.config.PeerProperties;
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
 
+	/** Tomcat's own error answers as problem+json ({@link ProblemErrorReportValve}). */
+	@Bean
+	TomcatContextCustomizer problemErrorReports() {
+		return (context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+			}
+		};
+	}
+
 	@Bean
 	ObservationPredicate sendObservationFilter() {
 		return new SendObservationFilter();
 	}
 
+	/** Spring Security's filter chain runs at this order minus one. */
+	private static final int AFTER_SECURITY = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1;
+
 	/**
-	 * Right after Boot's character encoding filter (which sets the request encoding that
-	 * MVC reads a JSON body without charset in) and the {@code http.server.requests}
-	 * observation filter (which leaves {@code POST /messages} unobserved, whichever way
-	 * it is answered), ahead of everything else.
+	 * After Boot's character encoding filter (which sets the request encoding that MVC
+	 * reads a JSON body without charset in), the {@code http.server.requests} observation
+	 * filter (which leaves {@code POST /messages} unobserved, whichever way it is
+	 * answered) and Spring Security's chain (so that it never answers a request the chain
+	 * refuses), ahead of everything else.
 	 */
 	@Bean
 	FilterRegistrationBean<SendFastPath> sendFastPath(MessageController controller, JsonMapper json,
@@ -36,7 +52,16 @@ class WebConfig {
 		var registration = new FilterRegistrationBean<>(
 				new SendFastPath(controller, json, properties.maxTextLength(), served));
 		registration.addUrlPatterns("/messages");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		registration.setOrder(AFTER_SECURITY + 1);
+		return registration;
+	}
+
+	/** Right after the security chain: only the owner's bodies are read at all. */
+	@Bean
+	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(PeerProperties properties, JsonMapper json) {
+		var registration = new FilterRegistrationBean<>(
+				new BodySizeLimit(properties.http().maxBodySize().toBytes(), json));
+		registration.setOrder(AFTER_SECURITY);
 		return registration;
 	}
 

@@ -187,7 +187,7 @@ class BrowserIT {
 
 	private static ChromeDriver open(JarProcess peer, int width, int height) {
 		ChromeDriver page = Chromium.start(width, height);
-		page.get(peer.url("/").toString());
+		page.get(peer.url("/?token=" + peer.token()).toString());
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(page.findElement(By.id("rename-input")).getDomProperty("value"))
 				.isEqualTo(peer.name()));

@@ -48,6 +48,8 @@ final class JarProcess implements AutoCloseable {
 
 	private final Writer stdin;
 
+	private volatile String token;
+
 	private JarProcess(String name, int port, Process process) {
 		this.name = name;
 		this.port = port;
@@ -92,6 +94,17 @@ final class JarProcess implements AutoCloseable {
 
 	String name() {
 		return this.name;
+	}
+
+	/** Sends the owner's token with every call from now on. */
+	JarProcess withToken(String token) {
+		this.token = token;
+		return this;
+	}
+
+	/** The owner's token given with {@link #withToken}. */
+	String token() {
+		return this.token;
 	}
 
 	int port() {
@@ -144,6 +157,9 @@ final class JarProcess implements AutoCloseable {
 	}
 
 	private String call(HttpRequest.Builder request) {
+		if (this.token != null) {
+			request.header("Authorization", "Bearer " + this.token);
+		}
 		try {
 			return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofString()).body();
 		}

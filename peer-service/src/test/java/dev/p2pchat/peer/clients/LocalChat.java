@@ -42,15 +42,21 @@ final class LocalChat implements AutoCloseable {
 		return this.tracker;
 	}
 
+	/** The owner's token of the peer of that name. */
+	static String token(String username) {
+		return "it-token-of-" + username;
+	}
+
 	/** Starts a peer process (not waiting for it). */
 	JarProcess peer(String username, String... extraArgs) {
 		Path jar = JarProcess.jar("p2pchat.it.peer-jar");
 		int port = JarProcess.freePort();
 		List<String> args = new ArrayList<>(List.of("--p2pchat.peer.username=" + username,
 				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + this.tracker.port(),
-				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port));
+				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port,
+				"--p2pchat.peer.api-token=" + token(username)));
 		args.addAll(List.of(extraArgs));
-		JarProcess peer = JarProcess.start(username, jar, port, args.toArray(String[]::new));
+		JarProcess peer = JarProcess.start(username, jar, port, args.toArray(String[]::new)).withToken(token(username));
 		this.peers.add(peer);
 		return peer;
 	}

@@ -23,6 +23,26 @@ class EventFormatterTests {
 	}
 
 	@Test
+	void formatWhenTextCarriesTerminalControlsShowsThemEscaped() {
+		String text = "\u001B]0;pwned\u0007\u001B[2J\u001B[1;1Hfake\u009B31m\u0085\r\nalice: lie\u202Eevil\u007F";
+
+		String line = format("message", "{\"id\":\"m1\",\"from\":\"bob\",\"to\":null,\"text\":"
+				+ JsonMapper.builder().build().writeValueAsString(text) + "}")
+			.orElseThrow();
+
+		assertThat(line).isEqualTo("bob: ^[]0;pwned^G^[[2J^[[1;1Hfake<U+009B>31m<U+0085>^M^Jalice: lie<U+202E>evil^?");
+		assertThat(line.chars()).noneMatch((c) -> c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x202E);
+	}
+
+	@Test
+	void formatWhenNameCarriesTerminalControlsShowsThemEscaped() {
+		String peer = """
+				{"peerId":"p-bob","username":"bob\\u001B[2J\\u0007","url":"http://localhost:8082","link":"connecting"}""";
+
+		assertThat(format("joined", peer)).hasValue("Peer bob^[[2J^G has joined the chat.");
+	}
+
+	@Test
 	void formatWhenPrivateMarksIt() {
 		assertThat(format("message", """
 				{"id":"m1","from":"bob","to":"alice","text":"psst","sentAt":"2026-11-25T10:00:00Z"}"""))

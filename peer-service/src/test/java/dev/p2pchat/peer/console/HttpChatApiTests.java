@@ -29,6 +29,8 @@ class HttpChatApiTests {
 
 	private final List<String> requests = new CopyOnWriteArrayList<>();
 
+	private final List<String> authorizations = new CopyOnWriteArrayList<>();
+
 	private HttpServer server;
 
 	private HttpChatApi api;
@@ -39,7 +41,7 @@ class HttpChatApiTests {
 		this.server.createContext("/", this::answer);
 		this.server.start();
 		this.api = new HttpChatApi(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()),
-				JsonMapper.builder().build());
+				JsonMapper.builder().build(), "owner-token-0123456789");
 	}
 
 	@AfterEach
@@ -105,7 +107,19 @@ class HttpChatApiTests {
 				new SseEvent("left", "{\"peerId\":\"p-bob\",\"username\":\"bob\"}", "1"));
 	}
 
+	@Test
+	void callsWhenMadeSendTheOwnersToken() throws Exception {
+		this.api.send(null, "hello");
+		this.api.peers();
+		this.api.follow(() -> {
+		}, (event) -> {
+		});
+
+		assertThat(this.authorizations).hasSize(3).containsOnly("Bearer owner-token-0123456789");
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
+		this.authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		String call = exchange.getRequestMethod() + " " + exchange.getRequestURI();
 		this.requests.add((call + " " + body).strip());

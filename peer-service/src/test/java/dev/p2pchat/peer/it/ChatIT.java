@@ -228,7 +228,9 @@ class ChatIT {
 	void streamWhenMessageArrivesEmitsMessageEvent() throws Exception {
 		String text = "live " + UUID.randomUUID();
 		var lines = new ConcurrentLinkedQueue<String>();
-		var request = HttpRequest.newBuilder(bob.url().resolve("/messages/stream")).build();
+		var request = HttpRequest.newBuilder(bob.url().resolve("/messages/stream"))
+			.header("Authorization", "Bearer " + bob.token())
+			.build();
 		HttpClient client = HttpClient.newHttpClient();
 		HttpResponse<java.util.stream.Stream<String>> response = client.send(request,
 				HttpResponse.BodyHandlers.ofLines());

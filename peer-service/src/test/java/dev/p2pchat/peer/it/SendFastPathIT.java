@@ -205,6 +205,7 @@ class SendFastPathIT {
 	private static HttpResponse<String> post(String contentType, String accept, BodyPublisher body)
 			throws IOException, InterruptedException {
 		var request = HttpRequest.newBuilder(alice.url().resolve("/messages"))
+			.header("Authorization", "Bearer " + alice.token())
 			.header("Content-Type", contentType)
 			.POST(body);
 		if (accept != null) {

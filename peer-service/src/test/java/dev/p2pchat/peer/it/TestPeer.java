@@ -56,6 +56,7 @@ final class TestPeer implements AutoCloseable {
 		this.properties.put("p2pchat.peer.advertised-url", url().toString());
 		this.properties.put("p2pchat.peer.username", username);
 		this.properties.put("p2pchat.peer.data-dir", newDataDir(username));
+		this.properties.put("p2pchat.peer.api-token", token(username));
 		this.properties.put("p2pchat.peer.tracker-url", tracker.toString());
 		this.properties.put("p2pchat.peer.renew-interval", "2s");
 		this.properties.put("p2pchat.peer.link.ping-interval", "2s");
@@ -64,6 +65,7 @@ final class TestPeer implements AutoCloseable {
 		this.properties.putAll(extra);
 		this.http = RestClient.builder()
 			.baseUrl(url().toString())
+			.defaultHeader("Authorization", "Bearer " + token(username))
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
@@ -76,6 +78,16 @@ final class TestPeer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The owner's token of the test peer of that name. */
+	static String token(String username) {
+		return "test-token-of-" + username;
+	}
+
+	/** This peer's owner token, for clients other than {@link #http()}. */
+	String token() {
+		return token(this.username);
 	}
 
 	static TestPeer start(String username, URI tracker, Map<String, Object> extra) {
