@@ -39,8 +39,10 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 
 	private final Counter failed;
 
+	private final TypingRelay typing;
+
 	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
-			ChatEvents events, Counter received, Counter failed) {
+			ChatEvents events, Counter received, Counter failed, TypingRelay typing) {
 		this.self = self;
 		this.directory = directory;
 		this.mesh = mesh;
@@ -50,6 +52,7 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 		this.events = events;
 		this.received = received;
 		this.failed = failed;
+		this.typing = typing;
 	}
 
 	@Override
@@ -90,6 +93,11 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	public void failed(String peerId, Object ticket, String reason) {
 		this.failed.increment();
 		settle(peerId, ticket, DeliveryState.FAILED);
+	}
+
+	@Override
+	public void typing(String peerId, boolean privately) {
+		this.typing.received(peerId, privately);
 	}
 
 	@Override
