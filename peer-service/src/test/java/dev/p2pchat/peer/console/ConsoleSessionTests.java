@@ -28,6 +28,13 @@ class ConsoleSessionTests {
 	}
 
 	@Test
+	void runWhenAMessageIsSentRemembersItsTextForItsReceipts() throws Exception {
+		run("hello all");
+
+		assertThat(this.self.sentText("m1")).contains("hello all");
+	}
+
+	@Test
 	void runWhenMsgSendsPrivately() throws Exception {
 		run("msg 'bob' 'hello there'");
 
@@ -201,7 +208,7 @@ class ConsoleSessionTests {
 				throw new ApiException(413, "text is too long");
 			}
 			this.sent.add(((to != null) ? to : "*") + " " + text);
-			return new ApiViews.Message("m1", "alice", to, text);
+			return new ApiViews.Message("m1", "alice", to, text, null);
 		}
 
 		@Override
@@ -220,6 +227,14 @@ class ConsoleSessionTests {
 			failIfDown();
 			return List.of(new ApiViews.Peer("p-bob", "bob", "connected"),
 					new ApiViews.Peer("p-carol", "carol", "down"));
+		}
+
+		List<ApiViews.Message> history = List.of();
+
+		@Override
+		public List<ApiViews.Message> history(int limit) throws IOException {
+			failIfDown();
+			return this.history.subList(Math.max(0, this.history.size() - limit), this.history.size());
 		}
 
 		@Override
