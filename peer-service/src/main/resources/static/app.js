@@ -433,8 +433,14 @@
 			return;
 		}
 		const where = entry.conversation === EVERYONE ? '' : ' (private)';
-		const n = new Notification(`${entry.message.from}${where}`,
-			{ body: entry.message.text.slice(0, 200), tag: entry.conversation });
+		let n;
+		try {
+			n = new Notification(`${entry.message.from}${where}`,
+				{ body: entry.message.text.slice(0, 200), tag: entry.conversation });
+		}
+		catch (e) {
+			return; // some browsers only notify from a service worker
+		}
 		n.onclick = () => {
 			window.focus();
 			selectConversation(entry.conversation);
@@ -452,8 +458,11 @@
 		if (!line || /^rename\b/i.test(line) || now - lastTypingSent < TYPING_EVERY_MS) {
 			return;
 		}
-		lastTypingSent = now;
 		const peer = state.peers.get(state.current);
+		if (state.current !== EVERYONE && !peer) {
+			return; // a thread with someone who left: nobody to tell
+		}
+		lastTypingSent = now;
 		api('POST', '/typing', peer ? { to: peer.username } : {}).catch(() => {
 			// best effort: nothing to tell the user
 		});
