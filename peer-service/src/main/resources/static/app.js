@@ -3,14 +3,26 @@
 'use strict';
 
 (() => {
-	const HISTORY_LIMIT = 200;
+	const PAGE = 50; // messages per history request (at start and per scroll-back)
 	const POLL_PENDING_MS = 3000;
-	const EVENTS = ['message', 'receipt', 'joined', 'left', 'renamed', 'link'];
+	const TYPING_SHOWN_MS = 4000;
+	const TYPING_EVERY_MS = 2000; // the peer forwards at most one notice per 2 s anyway
+	const EVERYONE = 'everyone';
+	const EVENTS = ['message', 'receipt', 'joined', 'left', 'renamed', 'link', 'typing'];
 
 	const $ = (id) => document.getElementById(id);
 	const ui = {
 		messages: $('messages'),
 		empty: $('empty'),
+		title: $('conversation-title'),
+		search: $('search'),
+		searchCount: $('search-count'),
+		typing: $('typing'),
+		conversations: $('conversations'),
+		everyone: $('everyone'),
+		past: $('past'),
+		pastHeading: $('past-heading'),
+		notify: $('notify'),
 		peers: $('peers'),
 		peerCount: $('peer-count'),
 		noPeers: $('no-peers'),
@@ -29,7 +41,12 @@
 		me: null, // {peerId, username}
 		ownNames: new Set(), // every name this peer had while the page was open, lower case
 		peers: new Map(), // peerId -> {peerId, username, link}
-		messages: new Map(), // id -> {message, li, own, time}
+		messages: new Map(), // id -> {message, li, own, time, conversation}
+		current: EVERYONE, // the conversation shown: 'everyone', a peerId or 'name:<lower-case name>'
+		unread: new Map(), // conversation -> count
+		names: new Map(), // conversation -> name shown, for threads with peers no longer online
+		typing: new Map(), // conversation -> Map(fromId -> {name, until})
+		history: { loading: false, exhausted: false },
 		receipts: new Map(), // messageId -> Map(peerId -> {username, state})
 		fetched: new Set(), // own message ids whose recipients were read at least once
 		source: null,
@@ -146,7 +163,7 @@
 		return (to.trim() && text) ? { kind: 'private', to: to.trim(), text } : usage;
 	}
 
-	// ---- messages ----
+	// ---- messages and conversations ----
 
 	const isOwn = (message) => state.ownNames.has(String(message.from).toLowerCase());
 
@@ -166,6 +183,60 @@
 		return node;
 	}
 
+	function peerByName(name) {
+		const lower = String(name).toLowerCase();
+		return Array.from(state.peers.values()).find((p) => p.username.toLowerCase() === lower);
+	}
+
+	// the conversation a message belongs to: everyone, or the thread with the other party
+	function conversationOf(message, own) {
+		if (message.to == null) {
+			return EVERYONE;
+		}
+		if (!own && message.fromId) {
+			return message.fromId;
+		}
+		const other = own ? message.to : message.from;
+		const peer = peerByName(other);
+		if (peer) {
+			return peer.peerId;
+		}
+		const key = `name:${String(other).toLowerCase()}`;
+		state.names.set(key, other);
+		return key;
+	}
+
+	function conversationName(key) {
+		if (key === EVERYONE) {
+			return 'Everyone';
+		}
+		const peer = state.peers.get(key);
+		return peer ? peer.username : (state.names.get(key) || key);
+	}
+
+	const dayKey = (t) => new Date(t).toDateString();
+	const fullTime = (t) => new Date(t).toLocaleString([], { dateStyle: 'full', timeStyle: 'medium' });
+	const dayLabel = (t) => new Date(t).toLocaleDateString([], { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+
+	// the text with @mentions of known names marked; only text nodes and spans, never HTML
+	function renderText(text) {
+		const p = el('p', 'text');
+		const me = state.me ? state.me.username.toLowerCase() : null;
+		const mention = /@([A-Za-z0-9_.-]{1,32})/g;
+		let last = 0;
+		for (let m = mention.exec(text); m; m = mention.exec(text)) {
+			const name = m[1].replace(/\.+$/, ''); // "@bob." ends a sentence
+			p.append(document.createTextNode(text.slice(last, m.index)));
+			const span = el('span', 'mention', `@${name}`);
+			span.classList.toggle('me', name.toLowerCase() === me);
+			p.append(span);
+			last = m.index + 1 + name.length;
+			mention.lastIndex = last;
+		}
+		p.append(document.createTextNode(text.slice(last)));
+		return p;
+	}
+
 	function renderMessage(message, own) {
 		const li = el('li', 'message');
 		li.dataset.id = message.id;
@@ -176,58 +247,272 @@
 		if (message.to != null) {
 			meta.append(el('span', 'badge', own ? `private to ${message.to}` : 'private'));
 		}
-		const time = el('time', 'sent', new Date(timeOf(message)).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
-		time.dateTime = new Date(timeOf(message)).toISOString();
+		const t = timeOf(message);
+		const time = el('time', 'sent', new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+		time.dateTime = new Date(t).toISOString();
+		time.title = fullTime(t);
 		meta.append(time);
 		if (own) {
 			const delivery = el('span', 'state', '… sending');
 			delivery.dataset.state = 'pending';
 			meta.append(delivery);
 		}
-		li.append(meta, el('p', 'text', message.text));
+		const text = renderText(message.text);
+		li.classList.toggle('mentions-me', text.querySelector('.mention.me') !== null);
+		li.append(meta, text);
 		return li;
 	}
 
-	function addMessage(message) {
+	// live: a message that arrives now (it may be unread); otherwise history
+	function addMessage(message, live) {
 		if (!message || !message.id || state.messages.has(message.id)) {
-			return;
+			return false;
 		}
 		const own = isOwn(message);
-		const entry = { message, own, time: timeOf(message), li: renderMessage(message, own) };
-		const stick = nearBottom();
-		// keep the log in sending order; live messages (the usual case) land at the end
-		let before = null;
-		for (const other of Array.from(state.messages.values()).reverse()) {
-			if (other.time <= entry.time) {
-				break;
-			}
-			before = other.li;
-		}
-		ui.messages.insertBefore(entry.li, before);
+		const conversation = conversationOf(message, own);
+		const entry = { message, own, conversation, time: timeOf(message), li: renderMessage(message, own) };
 		state.messages.set(message.id, entry);
-		ui.empty.hidden = true;
+		if (live && !own) {
+			stopTyping(conversation, message.fromId || (peerByName(message.from) || {}).peerId);
+			if (conversation !== state.current || document.hidden) {
+				state.unread.set(conversation, (state.unread.get(conversation) || 0) + 1);
+				renderUnread();
+			}
+			if (document.hidden) {
+				notify(entry);
+			}
+		}
 		if (own) {
 			showDelivery(message.id);
 			if (!state.fetched.has(message.id)) {
 				refreshDelivery(message.id);
 			}
 		}
+		return true;
+	}
+
+	// shows the messages of the current conversation that match the search, with a
+	// separator line wherever the day changes
+	function renderView(anchor) {
+		const m = ui.messages;
+		const stick = anchor === 'bottom' || (anchor !== 'keep' && nearBottom());
+		const heightBefore = m.scrollHeight;
+		const topBefore = m.scrollTop;
+		const query = ui.search.value.trim().toLowerCase();
+		const inConversation = Array.from(state.messages.values())
+			.filter((e) => e.conversation === state.current)
+			.sort((a, b) => a.time - b.time || (a.message.id < b.message.id ? -1 : 1));
+		const shown = query ? inConversation.filter((e) => matches(e, query)) : inConversation;
+		const notices = query ? [] : state.notices.filter((n) => n.conversation === state.current);
+		const items = shown.concat(notices).sort((a, b) => a.time - b.time);
+		const nodes = [];
+		if (!query) {
+			nodes.push(olderControl());
+		}
+		let day = null;
+		for (const e of items) {
+			if (e.message && dayKey(e.time) !== day) {
+				day = dayKey(e.time);
+				const separator = el('li', 'day');
+				separator.append(el('span', '', dayLabel(e.time)));
+				nodes.push(separator);
+			}
+			nodes.push(e.li);
+		}
+		m.replaceChildren(...nodes);
+		ui.empty.hidden = inConversation.length > 0;
+		ui.empty.textContent = state.current === EVERYONE ? 'No messages yet. Say hello!'
+			: `No private messages with ${conversationName(state.current)} yet.`;
+		ui.searchCount.hidden = !query;
+		ui.searchCount.textContent = `${shown.length} of ${inConversation.length}`;
 		if (stick) {
-			ui.messages.scrollTop = ui.messages.scrollHeight;
+			m.scrollTop = m.scrollHeight;
+		}
+		else if (anchor === 'keep') {
+			m.scrollTop = topBefore + (m.scrollHeight - heightBefore);
 		}
 	}
 
+	const matches = (e, query) => e.message.text.toLowerCase().includes(query)
+		|| String(e.message.from).toLowerCase().includes(query);
+
+	function olderControl() {
+		const li = el('li', 'older');
+		if (state.history.exhausted) {
+			li.append(el('span', 'start', 'Start of the history this peer holds'));
+		}
+		else {
+			const button = el('button', 'quiet', state.history.loading ? 'Loading…' : 'Load older messages');
+			button.type = 'button';
+			button.disabled = state.history.loading;
+			button.addEventListener('click', () => loadOlder());
+			li.append(button);
+		}
+		return li;
+	}
+
+	// notices (joins, leaves, renames) show in the Everyone conversation, in arrival order
+	state.notices = [];
+
 	function addNotice(text) {
-		const stick = nearBottom();
-		ui.messages.append(el('li', 'notice meta', text));
-		if (stick) {
-			ui.messages.scrollTop = ui.messages.scrollHeight;
+		state.notices.push({ conversation: EVERYONE, time: Date.now(), li: el('li', 'notice meta', text) });
+		if (state.current === EVERYONE) {
+			renderView();
 		}
 	}
 
 	function nearBottom() {
 		const m = ui.messages;
 		return m.scrollHeight - m.scrollTop - m.clientHeight < 80;
+	}
+
+	function oldestId() {
+		let oldest = null;
+		for (const e of state.messages.values()) {
+			if (!oldest || e.time < oldest.time || (e.time === oldest.time && e.message.id < oldest.message.id)) {
+				oldest = e;
+			}
+		}
+		return oldest ? oldest.message.id : null;
+	}
+
+	// one page of older history; a page that adds nothing new (a peer that ignores
+	// before=, or the start of its history) ends the scroll-back
+	async function loadOlder() {
+		if (state.history.loading || state.history.exhausted) {
+			return;
+		}
+		const before = oldestId();
+		state.history.loading = true;
+		renderView('keep');
+		let added = 0;
+		try {
+			const query = before ? `limit=${PAGE}&before=${encodeURIComponent(before)}` : `limit=${PAGE}`;
+			const page = await api('GET', `/messages?${query}`);
+			page.forEach((m) => {
+				added += addMessage(m, false) ? 1 : 0;
+			});
+			state.history.exhausted = added === 0 || page.length < PAGE;
+		}
+		catch (e) {
+			showBanner(`Could not load older messages: ${e.message}`);
+		}
+		finally {
+			state.history.loading = false;
+		}
+		renderView('keep');
+		renderConversations();
+		if (added > 0 && !state.history.exhausted && ui.messages.scrollTop < 40) {
+			loadOlder(); // the page held nothing for this conversation to scroll to
+		}
+	}
+
+	function selectConversation(key) {
+		state.current = key;
+		state.unread.delete(key);
+		ui.title.textContent = key === EVERYONE ? 'Everyone' : `Private with ${conversationName(key)}`;
+		ui.recipient.value = state.peers.has(key) ? key : '';
+		ui.text.placeholder = key === EVERYONE ? 'Message everyone, or: msg bob hi'
+			: `Message ${conversationName(key)} privately`;
+		renderConversations();
+		renderView('bottom');
+		renderTyping();
+	}
+
+	function renderUnread() {
+		let total = 0;
+		for (const [key, count] of state.unread) {
+			total += count;
+			if (key === state.current && !document.hidden) {
+				state.unread.delete(key);
+				total -= count;
+			}
+		}
+		for (const li of document.querySelectorAll('[data-conversation]')) {
+			const count = state.unread.get(li.dataset.conversation) || 0;
+			const badge = li.querySelector('.unread');
+			badge.textContent = String(count);
+			badge.hidden = count === 0;
+			badge.title = `${count} unread`;
+			li.classList.toggle('current', li.dataset.conversation === state.current);
+		}
+		const name = state.me ? `${state.me.username} · p2p-chat` : 'p2p-chat';
+		document.title = total > 0 ? `(${total}) ${name}` : name;
+	}
+
+	// ---- notifications (opt-in, only while the tab is hidden) ----
+
+	const canNotify = () => 'Notification' in window;
+
+	function renderNotifyButton() {
+		ui.notify.hidden = !canNotify() || Notification.permission === 'granted' || Notification.permission === 'denied';
+	}
+
+	function notify(entry) {
+		if (!canNotify() || Notification.permission !== 'granted') {
+			return;
+		}
+		const where = entry.conversation === EVERYONE ? '' : ' (private)';
+		let n;
+		try {
+			n = new Notification(`${entry.message.from}${where}`,
+				{ body: entry.message.text.slice(0, 200), tag: entry.conversation });
+		}
+		catch (e) {
+			return; // some browsers only notify from a service worker
+		}
+		n.onclick = () => {
+			window.focus();
+			selectConversation(entry.conversation);
+			n.close();
+		};
+	}
+
+	// ---- typing ----
+
+	let lastTypingSent = 0;
+
+	function typed() {
+		const line = ui.text.value.trim();
+		const now = Date.now();
+		if (!line || /^rename\b/i.test(line) || now - lastTypingSent < TYPING_EVERY_MS) {
+			return;
+		}
+		const peer = state.peers.get(state.current);
+		if (state.current !== EVERYONE && !peer) {
+			return; // a thread with someone who left: nobody to tell
+		}
+		lastTypingSent = now;
+		api('POST', '/typing', peer ? { to: peer.username } : {}).catch(() => {
+			// best effort: nothing to tell the user
+		});
+	}
+
+	function someoneTyping(t) {
+		const conversation = t.to != null ? t.fromId : EVERYONE;
+		if (!state.typing.has(conversation)) {
+			state.typing.set(conversation, new Map());
+		}
+		state.typing.get(conversation).set(t.fromId, { name: t.from, until: Date.now() + TYPING_SHOWN_MS });
+		renderTyping();
+		setTimeout(renderTyping, TYPING_SHOWN_MS + 50);
+	}
+
+	function stopTyping(conversation, fromId) {
+		const who = state.typing.get(conversation);
+		if (who && fromId && who.delete(fromId)) {
+			renderTyping();
+		}
+	}
+
+	function renderTyping() {
+		const now = Date.now();
+		const who = Array.from((state.typing.get(state.current) || new Map()).values())
+			.filter((w) => w.until > now)
+			.map((w) => w.name);
+		ui.typing.textContent = who.length === 0 ? ''
+			: who.length === 1 ? `${who[0]} is typing…`
+				: `${who.slice(0, -1).join(', ')} and ${who[who.length - 1]} are typing…`;
 	}
 
 	// ---- delivery state of this user's messages ----
@@ -298,7 +583,7 @@
 		pending.forEach((e) => refreshDelivery(e.message.id));
 	}
 
-	// ---- peers ----
+	// ---- peers and the conversation list ----
 
 	function upsertPeer(peer) {
 		if (!peer || !peer.peerId || (state.me && peer.peerId === state.me.peerId)) {
@@ -306,34 +591,91 @@
 		}
 		const known = state.peers.get(peer.peerId) || {};
 		state.peers.set(peer.peerId, { ...known, ...peer });
+		adoptNamedThread(peer);
 		renderPeers();
+	}
+
+	// messages kept under a name (the peer was not known then) join the peer's thread
+	function adoptNamedThread(peer) {
+		const key = `name:${peer.username.toLowerCase()}`;
+		let moved = false;
+		for (const e of state.messages.values()) {
+			if (e.conversation === key) {
+				e.conversation = peer.peerId;
+				moved = true;
+			}
+		}
+		if (state.unread.has(key)) {
+			state.unread.set(peer.peerId, (state.unread.get(peer.peerId) || 0) + state.unread.get(key));
+			state.unread.delete(key);
+		}
+		if (state.current === key) {
+			state.current = peer.peerId;
+			moved = true;
+		}
+		if (moved) {
+			renderView();
+		}
+	}
+
+	function conversationItem(key, name, link) {
+		const li = el('li', 'conversation');
+		li.dataset.conversation = key;
+		const open = el('button', 'open');
+		open.type = 'button';
+		open.setAttribute('aria-label', key === EVERYONE ? 'Everyone' : `Message ${name} privately`);
+		open.append(el('span', 'name', name));
+		const unread = el('span', 'unread');
+		unread.hidden = true;
+		open.append(unread);
+		open.addEventListener('click', () => {
+			selectConversation(key);
+			ui.text.focus();
+		});
+		li.append(open);
+		if (link) {
+			const linkState = el('span', 'link', link);
+			linkState.dataset.link = link;
+			li.append(linkState);
+		}
+		return li;
 	}
 
 	function renderPeers() {
 		const peers = Array.from(state.peers.values())
 			.sort((a, b) => a.username.localeCompare(b.username, undefined, { sensitivity: 'base' }));
 		ui.peers.replaceChildren(...peers.map((peer) => {
-			const li = el('li');
+			const li = conversationItem(peer.peerId, peer.username, peer.link || 'unknown');
 			li.dataset.peerId = peer.peerId;
-			const link = el('span', 'link', peer.link || 'unknown');
-			link.dataset.link = peer.link || 'unknown';
-			const button = el('button', '', 'Message');
-			button.type = 'button';
-			button.setAttribute('aria-label', `Message ${peer.username} privately`);
-			button.addEventListener('click', () => {
-				ui.recipient.value = peer.peerId;
-				ui.text.focus();
-			});
-			li.append(el('span', 'name', peer.username), link, button);
 			return li;
 		}));
 		ui.peerCount.textContent = String(peers.length);
 		ui.noPeers.hidden = peers.length > 0;
 		renderRecipients(peers);
+		renderConversations();
+	}
+
+	// threads with peers no longer online that hold messages
+	function renderConversations() {
+		const past = new Set();
+		for (const e of state.messages.values()) {
+			if (e.conversation !== EVERYONE && !state.peers.has(e.conversation)) {
+				past.add(e.conversation);
+			}
+		}
+		if (state.current !== EVERYONE && !state.peers.has(state.current)) {
+			past.add(state.current);
+		}
+		ui.past.replaceChildren(...Array.from(past).sort()
+			.map((key) => conversationItem(key, conversationName(key), null)));
+		ui.pastHeading.hidden = past.size === 0;
+		if (state.current !== EVERYONE) {
+			ui.title.textContent = `Private with ${conversationName(state.current)}`;
+		}
+		renderUnread();
 	}
 
 	function renderRecipients(peers) {
-		const selected = ui.recipient.value;
 		const everyone = el('option', '', 'Everyone');
 		everyone.value = '';
 		const options = peers.map((peer) => {
@@ -342,19 +684,31 @@
 			return option;
 		});
 		ui.recipient.replaceChildren(everyone, ...options);
-		ui.recipient.value = state.peers.has(selected) ? selected : '';
+		ui.recipient.value = state.peers.has(state.current) ? state.current : '';
 	}
 
 	// ---- who I am, rename ----
 
 	function setMe(me) {
+		const renamed = state.me && state.me.username !== me.username;
 		state.me = { peerId: me.peerId, username: me.username };
 		state.ownNames.add(me.username.toLowerCase());
 		if (document.activeElement !== ui.renameInput) {
 			ui.renameInput.value = me.username;
 		}
-		document.title = `${me.username} · p2p-chat`;
+		if (Number.isInteger(me.maxTextLength) && me.maxTextLength > 0) {
+			ui.text.maxLength = me.maxTextLength;
+		}
 		state.peers.delete(me.peerId);
+		if (renamed) {
+			// mentions of the new name are now this user's
+			for (const e of state.messages.values()) {
+				const text = renderText(e.message.text);
+				e.li.querySelector('.text').replaceWith(text);
+				e.li.classList.toggle('mentions-me', text.querySelector('.mention.me') !== null);
+			}
+		}
+		renderUnread();
 	}
 
 	async function rename(username) {
@@ -420,7 +774,15 @@
 		inFlight = line;
 		try {
 			const message = await api('POST', '/messages', to ? { to, text } : { text });
-			addMessage(message);
+			addMessage(message, false);
+			const conversation = state.messages.get(message.id).conversation;
+			if (conversation !== state.current) {
+				selectConversation(conversation); // show what was just sent
+			}
+			else {
+				renderView('bottom');
+			}
+			renderConversations();
 			clearComposer(line);
 		}
 		catch (e) {
@@ -444,7 +806,12 @@
 	// ---- live events ----
 
 	const handlers = {
-		message: (m) => addMessage(m),
+		message: (m) => {
+			if (addMessage(m, true)) {
+				renderView();
+				renderConversations();
+			}
+		},
 		receipt: (r) => recordReceipt(r.messageId, r.peerId, r.username, r.state),
 		joined: (p) => {
 			if (!state.peers.has(p.peerId)) {
@@ -454,6 +821,7 @@
 		},
 		left: (p) => {
 			if (state.peers.delete(p.peerId)) {
+				state.names.set(p.peerId, p.username);
 				addNotice(`${p.username} left the chat.`);
 				renderPeers();
 			}
@@ -470,6 +838,7 @@
 		},
 		// a link can change after the peer left (its link closes): never bring it back
 		link: (p) => state.peers.has(p.peerId) && upsertPeer(p),
+		typing: (t) => t.fromId && someoneTyping(t),
 	};
 
 	// live events wait until the first resync has told us who we are
@@ -536,19 +905,51 @@
 
 	async function load() {
 		const [me, peers, history] = await Promise.all([
-			api('GET', '/me'), api('GET', '/peers'), api('GET', `/messages?limit=${HISTORY_LIMIT}`),
+			api('GET', '/me'), api('GET', '/peers'), api('GET', `/messages?limit=${PAGE}`),
 		]);
 		setMe(me);
 		state.peers.clear();
 		peers.forEach(upsertPeer);
 		renderPeers();
-		history.forEach(addMessage);
+		const first = state.messages.size === 0;
+		// after a reconnection, what arrived meanwhile is new to the user
+		history.forEach((m) => addMessage(m, !first));
+		if (first && history.length < PAGE) {
+			state.history.exhausted = true;
+		}
+		renderView();
+		renderConversations();
 		Array.from(state.messages.values()).filter((e) => e.own).slice(-20)
 			.forEach((e) => refreshDelivery(e.message.id));
 	}
 
 	ui.composer.addEventListener('submit', submitComposer);
-	ui.text.addEventListener('input', () => showError(ui.composerError, null));
+	ui.text.addEventListener('input', () => {
+		showError(ui.composerError, null);
+		typed();
+	});
+	ui.recipient.addEventListener('change', () => selectConversation(ui.recipient.value || EVERYONE));
+	ui.everyone.querySelector('button').addEventListener('click', () => {
+		selectConversation(EVERYONE);
+		ui.text.focus();
+	});
+	ui.search.addEventListener('input', () => renderView('bottom'));
+	ui.search.addEventListener('keydown', (event) => {
+		if (event.key === 'Escape') {
+			ui.search.value = '';
+			renderView('bottom');
+		}
+	});
+	ui.messages.addEventListener('scroll', () => {
+		if (ui.messages.scrollTop < 40 && !ui.search.value.trim()) {
+			loadOlder();
+		}
+	});
+	document.addEventListener('visibilitychange', renderUnread);
+	ui.notify.addEventListener('click', async () => {
+		await Notification.requestPermission();
+		renderNotifyButton();
+	});
 	ui.renameForm.addEventListener('submit', async (event) => {
 		event.preventDefault();
 		const username = ui.renameInput.value.trim();
@@ -573,6 +974,7 @@
 			window.location.assign('/');
 		}
 	});
+	renderNotifyButton();
 	setInterval(pollPending, POLL_PENDING_MS);
 	connect();
 	ui.text.focus();

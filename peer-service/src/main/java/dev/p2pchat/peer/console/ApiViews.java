@@ -1,5 +1,7 @@
 package dev.p2pchat.peer.console;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +22,7 @@ final class ApiViews {
 	}
 
 	/** A message; {@code to} is null for a broadcast. */
-	record Message(String id, String from, @Nullable String to, String text) {
+	record Message(String id, String from, @Nullable String to, String text, @Nullable Instant sentAt) {
 	}
 
 	/** A receipt event: a recipient's delivery state changed. */

@@ -23,6 +23,9 @@ interface ChatApi {
 
 	List<ApiViews.Peer> peers() throws IOException, InterruptedException;
 
+	/** The last {@code limit} messages of the history, oldest first. */
+	List<ApiViews.Message> history(int limit) throws IOException, InterruptedException;
+
 	/**
 	 * Reads {@code GET /messages/stream} until it ends.
 	 * @param opened called once the stream is open

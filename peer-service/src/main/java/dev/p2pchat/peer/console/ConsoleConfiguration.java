@@ -1,5 +1,8 @@
 package dev.p2pchat.peer.console;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 class ConsoleConfiguration {
 
 	@Bean
-	ConsoleRunner consoleRunner() {
-		return new ConsoleRunner(JsonMapper.builder().build(), System::exit);
+	ConsoleRunner consoleRunner(Clock clock) {
+		// the terminal shows times in its own zone
+		return new ConsoleRunner(JsonMapper.builder().build(), System::exit, clock.withZone(ZoneId.systemDefault()));
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.p2pchat.peer.console;
 import java.io.Console;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import java.util.function.IntConsumer;
 
 import lombok.extern.slf4j.Slf4j;
@@ -29,11 +31,19 @@ final class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent> 
 
 	private final JsonMapper json;
 
+	private static final int RECENT = 20;
+
 	private final IntConsumer exit;
 
-	ConsoleRunner(JsonMapper json, IntConsumer exit) {
+	private final Clock clock;
+
+	/**
+	 * @param clock the time of receipts; times are shown in its zone
+	 */
+	ConsoleRunner(JsonMapper json, IntConsumer exit, Clock clock) {
 		this.json = json;
 		this.exit = exit;
+		this.clock = clock;
 	}
 
 	@Override
@@ -62,10 +72,13 @@ final class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent> 
 	}
 
 	private void run(URI base, String token) throws InterruptedException {
-		try (HttpChatApi api = new HttpChatApi(base, this.json, token); ConsoleIo io = openConsole()) {
+		var names = new PeerNames();
+		try (HttpChatApi api = new HttpChatApi(base, this.json, token); ConsoleIo io = openConsole(names)) {
 			ApiViews.Me me = whoAmI(api);
 			Self self = new Self(me.peerId(), me.username());
-			try (EventStreamFollower events = new EventStreamFollower(api, new EventFormatter(this.json, self), io)) {
+			EventFormatter formatter = new EventFormatter(this.json, self, this.clock, names);
+			showRecent(api, io, formatter);
+			try (EventStreamFollower events = new EventStreamFollower(api, formatter, io)) {
 				events.start();
 				new ConsoleSession(api, io, self).run();
 			}
@@ -87,10 +100,28 @@ final class ConsoleRunner implements ApplicationListener<ApplicationReadyEvent> 
 		}
 	}
 
-	private static ConsoleIo openConsole() {
+	/**
+	 * The last {@value #RECENT} messages, oldest first, then the peers known now (for
+	 * completion); a peer that cannot answer leaves both out.
+	 */
+	static void showRecent(ChatApi api, ConsoleIo io, EventFormatter formatter) throws InterruptedException {
+		try {
+			List<ApiViews.Message> recent = api.history(RECENT);
+			if (!recent.isEmpty()) {
+				io.println("Last " + recent.size() + " message" + ((recent.size() == 1) ? "" : "s") + ":");
+				recent.forEach((message) -> formatter.history(message).ifPresent(io::println));
+			}
+			api.peers().forEach((peer) -> formatter.names().put(peer.peerId(), peer.username()));
+		}
+		catch (IOException | ApiException ex) {
+			log.debug("no history at start", ex);
+		}
+	}
+
+	private static ConsoleIo openConsole(PeerNames names) {
 		Console console = System.console();
 		if (console != null && console.isTerminal()) {
-			return new JLineConsoleIo();
+			return new JLineConsoleIo(new UsernameCompleter(names));
 		}
 		return new PlainConsoleIo(System.in, System.out);
 	}

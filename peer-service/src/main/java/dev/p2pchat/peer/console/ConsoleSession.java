@@ -97,7 +97,8 @@ final class ConsoleSession {
 
 	private void send(@Nullable String to, String text) throws IOException, InterruptedException {
 		try {
-			this.api.send(to, text);
+			ApiViews.Message sent = this.api.send(to, text);
+			this.self.sent(sent.id(), text);
 		}
 		catch (ApiException ex) {
 			this.io.println((ex.status() == 404 && to != null) ? "Could not find peer with username " + to

@@ -1,9 +1,15 @@
 package dev.p2pchat.peer.console;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,8 +18,12 @@ import dev.p2pchat.peer.sse.SseEvent;
 /**
  * Turns the peer's live events into the lines the terminal prints, in the original
  * program's words where it had some: messages from others (private ones marked), joins,
- * leaves, renames, failed deliveries and links that went down or came back. This user's
- * own messages are not echoed. Called from the one event-stream thread.
+ * leaves, renames, and links that went down or came back. Messages carry their
+ * {@code HH:MM} time (and a date line when the day changes); this user's own messages are
+ * not echoed, their delivery receipts are ({@code ✓}/{@code ✗}). Each message is shown
+ * once, whether it comes from the history or live. Keeps {@link #names()} current. Called
+ * from the one event-stream thread, and from the start-up thread for the history before
+ * it.
  */
 final class EventFormatter {
 
@@ -21,11 +31,50 @@ final class EventFormatter {
 
 	private final Self self;
 
+	private static final int SEEN_KEPT = 2048;
+
+	private static final int SNIPPET = 40;
+
 	private final Set<String> downLinks = ConcurrentHashMap.newKeySet();
 
-	EventFormatter(JsonMapper json, Self self) {
+	private final Clock clock;
+
+	private final Timestamps times;
+
+	private final PeerNames names;
+
+	private final Set<String> seen = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+			return size() > SEEN_KEPT;
+		}
+	}));
+
+	/**
+	 * @param clock the time of receipts; its zone is the zone of every time shown
+	 * @param names kept current with the peers' joins, leaves and renames
+	 */
+	EventFormatter(JsonMapper json, Self self, Clock clock, PeerNames names) {
+		this.names = names;
 		this.json = json;
 		this.self = self;
+		this.clock = clock;
+		this.times = new Timestamps(clock.getZone());
+	}
+
+	/** The usernames of the other peers, as the events told them. */
+	PeerNames names() {
+		return this.names;
+	}
+
+	/** A message of the history shown at start; this user's own included. */
+	Optional<String> history(ApiViews.Message message) {
+		if (!this.seen.add(message.id())) {
+			return Optional.empty();
+		}
+		String mark = (message.to() == null) ? ""
+				: this.self.is(message.from()) ? "[private to " + message.to() + "] " : "[private] ";
+		return Optional.of(stamp(message.sentAt(), mark + message.from() + ": " + message.text()));
 	}
 
 	/**
@@ -42,9 +91,8 @@ final class EventFormatter {
 			return switch (event.name()) {
 				case "message" -> message(read(event, ApiViews.Message.class));
 				case "receipt" -> receipt(read(event, ApiViews.Receipt.class));
-				case "joined" ->
-					Optional.of("Peer " + read(event, ApiViews.Peer.class).username() + " has joined the chat.");
-				case "left" -> Optional.of(read(event, ApiViews.Peer.class).username() + " has left the chat.");
+				case "joined" -> joined(read(event, ApiViews.Peer.class));
+				case "left" -> left(read(event, ApiViews.Peer.class));
 				case "renamed" -> renamed(read(event, ApiViews.Renamed.class));
 				case "link" -> link(read(event, ApiViews.Peer.class));
 				default -> Optional.empty();
@@ -60,18 +108,39 @@ final class EventFormatter {
 	}
 
 	private Optional<String> message(ApiViews.Message message) {
-		if (this.self.is(message.from())) {
+		if (this.self.is(message.from()) || !this.seen.add(message.id())) {
 			return Optional.empty();
 		}
 		String mark = (message.to() != null) ? "[private] " : "";
-		return Optional.of(mark + message.from() + ": " + message.text());
+		return Optional.of(stamp(message.sentAt(), mark + message.from() + ": " + message.text()));
 	}
 
 	private Optional<String> receipt(ApiViews.Receipt receipt) {
-		if (!"failed".equals(receipt.state())) {
-			return Optional.empty();
-		}
-		return Optional.of("! a message to " + receipt.username() + " could not be delivered.");
+		String what = this.self.sentText(receipt.messageId()).map(EventFormatter::snippet).orElse("");
+		return switch (receipt.state()) {
+			case "delivered" -> Optional.of(stamp(null, "✓ delivered to " + receipt.username() + what));
+			case "failed" -> Optional.of(stamp(null, "✗ not delivered to " + receipt.username() + what));
+			default -> Optional.empty();
+		};
+	}
+
+	private static String snippet(String text) {
+		String line = text.strip().replaceAll("\\s+", " ");
+		return ": " + ((line.length() > SNIPPET) ? line.substring(0, SNIPPET - 1) + "…" : line);
+	}
+
+	private String stamp(@Nullable Instant at, String line) {
+		return this.times.stamp((at != null) ? at : this.clock.instant(), line);
+	}
+
+	private Optional<String> joined(ApiViews.Peer peer) {
+		this.names.put(peer.peerId(), peer.username());
+		return Optional.of("Peer " + peer.username() + " has joined the chat.");
+	}
+
+	private Optional<String> left(ApiViews.Peer peer) {
+		this.names.remove(peer.peerId());
+		return Optional.of(peer.username() + " has left the chat.");
 	}
 
 	private Optional<String> renamed(ApiViews.Renamed renamed) {
@@ -79,6 +148,7 @@ final class EventFormatter {
 			return this.self.renamed(renamed.username())
 					? Optional.of("You are now known as " + renamed.username() + ".") : Optional.empty();
 		}
+		this.names.put(renamed.peerId(), renamed.username());
 		String before = (renamed.previousUsername() != null) ? renamed.previousUsername() : "A peer";
 		return Optional.of(before + " is now known as " + renamed.username() + ".");
 	}

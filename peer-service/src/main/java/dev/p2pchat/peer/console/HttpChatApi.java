@@ -78,6 +78,13 @@ final class HttpChatApi implements ChatApi, AutoCloseable {
 	}
 
 	@Override
+	public List<ApiViews.Message> history(int limit) throws IOException, InterruptedException {
+		return this.json.readValue(call(request("/messages?limit=" + limit).GET()),
+				new TypeReference<List<ApiViews.Message>>() {
+				});
+	}
+
+	@Override
 	public void follow(Runnable opened, Consumer<SseEvent> sink) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(this.base.resolve("/messages/stream"))
 			.header("Authorization", this.authorization)

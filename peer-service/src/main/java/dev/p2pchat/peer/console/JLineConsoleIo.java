@@ -5,20 +5,22 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ConsoleIo} on a real terminal with JLine: the prompt shows the username, line
- * editing and history work, and incoming lines are printed above the line being typed
- * ({@link LineReader#printAbove}) so it is never garbled; so are log lines, by routing
- * {@code System.out} and {@code System.err} there while it is open. Ctrl-D and Ctrl-C end
- * the input.
+ * editing, input history and Tab completion of usernames after {@code msg} work, and
+ * incoming lines are printed above the line being typed ({@link LineReader#printAbove})
+ * so it is never garbled; so are log lines, by routing {@code System.out} and
+ * {@code System.err} there while it is open. Ctrl-D and Ctrl-C end the input.
  */
 final class JLineConsoleIo implements ConsoleIo {
 
@@ -30,7 +32,10 @@ final class JLineConsoleIo implements ConsoleIo {
 
 	private final PrintStream err;
 
-	JLineConsoleIo() {
+	/**
+	 * @param completer what Tab completes (usernames after {@code msg})
+	 */
+	JLineConsoleIo(Completer completer) {
 		try {
 			TerminalBuilder builder = TerminalBuilder.builder().system(true).name("p2p-chat");
 			if (!System.getProperty("os.name", "").startsWith("Windows")) {
@@ -43,7 +48,13 @@ final class JLineConsoleIo implements ConsoleIo {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.reader = LineReaderBuilder.builder().terminal(this.terminal).appName("p2p-chat").build();
+		// the history (Up/Down, Ctrl-R) lives in memory for this run only
+		this.reader = LineReaderBuilder.builder()
+			.terminal(this.terminal)
+			.appName("p2p-chat")
+			.completer(completer)
+			.history(new DefaultHistory())
+			.build();
 		// log lines (the console appender writes to whatever System.out is now) go above
 		// the
 		// input line too; the terminal itself writes to the file descriptor, not

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -15,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({ @JsonSubTypes.Type(value = LinkFrame.Hello.class, name = "hello"),
 		@JsonSubTypes.Type(value = LinkFrame.Batch.class, name = "batch"),
 		@JsonSubTypes.Type(value = LinkFrame.Ack.class, name = "ack"),
-		@JsonSubTypes.Type(value = LinkFrame.Ping.class, name = "ping") })
+		@JsonSubTypes.Type(value = LinkFrame.Ping.class, name = "ping"),
+		@JsonSubTypes.Type(value = LinkFrame.Typing.class, name = "typing") })
 sealed interface LinkFrame {
 
 	/** Protocol version spoken by this implementation. */
@@ -87,6 +89,17 @@ sealed interface LinkFrame {
 	 * directions of a busy link.)
 	 */
 	record Ping() implements LinkFrame {
+
+	}
+
+	/**
+	 * The speaker's user is typing: ephemeral, written only on a live link (never queued,
+	 * acknowledged, stored or relayed), at most one per few seconds per link.
+	 *
+	 * @param privately true when the user types a private message to the receiver, false
+	 * for a message to everyone
+	 */
+	record Typing(@JsonProperty("private") boolean privately) implements LinkFrame {
 
 	}
 

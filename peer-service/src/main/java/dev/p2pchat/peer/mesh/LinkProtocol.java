@@ -148,6 +148,8 @@ final class LinkProtocol {
 				case LinkFrame.Batch batch -> batch(link, established(link), batch);
 				case LinkFrame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
 				case LinkFrame.Ping ping -> established(link);
+				case LinkFrame.Typing typing ->
+					this.mesh.listener().typing(established(link).peerId(), typing.privately());
 			}
 		}
 		catch (LinkException ex) {

@@ -1,5 +1,6 @@
 package dev.p2pchat.peer.mesh;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -39,6 +40,10 @@ public final class Mesh implements DirectoryListener {
 		public void linkChanged(String peerId, LinkState state) {
 		}
 	};
+
+	private static final String TYPING = "{\"type\":\"typing\",\"private\":false}";
+
+	private static final String TYPING_PRIVATELY = "{\"type\":\"typing\",\"private\":true}";
 
 	private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
 
@@ -113,6 +118,30 @@ public final class Mesh implements DirectoryListener {
 				i++;
 			}
 		}
+		return true;
+	}
+
+	/**
+	 * Tells a peer, if linked right now, that this peer's user is typing: best effort,
+	 * never queued, written from a virtual thread of its own so that the caller never
+	 * waits for the network.
+	 * @param privately true for a private message to that peer
+	 * @return whether the peer had a live link
+	 */
+	public boolean typing(String peerId, boolean privately) {
+		PeerLink link = this.links.get(peerId);
+		if (link == null) {
+			return false;
+		}
+		String frame = privately ? TYPING_PRIVATELY : TYPING;
+		Thread.ofVirtual().name("typing").start(() -> {
+			try {
+				link.send(frame);
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("typing frame to {} not sent: {}", peerId, ex.toString());
+			}
+		});
 		return true;
 	}
 

@@ -28,4 +28,11 @@ public interface MeshListener {
 	/** The link to a peer changed state. */
 	void linkChanged(String peerId, LinkState state);
 
+	/**
+	 * The peer's user is typing, privately to this peer or to everyone; ephemeral, may be
+	 * dropped.
+	 */
+	default void typing(String peerId, boolean privately) {
+	}
+
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.p2pchat.peer.mesh.LinkState;
 
 /**
@@ -79,6 +81,23 @@ public sealed interface ChatEvent {
 		@Override
 		public String name() {
 			return "renamed";
+		}
+
+	}
+
+	/**
+	 * A peer's user is typing (ephemeral: never stored).
+	 *
+	 * @param fromId the typing peer
+	 * @param from its username
+	 * @param to this peer's username when the message being typed is private to it,
+	 * {@code null} for a message to everyone
+	 */
+	record Typing(String fromId, String from, @Nullable String to) implements ChatEvent {
+
+		@Override
+		public String name() {
+			return "typing";
 		}
 
 	}

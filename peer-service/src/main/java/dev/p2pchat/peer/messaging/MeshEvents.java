@@ -37,8 +37,10 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 
 	private final Counter received;
 
+	private final TypingRelay typing;
+
 	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
-			ChatEvents events, Counter received) {
+			ChatEvents events, Counter received, TypingRelay typing) {
 		this.self = self;
 		this.directory = directory;
 		this.mesh = mesh;
@@ -47,6 +49,7 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 		this.dedup = dedup;
 		this.events = events;
 		this.received = received;
+		this.typing = typing;
 	}
 
 	@Override
@@ -93,6 +96,11 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 		}
 		return this.directory.findByUsername(from).map((holder) -> holder.peerId().equals(peerId)).orElse(true)
 				&& !from.equalsIgnoreCase(this.self.username());
+	}
+
+	@Override
+	public void typing(String peerId, boolean privately) {
+		this.typing.received(peerId, privately);
 	}
 
 	@Override

@@ -24,12 +24,18 @@ class MessagingConfig {
 	private static final int DEDUP_WINDOW = 65_536;
 
 	@Bean
+	TypingRelay typingRelay(LocalPeer self, PeerDirectory directory, Mesh mesh, Clock clock) {
+		return new TypingRelay(self, directory, mesh, clock);
+	}
+
+	@Bean
 	ChatService chatService(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, Clock clock,
-			PeerProperties properties, MeterRegistry meters) {
+			PeerProperties properties, MeterRegistry meters, TypingRelay typing) {
 		var history = new MessageLog(properties.historySize());
 		var events = new ChatEvents();
+		typing.publishTo(events);
 		var listener = new MeshEvents(self, directory, mesh, json, history, new Dedup(DEDUP_WINDOW), events,
-				counter(meters, "p2pchat.messages.received", "messages received from other peers"));
+				counter(meters, "p2pchat.messages.received", "messages received from other peers"), typing);
 		var receipts = new Receipts(events,
 				counter(meters, "p2pchat.messages.failed", "message deliveries marked failed, per recipient"));
 		mesh.setListener(listener);

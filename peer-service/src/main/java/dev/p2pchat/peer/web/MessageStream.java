@@ -192,6 +192,7 @@ class MessageStream implements SmartLifecycle {
 			case ChatEvent.Peer peer -> new Views.PeerView(peer.peerId(), peer.username(), peer.url(), peer.link());
 			case ChatEvent.Receipt receipt -> receipt;
 			case ChatEvent.Renamed renamed -> renamed;
+			case ChatEvent.Typing typing -> typing;
 		};
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.Username;
+import dev.p2pchat.peer.config.PeerProperties;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 import dev.p2pchat.peer.tracker.Registration;
@@ -28,11 +29,15 @@ class PeerController {
 
 	private final Registration registration;
 
-	PeerController(LocalPeer self, PeerDirectory directory, Mesh mesh, Registration registration) {
+	private final int maxTextLength;
+
+	PeerController(LocalPeer self, PeerDirectory directory, Mesh mesh, Registration registration,
+			PeerProperties properties) {
 		this.self = self;
 		this.directory = directory;
 		this.mesh = mesh;
 		this.registration = registration;
+		this.maxTextLength = properties.maxTextLength();
 	}
 
 	@GetMapping("/peers")
@@ -46,7 +51,8 @@ class PeerController {
 
 	@GetMapping("/me")
 	Views.MeView me() {
-		return new Views.MeView(this.self.id(), this.self.username(), this.self.url(), this.registration.registered());
+		return new Views.MeView(this.self.id(), this.self.username(), this.self.url(), this.registration.registered(),
+				this.maxTextLength);
 	}
 
 	@PutMapping("/me")

@@ -29,6 +29,15 @@ final class Views {
 	}
 
 	/**
+	 * Body of {@code POST /typing}.
+	 *
+	 * @param to recipient username of the private message being typed, {@code null} for
+	 * one to everyone
+	 */
+	record TypingRequest(@Nullable String to) {
+	}
+
+	/**
 	 * Body of {@code PUT /me}.
 	 *
 	 * @param username the new username
@@ -65,8 +74,8 @@ final class Views {
 	record PeerView(String peerId, String username, URI url, LinkState link) {
 	}
 
-	/** This peer. */
-	record MeView(String peerId, String username, URI url, boolean registered) {
+	/** This peer; {@code maxTextLength} is the longest text it accepts to send. */
+	record MeView(String peerId, String username, URI url, boolean registered, int maxTextLength) {
 	}
 
 }

@@ -1,7 +1,10 @@
 package dev.p2pchat.peer.clients;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -58,6 +61,7 @@ class ConsoleIT {
 			assertThat(m.path("text").asString()).isEqualTo("hello from the terminal");
 			assertThat(m.path("to").isNull()).isTrue();
 		}));
+		awaitOutputMatching("\\d\\d:\\d\\d ✓ delivered to bob: hello from the terminal");
 	}
 
 	@Test
@@ -66,8 +70,11 @@ class ConsoleIT {
 		bob.post("/messages", "{\"text\":\"hi terminal\"}");
 		bob.post("/messages", "{\"to\":\"alice\",\"text\":\"just for you\"}");
 
-		awaitOutput("bob: hi terminal");
-		awaitOutput("[private] bob: just for you");
+		awaitOutputMatching("\\d\\d:\\d\\d bob: hi terminal");
+		awaitOutputMatching("\\d\\d:\\d\\d \\[private\\] bob: just for you");
+		LocalDate today = LocalDate.now();
+		assertThat(alice.output())
+			.contains("-- " + today.format(DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH)) + " --");
 	}
 
 	@Test
@@ -171,6 +178,12 @@ class ConsoleIT {
 		assertThat(carol.process().exitValue()).isZero();
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(chat.trackerUsernames()).doesNotContain("carol"));
+	}
+
+	private static void awaitOutputMatching(String regex) {
+		await("alice prints " + regex).atMost(WAIT)
+			.untilAsserted(() -> assertThat(alice.output()).as(alice.tail())
+				.anySatisfy((line) -> assertThat(line).matches(regex)));
 	}
 
 	private static void awaitOutput(String text) {

@@ -59,9 +59,9 @@ final class JarProcess implements AutoCloseable {
 	}
 
 	static JarProcess start(String name, Path jar, int port, String... args) {
-		List<String> command = new ArrayList<>(
-				List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-						"--server.port=" + port, "--server.address=127.0.0.1"));
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8", "-jar", jar.toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1"));
 		command.addAll(List.of(args));
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -116,7 +116,7 @@ final class JarProcess implements AutoCloseable {
 	}
 
 	void awaitReady() {
-		await(this.name + " ready").atMost(Duration.ofSeconds(90))
+		await(this.name + " ready").atMost(Duration.ofSeconds(240))
 			.pollInterval(Duration.ofMillis(250))
 			.untilAsserted(() -> {
 				assertThat(this.process.isAlive()).as(this.name + " alive; output:%n%s", tail()).isTrue();

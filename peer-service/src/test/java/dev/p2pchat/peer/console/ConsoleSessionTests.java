@@ -1,6 +1,9 @@
 package dev.p2pchat.peer.console;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +31,13 @@ class ConsoleSessionTests {
 		run("hello all");
 
 		assertThat(this.api.sent).containsExactly("* hello all");
+	}
+
+	@Test
+	void runWhenAMessageIsSentRemembersItsTextForItsReceipts() throws Exception {
+		run("hello all");
+
+		assertThat(this.self.sentText("m1")).contains("hello all");
 	}
 
 	@Test
@@ -63,7 +73,8 @@ class ConsoleSessionTests {
 	@Test
 	void runWhenRenameAlreadyAnnouncedByTheStreamSaysItOnce() throws Exception {
 		ScriptedIo io = new ScriptedIo("rename alicia");
-		var stream = new EventFormatter(JsonMapper.builder().build(), this.self);
+		var stream = new EventFormatter(JsonMapper.builder().build(), this.self,
+				Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), ZoneOffset.UTC), new PeerNames());
 		// the peer's event stream reports the rename before the PUT /me answer arrives
 		this.api.beforeRenameAnswer = () -> stream
 			.format(new SseEvent("renamed",
@@ -212,7 +223,7 @@ class ConsoleSessionTests {
 				throw new ApiException(413, "text is too long");
 			}
 			this.sent.add(((to != null) ? to : "*") + " " + text);
-			return new ApiViews.Message("m1", "alice", to, text);
+			return new ApiViews.Message("m1", "alice", to, text, null);
 		}
 
 		@Override
@@ -231,6 +242,14 @@ class ConsoleSessionTests {
 			failIfDown();
 			return List.of(new ApiViews.Peer("p-bob", "bob", "connected"),
 					new ApiViews.Peer("p-carol", "carol", "down"));
+		}
+
+		List<ApiViews.Message> history = List.of();
+
+		@Override
+		public List<ApiViews.Message> history(int limit) throws IOException {
+			failIfDown();
+			return this.history.subList(Math.max(0, this.history.size() - limit), this.history.size());
 		}
 
 		@Override

@@ -1,5 +1,8 @@
 package dev.p2pchat.peer.console;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -13,13 +16,18 @@ class EventFormatterTests {
 
 	private final Self self = new Self("p-alice", "alice");
 
-	private final EventFormatter formatter = new EventFormatter(JsonMapper.builder().build(), this.self);
+	private static final String NL = System.lineSeparator();
+
+	private final PeerNames names = new PeerNames();
+
+	private final EventFormatter formatter = new EventFormatter(JsonMapper.builder().build(), this.self,
+			Clock.fixed(Instant.parse("2026-11-26T09:30:00Z"), ZoneOffset.UTC), this.names);
 
 	@Test
 	void formatWhenBroadcastFromOtherShowsSenderAndText() {
 		assertThat(format("message", """
 				{"id":"m1","from":"bob","to":null,"text":"hi all","sentAt":"2026-11-25T10:00:00Z"}"""))
-			.contains("bob: hi all");
+			.contains("-- Wednesday 25 November 2026 --" + NL + "10:00 bob: hi all");
 	}
 
 	@Test
@@ -46,13 +54,82 @@ class EventFormatterTests {
 	void formatWhenPrivateMarksIt() {
 		assertThat(format("message", """
 				{"id":"m1","from":"bob","to":"alice","text":"psst","sentAt":"2026-11-25T10:00:00Z"}"""))
-			.contains("[private] bob: psst");
+			.contains("-- Wednesday 25 November 2026 --" + NL + "10:00 [private] bob: psst");
 	}
 
 	@Test
 	void formatWhenOwnMessageDoesNotEchoIt() {
 		assertThat(format("message", """
 				{"id":"m1","from":"Alice","to":null,"text":"mine"}""")).isEmpty();
+	}
+
+	@Test
+	void formatWhenMessagesOfOneDayFollowShowsTheDateOnceAndAgainWhenItChanges() {
+		format("message", """
+				{"id":"m1","from":"bob","to":null,"text":"one","sentAt":"2026-11-25T10:00:00Z"}""");
+
+		assertThat(format("message", """
+				{"id":"m2","from":"bob","to":null,"text":"two","sentAt":"2026-11-25T23:59:00Z"}"""))
+			.contains("23:59 bob: two");
+		assertThat(format("message", """
+				{"id":"m3","from":"bob","to":null,"text":"three","sentAt":"2026-11-26T00:01:00Z"}"""))
+			.contains("-- Thursday 26 November 2026 --" + NL + "00:01 bob: three");
+	}
+
+	@Test
+	void historyWhenShownAtStartIncludesOwnMessagesAndIsNotRepeatedLive() {
+		String live = """
+				{"id":"m1","from":"bob","to":"alice","text":"psst","sentAt":"2026-11-26T09:00:00Z"}""";
+
+		Optional<String> own = this.formatter
+			.history(new ApiViews.Message("m0", "alice", "bob", "hi bob", Instant.parse("2026-11-26T08:59:00Z")));
+		Optional<String> theirs = this.formatter
+			.history(new ApiViews.Message("m1", "bob", "alice", "psst", Instant.parse("2026-11-26T09:00:00Z")));
+
+		assertThat(own).contains("-- Thursday 26 November 2026 --" + NL + "08:59 [private to bob] alice: hi bob");
+		assertThat(theirs).contains("09:00 [private] bob: psst");
+		assertThat(format("message", live)).isEmpty();
+	}
+
+	@Test
+	void formatWhenOwnMessageIsDeliveredOrFailsShowsATickOrACross() {
+		this.self.sent("m1", "hello there, this is a rather long message that goes on");
+		format("message", """
+				{"id":"m0","from":"bob","to":null,"text":"first","sentAt":"2026-11-26T09:00:00Z"}""");
+
+		assertThat(format("receipt", """
+				{"messageId":"m1","peerId":"p-bob","username":"bob","state":"delivered"}"""))
+			.contains("09:30 ✓ delivered to bob: hello there, this is a rather long mess…");
+		assertThat(format("receipt", """
+				{"messageId":"m1","peerId":"p-carol","username":"carol","state":"failed"}"""))
+			.contains("09:30 ✗ not delivered to carol: hello there, this is a rather long mess…");
+		assertThat(format("receipt", """
+				{"messageId":"m9","peerId":"p-bob","username":"bob","state":"delivered"}"""))
+			.contains("09:30 ✓ delivered to bob");
+		assertThat(format("receipt", """
+				{"messageId":"m1","peerId":"p-bob","username":"bob","state":"pending"}""")).isEmpty();
+	}
+
+	@Test
+	void formatWhenPeersJoinRenameAndLeaveKeepsTheNamesForCompletion() {
+		format("joined", """
+				{"peerId":"p-bob","username":"bob","url":"http://localhost:8082","link":"connecting"}""");
+		format("joined", """
+				{"peerId":"p-carol","username":"Carol","url":"http://localhost:8083","link":"connecting"}""");
+		format("renamed", """
+				{"peerId":"p-bob","username":"robert","previousUsername":"bob"}""");
+		assertThat(this.names.usernames()).containsExactly("Carol", "robert");
+
+		format("left", """
+				{"peerId":"p-carol","username":"Carol","url":"http://localhost:8083","link":"down"}""");
+
+		assertThat(this.names.usernames()).containsExactly("robert");
+	}
+
+	@Test
+	void formatWhenTypingIgnoresIt() {
+		assertThat(format("typing", """
+				{"fromId":"p-bob","from":"bob","to":null}""")).isEmpty();
 	}
 
 	@Test
@@ -85,15 +162,6 @@ class EventFormatterTests {
 
 		assertThat(format("renamed", """
 				{"peerId":"p-alice","username":"alicia","previousUsername":"alice"}""")).isEmpty();
-	}
-
-	@Test
-	void formatWhenReceiptFailedTellsTheUserOtherwiseQuiet() {
-		assertThat(format("receipt", """
-				{"messageId":"m1","peerId":"p-bob","username":"bob","state":"failed"}"""))
-			.contains("! a message to bob could not be delivered.");
-		assertThat(format("receipt", """
-				{"messageId":"m1","peerId":"p-bob","username":"bob","state":"delivered"}""")).isEmpty();
 	}
 
 	@Test

@@ -1,7 +1,10 @@
 package dev.p2pchat.peer.console;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.SynchronousQueue;
@@ -24,14 +27,16 @@ class EventStreamFollowerTests {
 	@Test
 	void followWhenStreamDropsTellsOnceReconnectsAndSaysItIsBack() {
 		FlakyStream api = new FlakyStream();
-		EventFormatter formatter = new EventFormatter(JsonMapper.builder().build(), new Self("p-alice", "alice"));
+		EventFormatter formatter = new EventFormatter(JsonMapper.builder().build(), new Self("p-alice", "alice"),
+				Clock.fixed(Instant.parse("2026-11-26T09:00:00Z"), ZoneOffset.UTC), new PeerNames());
 
 		try (EventStreamFollower follower = new EventStreamFollower(api, formatter, this.io)) {
 			follower.start();
 
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(this.io.lines).containsSubsequence("bob: first",
-						"! live events dropped; reconnecting...", "(live events are back)", "bob: second"));
+				.untilAsserted(() -> assertThat(this.io.lines).containsSubsequence(
+						"-- Wednesday 25 November 2026 --" + System.lineSeparator() + "10:00 bob: first",
+						"! live events dropped; reconnecting...", "(live events are back)", "10:01 bob: second"));
 		}
 		assertThat(this.io.lines).filteredOn((line) -> line.startsWith("! live events dropped")).hasSize(1);
 	}
@@ -67,8 +72,8 @@ class EventStreamFollowerTests {
 		}
 
 		private static SseEvent message(String text) {
-			return new SseEvent("message",
-					"{\"id\":\"" + text + "\",\"from\":\"bob\",\"to\":null,\"text\":\"" + text + "\"}");
+			return new SseEvent("message", "{\"id\":\"" + text + "\",\"from\":\"bob\",\"to\":null,\"text\":\"" + text
+					+ "\",\"sentAt\":\"2026-11-25T10:0" + (text.equals("first") ? 0 : 1) + ":00Z\"}");
 		}
 
 		@Override
@@ -88,6 +93,11 @@ class EventStreamFollowerTests {
 
 		@Override
 		public List<ApiViews.Peer> peers() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public List<ApiViews.Message> history(int limit) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -55,7 +56,17 @@ class HttpChatApiTests {
 		ApiViews.Message message = this.api.send("bob", "hi \"there\"");
 
 		assertThat(this.requests).containsExactly("POST /messages {\"to\":\"bob\",\"text\":\"hi \\\"there\\\"\"}");
-		assertThat(message).isEqualTo(new ApiViews.Message("m1", "alice", "bob", "hi"));
+		assertThat(message)
+			.isEqualTo(new ApiViews.Message("m1", "alice", "bob", "hi", Instant.parse("2026-11-25T10:00:00Z")));
+	}
+
+	@Test
+	void historyWhenAskedForTheLastTwentyReadsThemWithTheirTimes() throws Exception {
+		List<ApiViews.Message> history = this.api.history(20);
+
+		assertThat(this.requests).containsExactly("GET /messages?limit=20");
+		assertThat(history).containsExactly(
+				new ApiViews.Message("m1", "bob", null, "hi", Instant.parse("2026-11-25T10:00:00.123456Z")));
 	}
 
 	@Test
@@ -134,6 +145,8 @@ class HttpChatApiTests {
 							"{\"id\":\"m1\",\"from\":\"alice\",\"to\":\"bob\",\"text\":\"hi\",\"sentAt\":\"2026-11-25T10:00:00Z\"}");
 				}
 			}
+			case "GET /messages?limit=20" -> reply(exchange, 200, "application/json",
+					"[{\"id\":\"m1\",\"from\":\"bob\",\"to\":null,\"text\":\"hi\",\"sentAt\":\"2026-11-25T10:00:00.123456Z\",\"fromId\":\"p-bob\"}]");
 			case "PUT /me" ->
 				reply(exchange, 409, "application/problem+json", "{\"title\":\"Conflict\",\"status\":409}");
 			case "GET /peers" -> reply(exchange, 200, "application/json",

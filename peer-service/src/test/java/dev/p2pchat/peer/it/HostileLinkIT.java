@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.p2pchat.peer.identity.Identity;
 import dev.p2pchat.peer.mesh.LinkState;
+import dev.p2pchat.peer.messaging.ChatEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -76,6 +78,31 @@ class HostileLinkIT {
 
 		awaitClosed(1007);
 		assertAliceAndBobStillChat();
+	}
+
+	@Test
+	void typingFloodFromALinkIsRelayedOncePerSecond() {
+		var seen = new CopyOnWriteArrayList<ChatEvent.Typing>();
+		try (AutoCloseable subscription = alice.chat().subscribe((event) -> {
+			if (event instanceof ChatEvent.Typing typing) {
+				seen.add(typing);
+			}
+		})) {
+			this.raw = linkedAs(FakePeer.register(tracker.url(), "chatty"));
+
+			for (int i = 0; i < 20; i++) {
+				this.raw.sendSealed("{\"type\":\"typing\",\"private\":true}");
+			}
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1);
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 1);
+			assertThat(seen.getFirst().from()).isEqualTo("chatty");
+			assertThat(seen.getFirst().to()).isEqualTo("alice");
+			assertThat(this.raw.closeCode()).isEqualTo(-1);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -44,6 +44,18 @@ class FrameCodecTests {
 	}
 
 	@Test
+	void typingWhenReadOrWrittenKeepsWhetherItIsPrivate() throws LinkException {
+		var privately = this.codec.decode("{\"type\":\"typing\",\"private\":true}", Object.class);
+		var everyone = this.codec.decode("{\"type\":\"typing\",\"private\":false}", Object.class);
+
+		assertThat(privately).isEqualTo(new LinkFrame.Typing(true));
+		assertThat(everyone).isEqualTo(new LinkFrame.Typing(false));
+		assertThat(this.codec.encode(new LinkFrame.Typing(true))).isEqualTo("{\"type\":\"typing\",\"private\":true}");
+		assertThatExceptionOfType(LinkException.class)
+			.isThrownBy(() -> this.codec.decode("{\"type\":\"typing\"}", Object.class));
+	}
+
+	@Test
 	void batchWhenTrailingGarbageOrNonObjectMessagesFailsWithBadData() {
 		assertThatExceptionOfType(LinkException.class).isThrownBy(
 				() -> this.codec.decode("{\"type\":\"batch\",\"seq\":2,\"messages\":[{\"n\":1}]}x", Numbered.class));

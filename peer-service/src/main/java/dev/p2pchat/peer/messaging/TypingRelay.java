@@ -1,0 +1,93 @@
+package dev.p2pchat.peer.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.mesh.Mesh;
+import dev.p2pchat.peer.tracker.KnownPeer;
+import dev.p2pchat.peer.tracker.PeerDirectory;
+
+/**
+ * "Someone is typing": tells the peers (all, or the one of a private conversation) that
+ * this peer's user is typing, and turns what the peers tell into live
+ * {@link ChatEvent.Typing} events. Ephemeral: never stored, queued or shown in history.
+ * Rate-limited in both directions, per peer: at most one notice per {@link #SEND_EVERY}
+ * goes out to a peer, and at most one per {@link #ACCEPT_EVERY} from a peer is relayed.
+ * Thread-safe.
+ */
+public final class TypingRelay {
+
+	/** Shortest time between two notices sent to one peer. */
+	public static final Duration SEND_EVERY = Duration.ofSeconds(2);
+
+	/** Shortest time between two notices relayed from one peer (below the sender's). */
+	static final Duration ACCEPT_EVERY = Duration.ofSeconds(1);
+
+	private final LocalPeer self;
+
+	private final PeerDirectory directory;
+
+	private final Mesh mesh;
+
+	private final RateGate sending;
+
+	private final RateGate accepting;
+
+	private volatile @Nullable ChatEvents events;
+
+	TypingRelay(LocalPeer self, PeerDirectory directory, Mesh mesh, Clock clock) {
+		this.self = self;
+		this.directory = directory;
+		this.mesh = mesh;
+		this.sending = new RateGate(SEND_EVERY, clock);
+		this.accepting = new RateGate(ACCEPT_EVERY, clock);
+	}
+
+	void publishTo(ChatEvents events) {
+		this.events = events;
+	}
+
+	/**
+	 * This peer's user is typing a message to everyone ({@code to == null}) or privately
+	 * to the peer of that username.
+	 * @return the number of peers told now (0 when rate-limited or nobody is linked)
+	 * @throws UnknownRecipientException when nobody of that name is known
+	 * @throws InvalidMessageException when {@code to} names this peer
+	 */
+	public int typing(@Nullable String to) {
+		List<KnownPeer> peers = recipients(to);
+		int told = 0;
+		for (KnownPeer peer : peers) {
+			if (this.sending.pass(peer.peerId()) && this.mesh.typing(peer.peerId(), to != null)) {
+				told++;
+			}
+		}
+		return told;
+	}
+
+	/** A peer's typing notice arrived over its link. */
+	void received(String peerId, boolean privately) {
+		ChatEvents target = this.events;
+		if (target == null || !this.accepting.pass(peerId)) {
+			return;
+		}
+		this.directory.find(peerId)
+			.ifPresent((peer) -> target.publish(
+					new ChatEvent.Typing(peer.peerId(), peer.username(), privately ? this.self.username() : null)));
+	}
+
+	private List<KnownPeer> recipients(@Nullable String to) {
+		if (to == null) {
+			return this.directory.everyone();
+		}
+		if (to.equalsIgnoreCase(this.self.username())) {
+			throw new InvalidMessageException("to", "cannot type a private message to yourself", false);
+		}
+		return List.of(this.directory.findByUsername(to).orElseThrow(() -> new UnknownRecipientException(to)));
+	}
+
+}
