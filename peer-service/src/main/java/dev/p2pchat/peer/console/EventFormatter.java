@@ -2,12 +2,14 @@ package dev.p2pchat.peer.console;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -83,7 +85,15 @@ final class EventFormatter {
 	 * terminal raw.
 	 */
 	Optional<String> format(SseEvent event) {
-		return line(event).map(Visible::escape);
+		return line(event).map(EventFormatter::escapeEachLine);
+	}
+
+	/**
+	 * Escapes each line on its own: the only raw line break left is the one after a date
+	 * line, since {@link #stamp} escaped the message's own ones already.
+	 */
+	private static String escapeEachLine(String lines) {
+		return Arrays.stream(lines.split("\n", -1)).map(Visible::escape).collect(Collectors.joining("\n"));
 	}
 
 	private Optional<String> line(SseEvent event) {
@@ -130,7 +140,7 @@ final class EventFormatter {
 	}
 
 	private String stamp(@Nullable Instant at, String line) {
-		return this.times.stamp((at != null) ? at : this.clock.instant(), line);
+		return this.times.stamp((at != null) ? at : this.clock.instant(), Visible.escape(line));
 	}
 
 	private Optional<String> joined(ApiViews.Peer peer) {
