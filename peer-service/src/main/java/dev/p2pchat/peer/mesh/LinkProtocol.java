@@ -180,6 +180,7 @@ final class LinkProtocol {
 		var invalid = new boolean[1];
 		long ack = this.inbound.accept(remote, batch, (message) -> deliver(remote.peerId(), message, invalid));
 		if (ack > 0) {
+			this.mesh.listener().storeReceived();
 			this.mesh.outbox(remote.peerId()).requestAck(ack);
 		}
 		if (invalid[0]) {

@@ -24,6 +24,14 @@ public interface MeshListener {
 	 */
 	void received(String peerId, Object message);
 
+	/**
+	 * Called after a batch of {@link #received} messages and before they are acknowledged
+	 * to their sender: returns once they are kept where a crash of this process cannot
+	 * lose them. Does nothing by default.
+	 */
+	default void storeReceived() {
+	}
+
 	/** The peer acknowledged the message queued with this ticket. */
 	void acknowledged(String peerId, Object ticket);
 

@@ -22,7 +22,8 @@ import dev.p2pchat.peer.tracker.PeerDirectory;
  * The in-process entry point to chat: send a broadcast or a private message, read the
  * history and delivery states, subscribe to live events. Used by the REST API, the
  * terminal client and the benchmarks. {@link #send} returns once the message is in every
- * recipient's outbox; it never waits for the network. Thread-safe.
+ * recipient's outbox and in the history on disk (written to the operating system: it
+ * survives a crash of this process); it never waits for the network. Thread-safe.
  */
 @Slf4j
 public class ChatService {
@@ -77,9 +78,11 @@ public class ChatService {
 		KnownPeer only = (to != null) ? recipients.getFirst() : null;
 		// one send at a time from here on: concurrent sends must reach every recipient's
 		// outbox in the same order (their id order), or receivers would disagree
+		ChatMessage message;
+		long ticket;
 		this.sendLock.lock();
 		try {
-			var message = new ChatMessage(this.ids.next(), this.self.id(), this.self.username(),
+			message = new ChatMessage(this.ids.next(), this.self.id(), this.self.username(),
 					(only != null) ? only.peerId() : null, (only != null) ? only.username() : null, text,
 					this.clock.instant());
 			String wire = this.json.writeValueAsString(message);
@@ -90,23 +93,33 @@ public class ChatService {
 				usernames.add(peer.username());
 			}
 			var logged = new LoggedMessage(message, peerIds, usernames);
-			this.history.append(logged);
+			ticket = this.history.append(logged);
 			this.sent.increment();
 			log.debug("sending {} to {} peer(s)", message.id(), recipients.size());
 			this.events.publish(new ChatEvent.Message(message));
 			for (String peerId : peerIds) {
 				this.mesh.send(peerId, wire, logged);
 			}
-			return message;
 		}
 		finally {
 			this.sendLock.unlock();
 		}
+		// outside the lock, so that concurrent senders share one write (group commit)
+		this.history.await(ticket);
+		return message;
 	}
 
 	/** History, oldest first; see {@code GET /messages}. */
 	public List<ChatMessage> history(int limit, @Nullable UUID after) {
 		return this.history.page(limit, after);
+	}
+
+	/**
+	 * The {@code limit} messages just before {@code before}, oldest first; see
+	 * {@code GET /messages?before=}. Empty when {@code before} is not in the history.
+	 */
+	public List<ChatMessage> historyBefore(int limit, UUID before) {
+		return this.history.pageBefore(limit, before);
 	}
 
 	/** A message of the history with its delivery states. */

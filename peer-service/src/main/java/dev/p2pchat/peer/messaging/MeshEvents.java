@@ -1,5 +1,7 @@
 package dev.p2pchat.peer.messaging;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.micrometer.core.instrument.Counter;
 import lombok.extern.slf4j.Slf4j;
 import tools.jackson.core.JacksonException;
@@ -39,6 +41,8 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 
 	private final Counter failed;
 
+	private final AtomicLong lastReceived = new AtomicLong();
+
 	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
 			ChatEvents events, Counter received, Counter failed) {
 		this.self = self;
@@ -74,11 +78,21 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 			throw new IllegalArgumentException("private message for another peer");
 		}
 		if (this.dedup.firstTime(message.id())) {
-			this.history.append(LoggedMessage.received(message));
+			long ticket = this.history.append(LoggedMessage.received(message));
+			this.lastReceived.accumulateAndGet(ticket, Math::max);
 			this.received.increment();
 			log.debug("received {} from {}", message.id(), peerId);
 			this.events.publish(new ChatEvent.Message(message));
 		}
+	}
+
+	/**
+	 * Received messages are acknowledged only once they are kept: a crash cannot lose
+	 * them.
+	 */
+	@Override
+	public void storeReceived() {
+		this.history.await(this.lastReceived.get());
 	}
 
 	@Override
@@ -116,6 +130,7 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 		if (ticket instanceof LoggedMessage logged) {
 			Recipient recipient = logged.settle(peerId, state);
 			if (recipient != null) {
+				this.history.settled(logged, recipient);
 				this.events.publish(new ChatEvent.Receipt(logged.message().id(), peerId, recipient.username(), state));
 			}
 		}

@@ -49,11 +49,17 @@ class MessageController {
 
 	@GetMapping
 	List<Views.MessageView> history(@RequestParam(defaultValue = "100") int limit,
-			@RequestParam(required = false) @Nullable UUID after) {
+			@RequestParam(required = false) @Nullable UUID after,
+			@RequestParam(required = false) @Nullable UUID before) {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new BadRequestException("limit", "limit must be between 1 and " + MAX_LIMIT);
 		}
-		return this.chat.history(limit, after).stream().map(Views.MessageView::of).toList();
+		if (after != null && before != null) {
+			throw new BadRequestException("before", "after and before cannot be combined");
+		}
+		List<ChatMessage> page = (before != null) ? this.chat.historyBefore(limit, before)
+				: this.chat.history(limit, after);
+		return page.stream().map(Views.MessageView::of).toList();
 	}
 
 	@GetMapping("/{id}")
