@@ -3,8 +3,14 @@ package dev.p2pchat.peer.mesh;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +48,9 @@ final class LinkProtocol {
 	private final String epoch;
 
 	private final Set<PeerLink> handshaking = ConcurrentHashMap.newKeySet();
+
+	/** Per established link, the {@link LinkFrame.Since} its peer sent (or will send). */
+	private final Map<PeerLink, CompletableFuture<LinkFrame.Since>> since = new ConcurrentHashMap<>();
 
 	private volatile @Nullable Dialer dialer;
 
@@ -94,6 +103,8 @@ final class LinkProtocol {
 				case LinkFrame.Batch batch -> batch(link, established(link), batch);
 				case LinkFrame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
 				case LinkFrame.Ping ping -> established(link);
+				case LinkFrame.Since since -> theirSince(link, established(link)).complete(since);
+				case LinkFrame.CatchUp catchUp -> catchUp(link, established(link), catchUp);
 			}
 		}
 		catch (LinkException ex) {
@@ -116,6 +127,7 @@ final class LinkProtocol {
 			return;
 		}
 		this.handshaking.remove(link);
+		this.since.remove(link);
 		Dialer dialing = this.dialer;
 		if (this.mesh.unregister(link)) {
 			String peerId = link.peerId();
@@ -154,7 +166,7 @@ final class LinkProtocol {
 		}
 		log.info("linked to {} ({}) as {}", hello.username(), hello.peerId(),
 				(link.dialed() != null) ? "dialer" : "acceptor");
-		Thread.ofVirtual().name("link-" + hello.username()).start(() -> sendLoop(link, outbox, generation));
+		Thread.ofVirtual().name("link-" + hello.username()).start(() -> sendLoop(link, hello, outbox, generation));
 	}
 
 	/**
@@ -188,6 +200,45 @@ final class LinkProtocol {
 		}
 	}
 
+	private CompletableFuture<LinkFrame.Since> theirSince(PeerLink link, LinkFrame.Hello remote) {
+		return this.since.computeIfAbsent(link, (key) -> new CompletableFuture<>());
+	}
+
+	private void catchUp(PeerLink link, LinkFrame.Hello remote, LinkFrame.CatchUp catchUp) throws LinkException {
+		var invalid = new boolean[1];
+		for (Object message : catchUp.messages()) {
+			deliver(remote.peerId(), message, invalid);
+		}
+		this.mesh.listener().storeReceived();
+		if (invalid[0]) {
+			throw new LinkException(CloseStatus.BAD_DATA, "catch-up holds an invalid message");
+		}
+		log.debug("caught up on {} message(s) from {}", catchUp.messages().size(), remote.username());
+	}
+
+	/**
+	 * First on a new link: tell the peer the newest message held from it, wait (at most a
+	 * handshake timeout) for its own, and offer it what it missed, before anything of the
+	 * outbox so that the older messages come first.
+	 */
+	private void offerCatchUp(PeerLink link, LinkFrame.Hello remote) throws IOException, InterruptedException {
+		MeshListener listener = this.mesh.listener();
+		link.send(this.codec.encode(new LinkFrame.Since(listener.newestFrom(remote.peerId()))));
+		LinkFrame.Since theirs;
+		try {
+			theirs = theirSince(link, remote).get(this.settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			log.info("no catch-up for {}: it did not say what it holds", remote.username());
+			return;
+		}
+		List<String> offer = listener.catchUp(remote.peerId(), theirs.last());
+		if (!offer.isEmpty()) {
+			link.send(this.codec.catchUp(offer));
+			log.info("offered {} ({}) {} broadcast(s) it missed", remote.username(), remote.peerId(), offer.size());
+		}
+	}
+
 	private void deliver(String peerId, Object message, boolean[] invalid) {
 		try {
 			this.mesh.listener().received(peerId, message);
@@ -198,10 +249,11 @@ final class LinkProtocol {
 		}
 	}
 
-	private void sendLoop(PeerLink link, Outbox outbox, int generation) {
+	private void sendLoop(PeerLink link, LinkFrame.Hello remote, Outbox outbox, int generation) {
 		var pacing = new Outbox.Pacing(this.settings.batchSize().toBytes(), this.settings.pingInterval(),
 				this.settings.linger(), this.settings.ackInterval());
 		try {
+			offerCatchUp(link, remote);
 			while (link.isOpen()) {
 				Outbox.Work work = outbox.await(generation, pacing);
 				if (work == null) {

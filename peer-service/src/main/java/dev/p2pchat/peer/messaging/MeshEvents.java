@@ -1,9 +1,13 @@
 package dev.p2pchat.peer.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +46,9 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	private final Counter failed;
 
 	private final AtomicLong lastReceived = new AtomicLong();
+
+	/** Broadcasts offered to a newly linked peer, per sender (SPEC: at least 100). */
+	static final int MAX_CATCH_UP = 100;
 
 	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
 			ChatEvents events, Counter received, Counter failed) {
@@ -93,6 +100,20 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	@Override
 	public void storeReceived() {
 		this.history.await(this.lastReceived.get());
+	}
+
+	@Override
+	public @Nullable UUID newestFrom(String peerId) {
+		return this.history.newestFrom(peerId);
+	}
+
+	@Override
+	public List<String> catchUp(String peerId, @Nullable UUID since) {
+		List<String> offer = new ArrayList<>();
+		for (ChatMessage message : this.history.missedBy(peerId, this.self.id(), since, MAX_CATCH_UP)) {
+			offer.add(this.json.writeValueAsString(message));
+		}
+		return offer;
 	}
 
 	@Override

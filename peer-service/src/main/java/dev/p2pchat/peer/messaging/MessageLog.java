@@ -103,6 +103,61 @@ final class MessageLog {
 		}
 	}
 
+	/** The id of the newest message from that sender, {@code null} when there is none. */
+	@Nullable UUID newestFrom(String fromId) {
+		this.lock.lock();
+		try {
+			Iterator<LoggedMessage> backwards = this.order.descendingIterator();
+			while (backwards.hasNext()) {
+				ChatMessage message = backwards.next().message();
+				if (message.fromId().equals(fromId)) {
+					return message.id();
+				}
+			}
+			return null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * The broadcasts {@code selfId} sent after {@code since} (or, when it is not in the
+	 * history, the newest ones) that a recipient may have missed: those it was no
+	 * recipient of, or whose delivery to it failed or was acknowledged. Stops at the
+	 * first still pending for it, which its outbox delivers, with everything after, in
+	 * order.
+	 * @return at most {@code max}, the newest of them, oldest first
+	 */
+	List<ChatMessage> missedBy(String peerId, String selfId, @Nullable UUID since, int max) {
+		this.lock.lock();
+		try {
+			ArrayDeque<ChatMessage> missed = new ArrayDeque<>(max);
+			boolean after = since == null || !this.byId.containsKey(since);
+			for (LoggedMessage logged : this.order) {
+				ChatMessage message = logged.message();
+				if (!after) {
+					after = message.id().equals(since);
+					continue;
+				}
+				if (!message.fromId().equals(selfId) || !message.broadcast()) {
+					continue;
+				}
+				if (logged.stateFor(peerId) == DeliveryState.PENDING) {
+					break;
+				}
+				if (missed.size() == max) {
+					missed.removeFirst();
+				}
+				missed.addLast(message);
+			}
+			return new ArrayList<>(missed);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/**
 	 * Oldest first: the {@code limit} messages just before {@code before}; empty when
 	 * {@code before} is not (or no longer) in the history.

@@ -203,7 +203,9 @@ class DurabilityIT {
 			this.chat = chat;
 			this.username = username;
 			this.dataDir = DurabilityIT.this.dirs.resolve(username);
-			start();
+			// not waiting: the first peers start side by side, LocalChat.awaitLinked
+			// waits
+			this.process = chat.peer(username, this.port, this.dataDir);
 		}
 
 		void start() {

@@ -36,10 +36,14 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 		this.socket.sendText(text, true).join();
 	}
 
-	/** Sends a hello as the given peer. */
+	/**
+	 * Sends a hello as the given peer, then the {@code since} frame that follows a
+	 * handshake (holding nothing from the peer).
+	 */
 	void hello(String peerId, String username, URI url, String epoch) {
 		send("{\"type\":\"hello\",\"version\":1,\"peerId\":\"" + peerId + "\",\"username\":\"" + username
 				+ "\",\"url\":\"" + url + "\",\"epoch\":\"" + epoch + "\"}");
+		send("{\"type\":\"since\",\"last\":null}");
 	}
 
 	List<String> texts() {
