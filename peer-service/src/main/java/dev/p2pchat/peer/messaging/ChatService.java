@@ -22,8 +22,9 @@ import dev.p2pchat.peer.tracker.PeerDirectory;
  * The in-process entry point to chat: send a broadcast or a private message, read the
  * history and delivery states, subscribe to live events. Used by the REST API, the
  * terminal client and the benchmarks. {@link #send} returns once the message is in every
- * recipient's outbox and in the history on disk (written to the operating system: it
- * survives a crash of this process); it never waits for the network. Thread-safe.
+ * recipient's outbox and in the history's journal, which writes it to the disk within the
+ * sync interval; {@link #sendDurably} returns once it is written. Neither waits for the
+ * network. Thread-safe.
  */
 @Slf4j
 public class ChatService {
@@ -73,6 +74,20 @@ public class ChatService {
 	 * @throws UnknownRecipientException when nobody of that name is known
 	 */
 	public ChatMessage send(@Nullable String to, String text) {
+		return send(to, text, false);
+	}
+
+	/**
+	 * Like {@link #send}, and returns only once the message is written to the operating
+	 * system (synced too under {@code p2pchat.peer.store.sync=always}): it then survives
+	 * a crash of this process. What {@code POST /messages} does before its {@code 202}.
+	 * Concurrent callers share one write (group commit).
+	 */
+	public ChatMessage sendDurably(@Nullable String to, String text) {
+		return send(to, text, true);
+	}
+
+	private ChatMessage send(@Nullable String to, String text, boolean durably) {
 		checkText(text);
 		List<KnownPeer> recipients = recipients(to);
 		KnownPeer only = (to != null) ? recipients.getFirst() : null;
@@ -104,8 +119,10 @@ public class ChatService {
 		finally {
 			this.sendLock.unlock();
 		}
-		// outside the lock, so that concurrent senders share one write (group commit)
-		this.history.await(ticket);
+		if (durably) {
+			// outside the lock, so that concurrent senders share one write (group commit)
+			this.history.await(ticket);
+		}
 		return message;
 	}
 

@@ -44,7 +44,8 @@ class MessageController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Views.MessageView send(@RequestBody Views.SendRequest request) {
 		String text = (request.text() != null) ? request.text() : "";
-		return Views.MessageView.of(this.chat.send(request.to(), text));
+		// the 202 promises the message survives a crash of this peer: stored before it
+		return Views.MessageView.of(this.chat.sendDurably(request.to(), text));
 	}
 
 	@GetMapping

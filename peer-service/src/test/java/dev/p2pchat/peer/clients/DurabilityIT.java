@@ -31,7 +31,7 @@ class DurabilityIT {
 
 	@Test
 	void privateMessagesWhenSenderIsKilledAfter202AreDeliveredAfterItsRestart() {
-		try (LocalChat chat = LocalChat.start()) {
+		try (LocalChat chat = startTracker()) {
 			Peer alice = new Peer(chat, "alice");
 			Peer carol = new Peer(chat, "carol");
 			chat.awaitLinked();
@@ -57,7 +57,7 @@ class DurabilityIT {
 
 	@Test
 	void broadcastBurstWhenBothSendersAreKilledReachesTheReceiverOnceInOrder() throws InterruptedException {
-		try (LocalChat chat = LocalChat.start()) {
+		try (LocalChat chat = startTracker()) {
 			Peer alice = new Peer(chat, "alice");
 			Peer bob = new Peer(chat, "bob");
 			Peer carol = new Peer(chat, "carol");
@@ -94,7 +94,7 @@ class DurabilityIT {
 
 	@Test
 	void receiverWhenKilledKeepsItsHistoryShowsNothingTwiceAndGetsWhatWasSentMeanwhile() throws IOException {
-		try (LocalChat chat = LocalChat.start()) {
+		try (LocalChat chat = startTracker()) {
 			Peer alice = new Peer(chat, "alice");
 			Peer carol = new Peer(chat, "carol");
 			chat.awaitLinked();
@@ -129,6 +129,15 @@ class DurabilityIT {
 			assertThat(expected).startsWith(kept.toArray(String[]::new));
 			assertThat(carol.process().output()).anySatisfy((line) -> assertThat(line).contains("dropped damaged"));
 		}
+	}
+
+	/**
+	 * The tracker first, alone: on a busy machine JVMs starting side by side are slow.
+	 */
+	private static LocalChat startTracker() {
+		LocalChat chat = LocalChat.start();
+		chat.tracker().awaitReady();
+		return chat;
 	}
 
 	private static void burst(Peer sender, List<String> ids) {
