@@ -33,7 +33,7 @@ RUN rm -rf /opt/java/openjdk /usr/share/doc /usr/share/man /usr/share/info /usr/
       /usr/share/bash-completion /var/cache/* /var/log/* /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app \
- && mkdir -p /app && chown app:app /app
+ && mkdir -p /app /data && chown app:app /app /data && chmod 700 /data
 
 # --- everything but the application: runtime, user, health check, JVM flags
 FROM scratch AS runtime-base
@@ -42,7 +42,11 @@ COPY --from=jre /jre /opt/java/openjdk
 ENV JAVA_HOME=/opt/java/openjdk \
     PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     LANG=C.UTF-8 \
-    HEALTHCHECK_PATH=/actuator/health/readiness
+    HEALTHCHECK_PATH=/actuator/health/readiness \
+    P2PCHAT_PEER_DATA_DIR=/data
+# the peer's data directory (identity, token, history, outboxes): mount a volume here. Owned by the
+# service's user in the image, so that a new named volume starts out owned by it too.
+VOLUME /data
 WORKDIR /app
 USER 10001:10001
 # the port is SERVER_PORT when set, else the service's own server.port (8080 tracker, 8081 peer)
@@ -75,8 +79,8 @@ COPY --from=prebuilt-layers /work/layers/snapshot-dependencies/ ./
 COPY --from=prebuilt-layers /work/layers/application/ ./
 # training run: start the context, exit before it starts serving, keep what the JVM learned
 RUN if [ -f app.jar ]; then java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
-      -Dp2pchat.peer.username=aot-training -jar app.jar >/tmp/training.log 2>&1 \
-      || { cat /tmp/training.log; exit 1; }; fi
+      -Dp2pchat.peer.username=aot-training -Dp2pchat.peer.data-dir=/tmp/aot-training -jar app.jar \
+      >/tmp/training.log 2>&1 || { cat /tmp/training.log; exit 1; }; rm -rf /tmp/aot-training; fi
 
 # --- build from source with the Maven wrapper; dependencies resolved in a layer of their own
 FROM eclipse-temurin:25-jdk AS build
@@ -104,4 +108,5 @@ COPY --from=build /work/layers/spring-boot-loader/ ./
 COPY --from=build /work/layers/snapshot-dependencies/ ./
 COPY --from=build /work/layers/application/ ./
 RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -Dp2pchat.peer.username=aot-training \
-      -jar app.jar >/tmp/training.log 2>&1 || { cat /tmp/training.log; exit 1; }
+      -Dp2pchat.peer.data-dir=/tmp/aot-training -jar app.jar >/tmp/training.log 2>&1 \
+      || { cat /tmp/training.log; exit 1; }; rm -rf /tmp/aot-training

@@ -46,6 +46,19 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void peersWhenComposedKeepTheirDataDirectoryInANamedVolumeOfTheirOwn() {
+		Map<String, Object> services = services();
+		Map<String, Object> volumes = map(compose().get("volumes"));
+
+		for (String name : new String[] { "alice", "bob", "carol" }) {
+			String dataDir = (String) at(services.get(name), "environment", "P2PCHAT_PEER_DATA_DIR");
+			assertThat(dataDir).isEqualTo("/data");
+			assertThat(list(at(services.get(name), "volumes"))).containsExactly(name + "-data:" + dataDir);
+			assertThat(volumes).containsKey(name + "-data");
+		}
+	}
+
+	@Test
 	void everyServiceWhenComposedPublishesItsServerPortAndChecksReadiness() {
 		Map<String, Object> services = services();
 
@@ -62,10 +75,14 @@ class ComposeFileTests {
 	}
 
 	private static Map<String, Object> services() {
+		Map<String, Object> compose = compose();
+		assertThat(compose).as("version-less, for Compose v1 1.29 and v2 alike").doesNotContainKey("version");
+		return map(compose.get("services"));
+	}
+
+	private static Map<String, Object> compose() {
 		try (Reader reader = Files.newBufferedReader(Repository.file("docker-compose.yml"))) {
-			Map<String, Object> compose = map(new Yaml().load(reader));
-			assertThat(compose).as("version-less, for Compose v1 1.29 and v2 alike").doesNotContainKey("version");
-			return map(compose.get("services"));
+			return map(new Yaml().load(reader));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -102,6 +102,25 @@ class KustomizeRenderTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "k8s", "k8s/overlays/local" })
+	void peerWhenRenderedKeepsItsDataDirectoryOnAClaimOfItsOwn(String dir) {
+		Manifests manifests = Manifests.render(dir);
+		var peerSet = manifests.named("StatefulSet", "peer");
+		var container = map(list(at(peerSet, "spec", "template", "spec", "containers")).getFirst());
+
+		Object dataDir = at(env(container).get("P2PCHAT_PEER_DATA_DIR"), "value");
+		assertThat(ServiceConfig.of("peer-service").propertyFor("P2PCHAT_PEER_DATA_DIR"))
+			.isEqualTo("p2pchat.peer.data-dir");
+		assertThat(list(at(container, "volumeMounts"))).anySatisfy(
+				(mount) -> assertThat(map(mount)).containsEntry("name", "data").containsEntry("mountPath", dataDir));
+		var claim = map(list(at(peerSet, "spec", "volumeClaimTemplates")).getFirst());
+		assertThat(at(claim, "metadata", "name")).isEqualTo("data");
+		assertThat(list(at(claim, "spec", "accessModes"))).containsExactly("ReadWriteOnce");
+		assertThat(at(claim, "spec", "resources", "requests", "storage")).isNotNull();
+		assertThat(at(container, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "k8s", "k8s/overlays/local" })
 	void everyContainerWhenRenderedRunsAsNonRootReadOnlyAndLimited(String dir) {
 		Manifests manifests = Manifests.render(dir);
 

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Containers that die: a peer killed and started again gets what was sent to it
  * meanwhile, once and in order; a restarted tracker lists the peers again within its
- * lease time.
+ * lease time; a restarted peer still shows its history (kept in its data volume).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeerRestartIT {
@@ -87,6 +87,26 @@ class PeerRestartIT {
 			assertThat(stack.peer("alice").textsContaining(this.marker)).containsExactly(text);
 			assertThat(stack.peer("bob").textsContaining(this.marker)).containsExactly(text);
 		});
+	}
+
+	@Test
+	@Order(3)
+	void peerWhenRestartedKeepsItsHistoryFromItsDataVolume() {
+		stack.awaitMesh();
+		String text = "before bob's restart " + this.marker;
+		stack.peer("alice").broadcast(text);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(stack.peer("bob").textsContaining(this.marker)).containsExactly(text));
+		int before = stack.peer("bob").messages().size();
+
+		stack.node("bob").restart();
+
+		await().atMost(Duration.ofSeconds(60))
+			.ignoreExceptionsInstanceOf(UncheckedIOException.class)
+			.untilAsserted(() -> {
+				assertThat(stack.peer("bob").textsContaining(this.marker)).containsExactly(text);
+				assertThat(stack.peer("bob").messages()).hasSize(before);
+			});
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.p2pchat.bench.work;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +80,13 @@ record Launch(Jars jars, Path logDir) {
 	/** The header line of the owner's token, for requests written byte by byte. */
 	static final String AUTHORIZATION = "Authorization: Bearer " + API_TOKEN + "\r\n";
 
-	private static List<String> peerArgs(String username, int port, int trackerPort) {
+	/** A fresh data directory per peer process: no history from an earlier run. */
+	private static List<String> peerArgs(String username, int port, int trackerPort) throws IOException {
+		Path dataDir = Files.createTempDirectory("bench-" + username + "-");
 		return List.of("--server.port=" + port, "--server.address=127.0.0.1", "--p2pchat.peer.username=" + username,
 				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + trackerPort,
-				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port, "--p2pchat.peer.api-token=" + API_TOKEN);
+				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port, "--p2pchat.peer.data-dir=" + dataDir,
+				"--p2pchat.peer.api-token=" + API_TOKEN);
 	}
 
 	ServiceProcess bareHttp(int port) throws IOException {

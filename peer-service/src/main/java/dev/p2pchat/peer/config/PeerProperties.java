@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import dev.p2pchat.peer.store.SyncPolicy;
+
 /**
  * Settings of one peer, bound from {@code p2pchat.peer.*}. The first eight names and
  * defaults are fixed by SPEC; the nested groups are tuning knobs documented in
@@ -26,7 +28,7 @@ import org.springframework.util.unit.DataSize;
  * @param advertisedUrl base URL other peers use to link to this one (defaults to
  * {@code http://localhost:${server.port}})
  * @param renewInterval lease renewal period
- * @param historySize messages kept in memory
+ * @param historySize messages kept in the history, on disk
  * @param maxTextLength longest accepted message text, in characters
  * @param console whether the terminal client reads commands from standard input
  * @param outbox bounds of each per-peer outbox
@@ -36,16 +38,17 @@ import org.springframework.util.unit.DataSize;
  * @param joinToken the tracker's join token, sent when registering and reading the
  * directory of a closed group; unset for an open tracker
  * @param http bounds of the HTTP API
+ * @param store how the history on disk is synced
  */
 // Checked in the constructors rather than with Bean Validation, which alone loaded ~560
 // classes at start-up (see docs/benchmarks.md, W5).
 @ConfigurationProperties("p2pchat.peer")
 public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		@DefaultValue("http://localhost:8080") URI trackerUrl, URI advertisedUrl,
-		@DefaultValue("5s") Duration renewInterval, @DefaultValue("1000") int historySize,
+		@DefaultValue("5s") Duration renewInterval, @DefaultValue("10000") int historySize,
 		@DefaultValue("4096") int maxTextLength, @DefaultValue("false") boolean console, @DefaultValue Outbox outbox,
 		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream, @DefaultValue Http http,
-		@Nullable String joinToken) {
+		@DefaultValue Store store, @Nullable String joinToken) {
 
 	public PeerProperties {
 		Username.require(username, "p2pchat.peer.username");
@@ -192,6 +195,27 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 			if (maxBodySize == null || maxBodySize.toBytes() <= 0) {
 				throw new IllegalArgumentException("p2pchat.peer.http.max-body-size must be positive");
 			}
+		}
+
+	}
+
+	/**
+	 * How the history on disk ({@code <data-dir>/history}) reaches the disk. Whatever the
+	 * policy, a message is written to the operating system before its {@code 202} (and a
+	 * received one before it is acknowledged): it survives a crash of the process
+	 * ({@code kill -9}).
+	 *
+	 * @param sync {@code always}: synced before the {@code 202} (survives a power cut,
+	 * costs a disk sync per group of messages); {@code batch}: synced in the background
+	 * every {@code sync-interval} (a power cut loses at most that long); {@code none}:
+	 * left to the operating system
+	 * @param syncInterval how often the background thread writes and syncs
+	 */
+	public record Store(@DefaultValue("batch") SyncPolicy sync, @DefaultValue("200ms") Duration syncInterval) {
+
+		public Store {
+			Objects.requireNonNull(sync, "p2pchat.peer.store.sync");
+			requirePositive(syncInterval, "p2pchat.peer.store.sync-interval");
 		}
 
 	}

@@ -57,6 +57,13 @@ final class FrameCodec {
 				}
 				return new LinkFrame.Batch(batch.seq(), messages);
 			}
+			if (frame instanceof LinkFrame.CatchUp catchUp) {
+				List<Object> messages = new ArrayList<>(catchUp.messages().size());
+				for (Object message : catchUp.messages()) {
+					messages.add(this.json.convertValue(message, messageType));
+				}
+				return new LinkFrame.CatchUp(messages);
+			}
 			return frame;
 		}
 		catch (InvalidTypeIdException ex) {
@@ -94,6 +101,11 @@ final class FrameCodec {
 
 	String encode(LinkFrame frame) {
 		return this.writer.writeValueAsString(frame);
+	}
+
+	/** A catch-up frame of messages already serialised. */
+	String catchUp(List<String> messages) {
+		return "{\"type\":\"catchup\",\"messages\":[" + String.join(",", messages) + "]}";
 	}
 
 	String batch(long firstSeq, List<Outbox.Entry> entries) {

@@ -3,10 +3,12 @@ package dev.p2pchat.peer.mesh;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One JSON text frame of the link protocol ({@code docs/protocol.md}); the {@code type}
@@ -17,7 +19,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = LinkFrame.Batch.class, name = "batch"),
 		@JsonSubTypes.Type(value = LinkFrame.Ack.class, name = "ack"),
 		@JsonSubTypes.Type(value = LinkFrame.Ping.class, name = "ping"),
-		@JsonSubTypes.Type(value = LinkFrame.Typing.class, name = "typing") })
+		@JsonSubTypes.Type(value = LinkFrame.Typing.class, name = "typing"),
+		@JsonSubTypes.Type(value = LinkFrame.Since.class, name = "since"),
+		@JsonSubTypes.Type(value = LinkFrame.CatchUp.class, name = "catchup") })
 sealed interface LinkFrame {
 
 	/** Protocol version spoken by this implementation. */
@@ -100,6 +104,38 @@ sealed interface LinkFrame {
 	 * for a message to everyone
 	 */
 	record Typing(@JsonProperty("private") boolean privately) implements LinkFrame {
+
+	}
+
+	/**
+	 * First frame after the handshake in each direction: the newest message the speaker
+	 * holds from the other peer, so that the other can offer what the speaker missed
+	 * ({@link CatchUp}).
+	 *
+	 * @param last that message's id, {@code null} when the speaker holds none
+	 */
+	record Since(@Nullable UUID last) implements LinkFrame {
+
+	}
+
+	/**
+	 * The speaker's own recent broadcasts that the receiver has not seen (after its
+	 * {@link Since}), oldest first, written before anything of the outbox on a new link.
+	 * Neither numbered nor acknowledged: the receiver de-duplicates them by id, and a
+	 * catch-up lost with its link is offered again on the next one.
+	 *
+	 * @param messages at least one, at most {@link #MAX_CATCH_UP}
+	 */
+	record CatchUp(List<?> messages) implements LinkFrame {
+
+		/** Most messages a catch-up carries. */
+		public static final int MAX_CATCH_UP = 100;
+
+		public CatchUp {
+			if (messages == null || messages.isEmpty() || messages.size() > MAX_CATCH_UP) {
+				throw new IllegalArgumentException("a catch-up carries 1 to " + MAX_CATCH_UP + " messages");
+			}
+		}
 
 	}
 

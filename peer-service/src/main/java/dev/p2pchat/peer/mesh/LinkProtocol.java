@@ -6,10 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +62,9 @@ final class LinkProtocol {
 	private final String epoch;
 
 	private final Set<PeerLink> handshaking = ConcurrentHashMap.newKeySet();
+
+	/** Per established link, the {@link LinkFrame.Since} its peer sent (or will send). */
+	private final Map<PeerLink, CompletableFuture<LinkFrame.Since>> since = new ConcurrentHashMap<>();
 
 	private volatile @Nullable Dialer dialer;
 
@@ -150,6 +157,8 @@ final class LinkProtocol {
 				case LinkFrame.Ping ping -> established(link);
 				case LinkFrame.Typing typing ->
 					this.mesh.listener().typing(established(link).peerId(), typing.privately());
+				case LinkFrame.Since since -> theirSince(link, established(link)).complete(since);
+				case LinkFrame.CatchUp catchUp -> catchUp(link, established(link), catchUp);
 			}
 		}
 		catch (LinkException ex) {
@@ -189,6 +198,7 @@ final class LinkProtocol {
 		}
 		this.handshaking.remove(link);
 		this.gate.release(link.session());
+		this.since.remove(link);
 		Dialer dialing = this.dialer;
 		if (this.mesh.unregister(link)) {
 			String peerId = link.peerId();
@@ -270,7 +280,7 @@ final class LinkProtocol {
 		}
 		log.info("linked to {} ({}) as {}", hello.username(), hello.peerId(),
 				(link.dialed() != null) ? "dialer" : "acceptor");
-		Thread.ofVirtual().name("link-" + hello.username()).start(() -> sendLoop(link, outbox, generation));
+		Thread.ofVirtual().name("link-" + hello.username()).start(() -> sendLoop(link, hello, outbox, generation));
 	}
 
 	/**
@@ -296,10 +306,50 @@ final class LinkProtocol {
 		var invalid = new boolean[1];
 		long ack = this.inbound.accept(remote, batch, (message) -> deliver(remote.peerId(), message, invalid));
 		if (ack > 0) {
+			this.mesh.listener().storeReceived();
 			this.mesh.outbox(remote.peerId()).requestAck(ack);
 		}
 		if (invalid[0]) {
 			throw new LinkException(CloseStatus.BAD_DATA, "batch holds an invalid message");
+		}
+	}
+
+	private CompletableFuture<LinkFrame.Since> theirSince(PeerLink link, LinkFrame.Hello remote) {
+		return this.since.computeIfAbsent(link, (key) -> new CompletableFuture<>());
+	}
+
+	private void catchUp(PeerLink link, LinkFrame.Hello remote, LinkFrame.CatchUp catchUp) throws LinkException {
+		var invalid = new boolean[1];
+		for (Object message : catchUp.messages()) {
+			deliver(remote.peerId(), message, invalid);
+		}
+		this.mesh.listener().storeReceived();
+		if (invalid[0]) {
+			throw new LinkException(CloseStatus.BAD_DATA, "catch-up holds an invalid message");
+		}
+		log.debug("caught up on {} message(s) from {}", catchUp.messages().size(), remote.username());
+	}
+
+	/**
+	 * First on a new link: tell the peer the newest message held from it, wait (at most a
+	 * handshake timeout) for its own, and offer it what it missed, before anything of the
+	 * outbox so that the older messages come first.
+	 */
+	private void offerCatchUp(PeerLink link, LinkFrame.Hello remote) throws IOException, InterruptedException {
+		MeshListener listener = this.mesh.listener();
+		link.send(this.codec.encode(new LinkFrame.Since(listener.newestFrom(remote.peerId()))));
+		LinkFrame.Since theirs;
+		try {
+			theirs = theirSince(link, remote).get(this.settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			log.info("no catch-up for {}: it did not say what it holds", remote.username());
+			return;
+		}
+		List<String> offer = listener.catchUp(remote.peerId(), theirs.last());
+		if (!offer.isEmpty()) {
+			link.send(this.codec.catchUp(offer));
+			log.info("offered {} ({}) {} broadcast(s) it missed", remote.username(), remote.peerId(), offer.size());
 		}
 	}
 
@@ -313,10 +363,11 @@ final class LinkProtocol {
 		}
 	}
 
-	private void sendLoop(PeerLink link, Outbox outbox, int generation) {
+	private void sendLoop(PeerLink link, LinkFrame.Hello remote, Outbox outbox, int generation) {
 		var pacing = new Outbox.Pacing(this.settings.batchSize().toBytes(), this.settings.pingInterval(),
 				this.settings.linger(), this.settings.ackInterval());
 		try {
+			offerCatchUp(link, remote);
 			while (link.isOpen()) {
 				Outbox.Work work = outbox.await(generation, pacing);
 				if (work == null) {

@@ -1,5 +1,9 @@
 package dev.p2pchat.peer.mesh;
 
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +28,31 @@ public interface MeshListener {
 	 * closed with a reason
 	 */
 	void received(String peerId, Object message);
+
+	/**
+	 * Called after a batch of {@link #received} messages and before they are acknowledged
+	 * to their sender: returns once they are kept where a crash of this process cannot
+	 * lose them. Does nothing by default.
+	 */
+	default void storeReceived() {
+	}
+
+	/**
+	 * The newest message held from a peer, told to it when a link is established so that
+	 * it can offer what this peer missed; {@code null} (the default) for none.
+	 */
+	default @Nullable UUID newestFrom(String peerId) {
+		return null;
+	}
+
+	/**
+	 * This peer's own recent broadcasts to offer a newly linked peer whose newest message
+	 * from this one is {@code since} (see {@link LinkFrame.CatchUp}): serialised, oldest
+	 * first, at most {@link LinkFrame.CatchUp#MAX_CATCH_UP}; none by default.
+	 */
+	default List<String> catchUp(String peerId, @Nullable UUID since) {
+		return List.of();
+	}
 
 	/** The link to a peer changed state. */
 	void linkChanged(String peerId, LinkState state);

@@ -24,7 +24,9 @@ import dev.p2pchat.peer.tracker.PeerDirectory;
  * The in-process entry point to chat: send a broadcast or a private message, read the
  * history and delivery states, subscribe to live events. Used by the REST API, the
  * terminal client and the benchmarks. {@link #send} returns once the message is in every
- * recipient's outbox; it never waits for the network. Thread-safe.
+ * recipient's outbox and in the history's journal, which writes it to the disk within the
+ * sync interval; {@link #sendDurably} returns once it is written. Neither waits for the
+ * network. Thread-safe.
  */
 @Slf4j
 public class ChatService {
@@ -77,14 +79,30 @@ public class ChatService {
 	 * @throws UnknownRecipientException when nobody of that name is known
 	 */
 	public ChatMessage send(@Nullable String to, String text) {
+		return send(to, text, false);
+	}
+
+	/**
+	 * Like {@link #send}, and returns only once the message is written to the operating
+	 * system (synced too under {@code p2pchat.peer.store.sync=always}): it then survives
+	 * a crash of this process. What {@code POST /messages} does before its {@code 202}.
+	 * Concurrent callers share one write (group commit).
+	 */
+	public ChatMessage sendDurably(@Nullable String to, String text) {
+		return send(to, text, true);
+	}
+
+	private ChatMessage send(@Nullable String to, String text, boolean durably) {
 		checkText(text);
 		List<KnownPeer> recipients = recipients(to);
 		KnownPeer only = (to != null) ? recipients.getFirst() : null;
 		// one send at a time from here on: concurrent sends must reach every recipient's
 		// outbox in the same order (their id order), or receivers would disagree
+		ChatMessage message;
+		long written;
 		this.sendLock.lock();
 		try {
-			var message = new ChatMessage(this.ids.next(), this.self.id(), this.self.username(),
+			message = new ChatMessage(this.ids.next(), this.self.id(), this.self.username(),
 					(only != null) ? only.peerId() : null, (only != null) ? only.username() : null, text,
 					this.clock.instant());
 			String wire = this.json.writeValueAsString(message);
@@ -95,7 +113,7 @@ public class ChatService {
 				usernames.add(peer.username());
 			}
 			var logged = new LoggedMessage(message, peerIds, usernames);
-			this.history.append(logged);
+			written = this.history.append(logged);
 			this.sent.increment();
 			log.debug("sending {} to {} peer(s)", message.id(), recipients.size());
 			this.events.publish(new ChatEvent.Message(message));
@@ -103,16 +121,28 @@ public class ChatService {
 			for (String peerId : peerIds) {
 				this.mesh.send(peerId, wire, ticket);
 			}
-			return message;
 		}
 		finally {
 			this.sendLock.unlock();
 		}
+		if (durably) {
+			// outside the lock, so that concurrent senders share one write (group commit)
+			this.history.await(written);
+		}
+		return message;
 	}
 
 	/** History, oldest first; see {@code GET /messages}. */
 	public List<ChatMessage> history(int limit, @Nullable UUID after) {
 		return this.history.page(limit, after);
+	}
+
+	/**
+	 * The {@code limit} messages just before {@code before}, oldest first; see
+	 * {@code GET /messages?before=}. Empty when {@code before} is not in the history.
+	 */
+	public List<ChatMessage> historyBefore(int limit, UUID before) {
+		return this.history.pageBefore(limit, before);
 	}
 
 	/** A message of the history with its delivery states. */

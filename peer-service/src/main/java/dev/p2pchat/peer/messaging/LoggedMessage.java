@@ -48,6 +48,12 @@ public final class LoggedMessage {
 		return recipients;
 	}
 
+	/** The state for one recipient, {@code null} when it is not one. */
+	@Nullable DeliveryState stateFor(String peerId) {
+		int index = this.peerIds.indexOf(peerId);
+		return (index < 0) ? null : this.states.get(index);
+	}
+
 	/**
 	 * Moves a recipient from pending to {@code state}.
 	 * @return the recipient in its new state, or {@code null} when nothing changed

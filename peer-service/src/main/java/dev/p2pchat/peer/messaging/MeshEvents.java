@@ -1,7 +1,13 @@
 package dev.p2pchat.peer.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.micrometer.core.instrument.Counter;
 import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +44,11 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	private final Counter received;
 
 	private final TypingRelay typing;
+
+	private final AtomicLong lastReceived = new AtomicLong();
+
+	/** Broadcasts offered to a newly linked peer, per sender (SPEC: at least 100). */
+	static final int MAX_CATCH_UP = 100;
 
 	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
 			ChatEvents events, Counter received, TypingRelay typing) {
@@ -77,7 +88,8 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 			throw new IllegalArgumentException("message claims another peer's name");
 		}
 		if (this.dedup.firstTime(message.id())) {
-			this.history.append(LoggedMessage.received(message));
+			long ticket = this.history.append(LoggedMessage.received(message));
+			this.lastReceived.accumulateAndGet(ticket, Math::max);
 			this.received.increment();
 			log.debug("received {} from {}", message.id(), peerId);
 			this.events.publish(new ChatEvent.Message(message));
@@ -96,6 +108,29 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 		}
 		return this.directory.findByUsername(from).map((holder) -> holder.peerId().equals(peerId)).orElse(true)
 				&& !from.equalsIgnoreCase(this.self.username());
+	}
+
+	/**
+	 * Received messages are acknowledged only once they are kept: a crash cannot lose
+	 * them.
+	 */
+	@Override
+	public void storeReceived() {
+		this.history.await(this.lastReceived.get());
+	}
+
+	@Override
+	public @Nullable UUID newestFrom(String peerId) {
+		return this.history.newestFrom(peerId);
+	}
+
+	@Override
+	public List<String> catchUp(String peerId, @Nullable UUID since) {
+		List<String> offer = new ArrayList<>();
+		for (ChatMessage message : this.history.missedBy(peerId, this.self.id(), since, MAX_CATCH_UP)) {
+			offer.add(this.json.writeValueAsString(message));
+		}
+		return offer;
 	}
 
 	@Override

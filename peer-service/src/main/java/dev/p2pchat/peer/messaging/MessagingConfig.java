@@ -1,27 +1,54 @@
 package dev.p2pchat.peer.messaging;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import lombok.extern.slf4j.Slf4j;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.p2pchat.peer.config.DataDirectory;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.mesh.DeliveryTicket;
 import dev.p2pchat.peer.mesh.Mesh;
+import dev.p2pchat.peer.store.Journal;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
- * Wires the chat service on top of the mesh and the directory, with its metrics.
+ * Wires the chat service on top of the mesh and the directory, with its metrics, and the
+ * history it reads back from the data directory.
  */
+@Slf4j
 @Configuration(proxyBeanMethods = false)
 class MessagingConfig {
 
 	/** Received ids remembered for de-duplication. */
 	private static final int DEDUP_WINDOW = 65_536;
+
+	/** The history read back from the data directory, with the store it goes on in. */
+	record StoredHistory(HistoryStore store, List<LoggedMessage> messages) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.store.close();
+		}
+
+	}
+
+	@Bean
+	StoredHistory storedHistory(DataDirectory dataDirectory, PeerProperties properties) {
+		var restored = new LinkedHashMap<UUID, LoggedMessage>();
+		var settings = new Journal.Settings(properties.store().sync(), properties.store().syncInterval());
+		HistoryStore store = HistoryStore.open(dataDirectory.resolve("history"), settings, restored);
+		return new StoredHistory(store, List.copyOf(restored.values()));
+	}
 
 	@Bean
 	TypingRelay typingRelay(LocalPeer self, PeerDirectory directory, Mesh mesh, Clock clock) {
@@ -30,19 +57,50 @@ class MessagingConfig {
 
 	@Bean
 	ChatService chatService(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, Clock clock,
-			PeerProperties properties, MeterRegistry meters, TypingRelay typing) {
-		var history = new MessageLog(properties.historySize());
+			PeerProperties properties, MeterRegistry meters, TypingRelay typing, StoredHistory stored) {
+		var history = new MessageLog(properties.historySize(), stored.store(), stored.messages());
+		var dedup = new Dedup(DEDUP_WINDOW);
 		var events = new ChatEvents();
 		typing.publishTo(events);
-		var listener = new MeshEvents(self, directory, mesh, json, history, new Dedup(DEDUP_WINDOW), events,
+		var listener = new MeshEvents(self, directory, mesh, json, history, dedup, events,
 				counter(meters, "p2pchat.messages.received", "messages received from other peers"), typing);
-		var receipts = new Receipts(events,
+		var receipts = new Receipts(events, history,
 				counter(meters, "p2pchat.messages.failed", "message deliveries marked failed, per recipient"));
 		mesh.setListener(listener);
 		directory.addListener(listener);
+		resume(self, mesh, json, history, dedup, receipts);
 		return new ChatService(self, directory, mesh, json, history, events, receipts, clock,
 				properties.maxTextLength(),
 				counter(meters, "p2pchat.messages.sent", "messages accepted for sending by this peer"));
+	}
+
+	/**
+	 * Picks up where the previous run stopped: received ids are remembered as seen, and
+	 * every message still pending for a recipient goes back into its outbox, in order.
+	 */
+	private static void resume(LocalPeer self, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
+			Receipts receipts) {
+		int queued = 0;
+		for (LoggedMessage logged : history.all()) {
+			ChatMessage message = logged.message();
+			if (!message.fromId().equals(self.id())) {
+				dedup.firstTime(message.id());
+				continue;
+			}
+			String wire = null;
+			DeliveryTicket ticket = null;
+			for (Recipient recipient : logged.recipients()) {
+				if (recipient.state() == DeliveryState.PENDING) {
+					wire = (wire != null) ? wire : json.writeValueAsString(message);
+					ticket = (ticket != null) ? ticket : receipts.ticketFor(logged);
+					mesh.send(recipient.peerId(), wire, ticket);
+					queued++;
+				}
+			}
+		}
+		if (queued > 0) {
+			log.info("{} message(s) still pending from the previous run queued again", queued);
+		}
 	}
 
 	private static Counter counter(MeterRegistry meters, String name, String description) {

@@ -7,16 +7,19 @@ import dev.p2pchat.peer.mesh.DeliveryTicket;
 /**
  * Settles the delivery states of the messages this peer sends: each send gets a
  * {@link DeliveryTicket} that moves a recipient from pending to delivered or failed and
- * publishes the receipt. Thread-safe.
+ * publishes the receipt; the new state is written to the history store. Thread-safe.
  */
 final class Receipts {
 
 	private final ChatEvents events;
 
+	private final MessageLog history;
+
 	private final Counter failed;
 
-	Receipts(ChatEvents events, Counter failed) {
+	Receipts(ChatEvents events, MessageLog history, Counter failed) {
 		this.events = events;
+		this.history = history;
 		this.failed = failed;
 	}
 
@@ -28,6 +31,7 @@ final class Receipts {
 	private void settle(LoggedMessage logged, String peerId, DeliveryState state) {
 		Recipient recipient = logged.settle(peerId, state);
 		if (recipient != null) {
+			this.history.settled(logged, recipient);
 			this.events.publish(new ChatEvent.Receipt(logged.message().id(), peerId, recipient.username(), state));
 		}
 	}

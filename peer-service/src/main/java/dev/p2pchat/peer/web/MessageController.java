@@ -44,16 +44,23 @@ class MessageController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Views.MessageView send(@RequestBody Views.SendRequest request) {
 		String text = (request.text() != null) ? request.text() : "";
-		return Views.MessageView.of(this.chat.send(request.to(), text));
+		// the 202 promises the message survives a crash of this peer: stored before it
+		return Views.MessageView.of(this.chat.sendDurably(request.to(), text));
 	}
 
 	@GetMapping
 	List<Views.MessageView> history(@RequestParam(defaultValue = "100") int limit,
-			@RequestParam(required = false) @Nullable UUID after) {
+			@RequestParam(required = false) @Nullable UUID after,
+			@RequestParam(required = false) @Nullable UUID before) {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new BadRequestException("limit", "limit must be between 1 and " + MAX_LIMIT);
 		}
-		return this.chat.history(limit, after).stream().map(Views.MessageView::of).toList();
+		if (after != null && before != null) {
+			throw new BadRequestException("before", "after and before cannot be combined");
+		}
+		List<ChatMessage> page = (before != null) ? this.chat.historyBefore(limit, before)
+				: this.chat.history(limit, after);
+		return page.stream().map(Views.MessageView::of).toList();
 	}
 
 	@GetMapping("/{id}")

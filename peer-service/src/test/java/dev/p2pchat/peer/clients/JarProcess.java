@@ -150,6 +150,35 @@ final class JarProcess implements AutoCloseable {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/** POSTs and returns the status code with the body. */
+	java.net.http.HttpResponse<String> postForResponse(String path, String json) {
+		try {
+			return HTTP.send(HttpRequest.newBuilder(url(path))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.timeout(Duration.ofSeconds(10))
+				.build(), BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Kills the process at once ({@code kill -9}) and waits until it is gone. */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			assertThat(this.process.waitFor(15, TimeUnit.SECONDS)).as(this.name + " killed").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	String put(String path, String json) {
 		return call(HttpRequest.newBuilder(url(path))
 			.header("Content-Type", "application/json")

@@ -1,5 +1,8 @@
 package dev.p2pchat.peer.clients;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,18 +50,36 @@ final class LocalChat implements AutoCloseable {
 		return "it-token-of-" + username;
 	}
 
-	/** Starts a peer process (not waiting for it). */
+	/** Starts a peer process (not waiting for it) with a fresh data directory. */
 	JarProcess peer(String username, String... extraArgs) {
+		try {
+			Path dataDir = Files.createTempDirectory("p2pchat-it-" + username + "-");
+			return peer(username, JarProcess.freePort(), dataDir, extraArgs);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Starts a peer process (not waiting for it) on this port with this data directory:
+	 * the same port and directory as before are the same peer restarted.
+	 */
+	JarProcess peer(String username, int port, Path dataDir, String... extraArgs) {
 		Path jar = JarProcess.jar("p2pchat.it.peer-jar");
-		int port = JarProcess.freePort();
 		List<String> args = new ArrayList<>(List.of("--p2pchat.peer.username=" + username,
 				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + this.tracker.port(),
-				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port,
+				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port, "--p2pchat.peer.data-dir=" + dataDir,
 				"--p2pchat.peer.api-token=" + token(username)));
 		args.addAll(List.of(extraArgs));
 		JarProcess peer = JarProcess.start(username, jar, port, args.toArray(String[]::new)).withToken(token(username));
 		this.peers.add(peer);
 		return peer;
+	}
+
+	/** Forgets a peer process that was killed, so that {@link #close} skips it. */
+	void forget(JarProcess peer) {
+		this.peers.remove(peer);
 	}
 
 	/**

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.p2pchat.peer.store.SyncPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,7 +27,9 @@ class PeerPropertiesTests {
 			PeerProperties properties = context.getBean(PeerProperties.class);
 			assertThat(properties.trackerUrl()).hasToString("http://localhost:8080");
 			assertThat(properties.dataDir()).hasToString("target/data/alice");
-			assertThat(properties.historySize()).isEqualTo(1000);
+			assertThat(properties.historySize()).isEqualTo(10_000);
+			assertThat(properties.store().sync()).isEqualTo(SyncPolicy.BATCH);
+			assertThat(properties.store().syncInterval()).hasMillis(200);
 			assertThat(properties.maxTextLength()).isEqualTo(4096);
 			assertThat(properties.link().linger()).hasNanos(200_000);
 			assertThat(properties.link().ackInterval()).hasMillis(5);

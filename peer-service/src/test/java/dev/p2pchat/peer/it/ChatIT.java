@@ -263,6 +263,39 @@ class ChatIT {
 	}
 
 	@Test
+	void historyWhenPagedBackWithBeforeListsEveryMessageOnceOldestFirst() {
+		String tag = "page-" + UUID.randomUUID();
+		List<String> sent = new ArrayList<>();
+		for (int i = 0; i < 2500; i++) {
+			sent.add(alice.chat().send(null, tag + " " + i).id().toString());
+		}
+
+		List<String> newestPagesFirst = new ArrayList<>();
+		List<Map<String, Object>> page = page(alice.get("/messages?limit=300").getBody());
+		while (!page.isEmpty()) {
+			assertThat(page.size()).isLessThanOrEqualTo(300);
+			newestPagesFirst.addAll(0, page.stream().map((message) -> (String) message.get("id")).toList());
+			page = page(alice.get("/messages?limit=300&before=" + page.getFirst().get("id")).getBody());
+		}
+
+		assertThat(newestPagesFirst.stream().filter(sent::contains).toList()).containsExactlyElementsOf(sent);
+		assertThat(page(alice.get("/messages?limit=3&before=" + sent.get(10)).getBody()))
+			.extracting((message) -> message.get("text"))
+			.containsExactly(tag + " 7", tag + " 8", tag + " 9");
+		assertThat(alice.get("/messages?before=" + UUID.randomUUID()).getBody()).isEqualTo("[]");
+		var malformed = alice.get("/messages?before=not-an-id");
+		assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+		assertThat(malformed.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(alice.get("/messages?after=" + sent.get(1) + "&before=" + sent.get(2)).getStatusCode().value())
+			.isEqualTo(400);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> page(String json) {
+		return tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, List.class);
+	}
+
+	@Test
 	void actuatorWhenRegisteredShowsReadinessUpAndMetrics() {
 		var readiness = alice.get("/actuator/health/readiness");
 		var liveness = alice.get("/actuator/health/liveness");

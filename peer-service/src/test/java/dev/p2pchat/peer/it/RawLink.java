@@ -63,6 +63,15 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 		this.sealer = finished.session().sealer();
 		this.opener = finished.session().opener();
 		send(finished.auth());
+		try {
+			// the frame that follows a handshake (holding nothing from the peer): without
+			// it
+			// the peer waits for it before sending its queue
+			sendSealed("{\"type\":\"since\",\"last\":null}");
+		}
+		catch (RuntimeException refused) {
+			// the peer refused the auth and closed: the caller checks the close
+		}
 		return finished.session().peer();
 	}
 

@@ -3,6 +3,7 @@ package dev.p2pchat.peer.it;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
@@ -21,10 +22,15 @@ final class TestChat implements AutoCloseable {
 	}
 
 	static TestChat start(String... usernames) {
+		return start(Map.of(), usernames);
+	}
+
+	/** Starts the peers with these extra properties. */
+	static TestChat start(Map<String, Object> properties, String... usernames) {
 		var chat = new TestChat(TrackerProcess.start());
 		try {
 			for (String username : usernames) {
-				chat.peers.add(TestPeer.start(username, chat.tracker.url()));
+				chat.peers.add(TestPeer.start(username, chat.tracker.url(), properties));
 			}
 			int others = usernames.length - 1;
 			await().atMost(Duration.ofSeconds(10))
@@ -35,6 +41,16 @@ final class TestChat implements AutoCloseable {
 			chat.close();
 			throw ex;
 		}
+	}
+
+	/** Starts one more peer and waits until it is linked to every other one. */
+	TestPeer join(String username) {
+		TestPeer peer = TestPeer.start(username, this.tracker.url());
+		this.peers.add(peer);
+		int others = this.peers.size() - 1;
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.peers.stream().allMatch((each) -> each.mesh().liveLinks() == others));
+		return peer;
 	}
 
 	/** The peer started {@code index}th. */

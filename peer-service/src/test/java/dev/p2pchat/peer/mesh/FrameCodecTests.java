@@ -3,6 +3,7 @@ package dev.p2pchat.peer.mesh;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,23 @@ class FrameCodecTests {
 		var batch = (LinkFrame.Batch) this.codec.decode(text, JsonNode.class);
 		assertThat(batch.seq()).isEqualTo(4);
 		assertThat(batch.messages()).extracting((node) -> ((JsonNode) node).get("n").asInt()).containsExactly(1, 2);
+	}
+
+	@Test
+	void catchUpWhenWrittenReadsBackBoundToTheMessageTypeAndSinceCarriesAnIdOrNull() throws LinkException {
+		String text = this.codec.catchUp(List.of("{\"n\":7}", "{\"n\":8}"));
+		var id = UUID.randomUUID();
+
+		var catchUp = (LinkFrame.CatchUp) this.codec.decode(text, Numbered.class);
+
+		assertThat(List.<Object>copyOf(catchUp.messages())).containsExactly(new Numbered(7), new Numbered(8));
+		assertThat(this.codec.decode(this.codec.encode(new LinkFrame.Since(id)), Numbered.class))
+			.isEqualTo(new LinkFrame.Since(id));
+		assertThat(this.codec.decode("{\"type\":\"since\",\"last\":null}", Numbered.class))
+			.isEqualTo(new LinkFrame.Since(null));
+		assertThatExceptionOfType(LinkException.class)
+			.isThrownBy(() -> this.codec.decode("{\"type\":\"catchup\",\"messages\":[]}", Numbered.class))
+			.satisfies((ex) -> assertThat(ex.status().getCode()).isEqualTo(CloseStatus.BAD_DATA.getCode()));
 	}
 
 	@Test

@@ -21,7 +21,7 @@ class ReceiptsTests {
 
 	private final Counter failed = new SimpleMeterRegistry().counter("failed");
 
-	private final Receipts receipts = new Receipts(this.events, this.failed);
+	private final Receipts receipts = new Receipts(this.events, new MessageLog(10), this.failed);
 
 	private final LoggedMessage logged = new LoggedMessage(
 			new ChatMessage(UUID.randomUUID(), "alice-id", "alice", null, null, "hi", Instant.EPOCH),

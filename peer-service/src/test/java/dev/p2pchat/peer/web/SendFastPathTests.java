@@ -50,7 +50,7 @@ class SendFastPathTests {
 	void sendWhenPlainJsonAnswersAcceptedWithoutMvc() throws Exception {
 		var message = new ChatMessage(UUID.randomUUID(), "p1", "alice", "p2", "bob", "hi",
 				Instant.parse("2026-11-25T16:00:00.123Z"));
-		given(this.chat.send("Bob", "hi")).willReturn(message);
+		given(this.chat.sendDurably("Bob", "hi")).willReturn(message);
 		var chain = new MockFilterChain();
 		var response = new MockHttpServletResponse();
 
@@ -67,7 +67,7 @@ class SendFastPathTests {
 
 	@Test
 	void sendWhenChatServiceRejectsPassesTheSameBodyOn() throws Exception {
-		given(this.chat.send(any(), anyString())).willThrow(UnknownRecipientException.class)
+		given(this.chat.sendDurably(any(), anyString())).willThrow(UnknownRecipientException.class)
 			.willThrow(InvalidMessageException.class);
 
 		String unknown = passedOnBody(post("application/json", "{\"to\":\"nobody\",\"text\":\"hi\"}"));
@@ -81,7 +81,7 @@ class SendFastPathTests {
 	@ValueSource(strings = { "{\"text\":", "{\"text\":\"hi\",\"color\":\"red\"}", "{\"text\":\"hi\"} {}", "null", "" })
 	void sendWhenBodyDoesNotBindPassesItOnUnsent(String body) throws Exception {
 		assertThat(passedOnBody(post("application/json", body))).isEqualTo(body);
-		verify(this.chat, never()).send(any(), anyString());
+		verify(this.chat, never()).sendDurably(any(), anyString());
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class SendFastPathTests {
 		String body = "{\"text\":\"hi\"}" + " ".repeat(2000);
 
 		assertThat(passedOnBody(post("application/json", body))).isEqualTo(body);
-		verify(this.chat, never()).send(any(), anyString());
+		verify(this.chat, never()).sendDurably(any(), anyString());
 	}
 
 	@ParameterizedTest
@@ -97,7 +97,7 @@ class SendFastPathTests {
 			"application/json;v=2", "not a type" })
 	void sendWhenNotPlainJsonPassesItOnUnsent(String contentType) throws Exception {
 		assertThat(passedOnBody(post(contentType, "{\"text\":\"hi\"}"))).isEqualTo("{\"text\":\"hi\"}");
-		verify(this.chat, never()).send(any(), anyString());
+		verify(this.chat, never()).sendDurably(any(), anyString());
 	}
 
 	@ParameterizedTest
@@ -107,7 +107,7 @@ class SendFastPathTests {
 		request.addHeader("Accept", accept);
 
 		assertThat(passedOnBody(request)).isEqualTo("{\"text\":\"hi\"}");
-		verify(this.chat, never()).send(any(), anyString());
+		verify(this.chat, never()).sendDurably(any(), anyString());
 	}
 
 	@Test

@@ -1,0 +1,310 @@
+package dev.p2pchat.peer.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import lombok.extern.slf4j.Slf4j;
+
+/**
+ * An append-only journal of records in one directory, with snapshots: what a peer must
+ * find again after a crash. Records are appended to a memory buffer ({@link #append});
+ * {@link #await} returns once a record is written to the operating system (and, under
+ * {@link SyncPolicy#ALWAYS}, synced to the disk). Whoever awaits first writes everything
+ * appended so far in one {@code write} (group commit): under load one call covers many
+ * records, and a lone record is written at once. A background thread writes what nobody
+ * awaited and syncs under {@link SyncPolicy#BATCH} every sync interval.
+ * <p>
+ * Files: {@code journal-<n>.log} segments and {@code snapshot-<n>.dat}, the state as of
+ * the start of segment {@code n}. Opening reads the newest snapshot and the segments from
+ * its number on; a damaged or incomplete tail (a crash mid-write) is cut off and reported
+ * in one log line, and the journal carries on after the intact part. Thread-safe.
+ */
+@Slf4j
+public final class Journal implements AutoCloseable {
+
+	/**
+	 * @param sync when to sync to the disk
+	 * @param syncInterval how often the background thread writes and (under
+	 * {@link SyncPolicy#BATCH}) syncs
+	 */
+	public record Settings(SyncPolicy sync, Duration syncInterval) {
+	}
+
+	private final Path dir;
+
+	private final Settings settings;
+
+	/** Held by whoever writes the buffer to the file; before {@link #bufferLock}. */
+	private final ReentrantLock writeLock = new ReentrantLock();
+
+	private final ReentrantLock bufferLock = new ReentrantLock();
+
+	private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+	private ByteBuffer spare = ByteBuffer.allocate(1 << 16);
+
+	/** Bytes appended since opening: the tickets. */
+	private long appended;
+
+	private volatile long written;
+
+	private volatile long synced;
+
+	private FileChannel channel;
+
+	private int segment;
+
+	private final ScheduledExecutorService background;
+
+	private Journal(Path dir, Settings settings, int segment) throws IOException {
+		this.dir = dir;
+		this.settings = settings;
+		this.segment = segment;
+		this.channel = openSegment(segment);
+		this.background = Executors.newSingleThreadScheduledExecutor(
+				Thread.ofPlatform().daemon().name("journal-" + dir.getFileName()).factory());
+		long interval = settings.syncInterval().toNanos();
+		this.background.scheduleWithFixedDelay(this::syncInBackground, interval, interval, TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Opens the journal in {@code dir} (created if missing), handing every intact record
+	 * to {@code replay}, oldest first.
+	 */
+	public static Journal open(Path dir, Settings settings, Replay replay) {
+		try {
+			Files.createDirectories(dir);
+			long started = System.nanoTime();
+			Recovery.Result recovery = Recovery.run(dir, replay);
+			log.info("{}: {} record(s) read in {} ms", dir.getFileName(), recovery.records(),
+					(System.nanoTime() - started) / 1_000_000);
+			return new Journal(dir, settings, recovery.segment());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot open the journal in " + dir, ex);
+		}
+	}
+
+	/** Queues a record; pass the ticket to {@link #await} to have it written. */
+	public long append(byte[] payload) {
+		this.bufferLock.lock();
+		try {
+			int needed = RecordFile.HEADER + payload.length;
+			if (this.buffer.remaining() < needed) {
+				ByteBuffer bigger = ByteBuffer
+					.allocate(Math.max(2 * this.buffer.capacity(), this.buffer.position() + needed));
+				this.buffer.flip();
+				bigger.put(this.buffer);
+				this.buffer = bigger;
+			}
+			RecordFile.frame(this.buffer, payload);
+			this.appended += needed;
+			return this.appended;
+		}
+		finally {
+			this.bufferLock.unlock();
+		}
+	}
+
+	/**
+	 * Returns once the record of this ticket is written to the operating system, or
+	 * synced under {@link SyncPolicy#ALWAYS}.
+	 * @throws UncheckedIOException when the file cannot be written
+	 */
+	public void await(long ticket) {
+		boolean always = this.settings.sync() == SyncPolicy.ALWAYS;
+		if (ticket <= (always ? this.synced : this.written)) {
+			return;
+		}
+		this.writeLock.lock();
+		try {
+			if (ticket <= (always ? this.synced : this.written)) {
+				return;
+			}
+			writeOut();
+			if (always) {
+				this.channel.force(false);
+				this.synced = this.written;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the journal in " + this.dir, ex);
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Starts a new segment; what follows goes to it. The caller then writes the state as
+	 * of this moment with {@link #snapshotLater}, which lets the older segments go.
+	 * @return the new segment's number
+	 */
+	public int rotate() {
+		this.writeLock.lock();
+		this.bufferLock.lock();
+		try {
+			writeBuffer(this.buffer);
+			if (this.settings.sync() != SyncPolicy.NONE) {
+				this.channel.force(false);
+			}
+			this.synced = this.written;
+			this.channel.close();
+			this.segment++;
+			this.channel = openSegment(this.segment);
+			return this.segment;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start a new journal segment in " + this.dir, ex);
+		}
+		finally {
+			this.bufferLock.unlock();
+			this.writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Writes, on the background thread, the snapshot that replaces the segments before
+	 * {@code segment}: the records {@code state} supplies then.
+	 */
+	public void snapshotLater(int segment, Supplier<List<byte[]>> state) {
+		this.background.execute(() -> {
+			try {
+				writeSnapshot(segment, state.get());
+			}
+			catch (IOException | RuntimeException ex) {
+				log.warn("{}: snapshot {} not written ({}); the journal segments stay", this.dir.getFileName(), segment,
+						ex.toString());
+			}
+		});
+	}
+
+	@Override
+	public void close() {
+		this.background.shutdown();
+		try {
+			this.background.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.writeLock.lock();
+		try {
+			writeOut();
+			this.channel.force(false);
+			this.channel.close();
+		}
+		catch (IOException ex) {
+			log.warn("{}: not closed cleanly: {}", this.dir.getFileName(), ex.toString());
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+	}
+
+	private void writeSnapshot(int segment, List<byte[]> records) throws IOException {
+		Path temporary = this.dir.resolve("snapshot-" + segment + ".tmp");
+		try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+			for (byte[] record : records) {
+				if (chunk.remaining() < RecordFile.HEADER + record.length) {
+					chunk.flip();
+					writeFully(out, chunk);
+					chunk = ByteBuffer.allocate(Math.max(1 << 16, RecordFile.HEADER + record.length));
+				}
+				RecordFile.frame(chunk, record);
+			}
+			chunk.flip();
+			writeFully(out, chunk);
+			out.force(false);
+		}
+		Files.move(temporary, this.dir.resolve(Recovery.snapshotName(segment)), StandardCopyOption.ATOMIC_MOVE);
+		Recovery.deleteBefore(this.dir, segment);
+		log.debug("{}: snapshot {} written, {} record(s)", this.dir.getFileName(), segment, records.size());
+	}
+
+	private void syncInBackground() {
+		try {
+			await(this.appended());
+			if (this.settings.sync() == SyncPolicy.BATCH && this.synced < this.written) {
+				long upTo = this.written;
+				FileChannel current = this.channel;
+				// outside the write lock: a sync takes milliseconds, writers go on
+				// meanwhile
+				current.force(false);
+				this.synced = Math.max(this.synced, upTo);
+			}
+		}
+		catch (ClosedChannelException ex) {
+			// rotated meanwhile: the rotation synced the old segment
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("{}: background write failed: {}", this.dir.getFileName(), ex.toString());
+		}
+	}
+
+	private long appended() {
+		this.bufferLock.lock();
+		try {
+			return this.appended;
+		}
+		finally {
+			this.bufferLock.unlock();
+		}
+	}
+
+	/** Writes the buffer, swapped for the spare so that appenders go on meanwhile. */
+	private void writeOut() throws IOException {
+		ByteBuffer full;
+		long upTo;
+		this.bufferLock.lock();
+		try {
+			full = this.buffer;
+			upTo = this.appended;
+			this.buffer = this.spare;
+			this.spare = full;
+		}
+		finally {
+			this.bufferLock.unlock();
+		}
+		full.flip();
+		writeFully(this.channel, full);
+		full.clear();
+		this.written = upTo;
+	}
+
+	/** Writes and clears a buffer; the caller holds both locks. */
+	private void writeBuffer(ByteBuffer pending) throws IOException {
+		pending.flip();
+		writeFully(this.channel, pending);
+		pending.clear();
+		this.written = this.appended;
+	}
+
+	private FileChannel openSegment(int number) throws IOException {
+		return FileChannel.open(this.dir.resolve(Recovery.journalName(number)), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+	}
+
+	private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
+		while (bytes.hasRemaining()) {
+			out.write(bytes);
+		}
+	}
+
+}

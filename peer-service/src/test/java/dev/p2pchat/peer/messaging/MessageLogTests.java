@@ -1,0 +1,72 @@
+package dev.p2pchat.peer.messaging;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageLogTests {
+
+	private static final Instant T0 = Instant.parse("2026-12-02T01:00:00Z");
+
+	private final MessageLog log = new MessageLog(1000);
+
+	@Test
+	void pageBeforeWhenIdKnownListsTheMessagesJustBeforeItOldestFirst() {
+		List<LoggedMessage> all = appendBroadcasts(10, "bob");
+
+		assertThat(this.log.pageBefore(3, id(all, 5))).extracting(ChatMessage::text).containsExactly("2", "3", "4");
+		assertThat(this.log.pageBefore(3, id(all, 1))).extracting(ChatMessage::text).containsExactly("0");
+		assertThat(this.log.pageBefore(3, id(all, 0))).isEmpty();
+		assertThat(this.log.pageBefore(3, UUID.randomUUID())).isEmpty();
+	}
+
+	@Test
+	void missedByWhenNewcomerOffersTheNewestOwnBroadcastsOnlyOldestFirst() {
+		appendBroadcasts(5, null);
+		this.log.append(message("me", "private", "dave-id"));
+		this.log.append(LoggedMessage
+			.received(new ChatMessage(UUID.randomUUID(), "bob-id", "bob", null, null, "from bob", T0)));
+
+		assertThat(this.log.missedBy("dave-id", "me", null, 3)).extracting(ChatMessage::text)
+			.containsExactly("2", "3", "4");
+	}
+
+	@Test
+	void missedByWhenReceiverHoldsSomeOffersWhatFollowsUpToThePendingOnes() {
+		List<LoggedMessage> all = appendBroadcasts(4, "dave-id");
+		all.get(1).settle("dave-id", DeliveryState.DELIVERED);
+		all.get(2).settle("dave-id", DeliveryState.FAILED);
+
+		assertThat(this.log.missedBy("dave-id", "me", id(all, 0), 100)).extracting(ChatMessage::text)
+			.containsExactly("1", "2");
+		assertThat(this.log.missedBy("dave-id", "me", id(all, 3), 100)).isEmpty();
+	}
+
+	private List<LoggedMessage> appendBroadcasts(int count, String recipient) {
+		List<LoggedMessage> appended = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ChatMessage message = new ChatMessage(UUID.randomUUID(), "me", "alice", null, null, String.valueOf(i),
+					T0.plusSeconds(i));
+			List<String> recipients = (recipient != null) ? List.of(recipient) : List.of();
+			LoggedMessage logged = new LoggedMessage(message, recipients, recipients);
+			this.log.append(logged);
+			appended.add(logged);
+		}
+		return appended;
+	}
+
+	private static LoggedMessage message(String from, String text, String to) {
+		return new LoggedMessage(new ChatMessage(UUID.randomUUID(), from, "alice", to, "dave", text, T0), List.of(to),
+				List.of("dave"));
+	}
+
+	private static UUID id(List<LoggedMessage> messages, int index) {
+		return messages.get(index).message().id();
+	}
+
+}
