@@ -1,5 +1,8 @@
 package dev.p2pchat.peer.clients;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,13 +45,23 @@ final class LocalChat implements AutoCloseable {
 		return this.tracker;
 	}
 
+	/** A new, empty data directory: each peer process is a new peer with its own key. */
+	private static Path freshDataDir() {
+		try {
+			return Files.createTempDirectory("p2pchat-peer-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Starts a peer process (not waiting for it). */
 	JarProcess peer(String username, String... extraArgs) {
 		Path jar = JarProcess.jar("p2pchat.it.peer-jar");
 		int port = JarProcess.freePort();
 		List<String> args = new ArrayList<>(List.of("--p2pchat.peer.username=" + username,
 				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + this.tracker.port(),
-				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port));
+				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port, "--p2pchat.peer.data-dir=" + freshDataDir()));
 		args.addAll(List.of(extraArgs));
 		JarProcess peer = JarProcess.start(username, jar, port, args.toArray(String[]::new));
 		this.peers.add(peer);
