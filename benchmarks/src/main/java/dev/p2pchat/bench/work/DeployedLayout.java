@@ -40,7 +40,8 @@ record DeployedLayout(Path appJar, Path cache) {
 		var training = new ArrayList<String>();
 		training.add("-XX:AOTCacheOutput=" + cache);
 		training.addAll(JVM_OPTIONS);
-		training.addAll(List.of("-Dspring.context.exit=onRefresh", "-Dp2pchat.peer.username=aot-training", "-jar",
+		training.addAll(List.of("-Dspring.context.exit=onRefresh", "-Dp2pchat.peer.username=aot-training",
+				"-Dp2pchat.peer.data-dir=" + Files.createTempDirectory("p2pchat-aot-training-"), "-jar",
 				appJar.toString()));
 		run(training, logDir.resolve("deployed-training.log"));
 		if (!Files.isRegularFile(cache)) {

@@ -1,6 +1,7 @@
 package dev.p2pchat.bench.work;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +56,6 @@ record Launch(Jars jars, Path logDir) {
 				"-Dloader.main=dev.p2pchat.bench.node.PeerDriver", "-Dbench.control=" + controlPort,
 				"-Dbench.index=" + index, "-Dbench.peerMain=" + this.jars.peerStartClass(), PROPERTIES_LAUNCHER));
 		args.addAll(peerArgs(username, port, trackerPort));
-		if (index == 0) {
-			// the largest peerId: W3's simulated peers, whose ids are smaller, dial this
-			// peer
-			args.add("--p2pchat.peer.id=" + FanOutWorkload.PEER_ID);
-		}
 		return ServiceProcess.startJava(username, port, args, this.logDir);
 	}
 
@@ -73,9 +69,11 @@ record Launch(Jars jars, Path logDir) {
 		return (options == null || options.isBlank()) ? List.of() : List.of(options.trim().split("\\s+"));
 	}
 
-	private static List<String> peerArgs(String username, int port, int trackerPort) {
+	private static List<String> peerArgs(String username, int port, int trackerPort) throws IOException {
+		// a fresh data directory: each launched peer is a new peer with its own key
+		Path dataDir = Files.createTempDirectory("p2pchat-bench-" + username + "-");
 		return List.of("--server.port=" + port, "--server.address=127.0.0.1", "--p2pchat.peer.username=" + username,
-				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + trackerPort,
+				"--p2pchat.peer.data-dir=" + dataDir, "--p2pchat.peer.tracker-url=http://127.0.0.1:" + trackerPort,
 				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port);
 	}
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.p2pchat.bench.crypto.Identity;
 import dev.p2pchat.bench.http.SseClient;
 
 /**
@@ -25,8 +26,14 @@ final class TrackerApi {
 	 * Registers a peer like a real peer does.
 	 * @return its lease token
 	 */
-	String register(String peerId, String username, String url) throws IOException, InterruptedException {
-		String body = "{\"peerId\":\"" + peerId + "\",\"username\":\"" + username + "\",\"url\":\"" + url + "\"}";
+	String register(Identity identity, String username, String url) throws IOException, InterruptedException {
+		String peerId = identity.peerId();
+		String timestamp = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+		String signature = identity
+			.signText("p2pchat-register-v1\n" + peerId + "\n" + username + "\n" + url + "\n" + timestamp);
+		String body = "{\"peerId\":\"" + peerId + "\",\"username\":\"" + username + "\",\"url\":\"" + url
+				+ "\",\"publicKey\":\"" + identity.publicIdentity().encoded() + "\",\"timestamp\":\"" + timestamp
+				+ "\",\"signature\":\"" + signature + "\"}";
 		HttpResponse<String> response = this.http.send(request("/peers").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());

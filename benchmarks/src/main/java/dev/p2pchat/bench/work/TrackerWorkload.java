@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.p2pchat.bench.crypto.Identity;
 import dev.p2pchat.bench.http.HttpHead;
 import dev.p2pchat.bench.http.LoadGenerator;
 import dev.p2pchat.bench.http.LoadSpec;
@@ -36,7 +37,7 @@ final class TrackerWorkload {
 	 * @param barePort the bare-HTTP limit's port
 	 */
 	void run(int port, int barePort) throws IOException, InterruptedException {
-		List<String> tokens = register(port);
+		List<String[]> tokens = register(port);
 		for (int rep = 0; rep < this.config.runs(); rep++) {
 			Progress.say("W4 run " + (rep + 1) + "/" + this.config.runs());
 			// renewals change renewedAt, so the list's ETag of the previous run is stale
@@ -49,17 +50,20 @@ final class TrackerWorkload {
 					"Accept: application/json\r\nIf-None-Match: " + etag + "\r\n", null));
 			measure("renew", rep, port, 200, (c, seq) -> {
 				int peer = (c * 7919 + seq) % tokens.size();
-				return HttpHead.request("PUT", port, "/peers/w4-" + peer + "/lease",
-						"Authorization: Bearer " + tokens.get(peer) + "\r\n", null);
+				return HttpHead.request("PUT", port, "/peers/" + tokens.get(peer)[0] + "/lease",
+						"Authorization: Bearer " + tokens.get(peer)[1] + "\r\n", null);
 			});
 		}
 	}
 
-	private List<String> register(int port) throws IOException, InterruptedException {
+	/** Registers the peers, each with its own key: their peerIds and lease tokens. */
+	private List<String[]> register(int port) throws IOException, InterruptedException {
 		var tracker = new TrackerApi(port);
-		var tokens = new ArrayList<String>();
+		var tokens = new ArrayList<String[]>();
 		for (int i = 0; i < this.config.trackerPeers(); i++) {
-			tokens.add(tracker.register("w4-" + i, "w4user" + i, "http://127.0.0.1:9/w4-" + i));
+			Identity identity = Identity.generate();
+			tokens.add(new String[] { identity.peerId(),
+					tracker.register(identity, "w4user" + i, "http://127.0.0.1:9/w4-" + i) });
 		}
 		return tokens;
 	}

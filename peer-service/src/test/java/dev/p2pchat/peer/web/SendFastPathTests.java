@@ -56,7 +56,7 @@ class SendFastPathTests {
 		assertThat(response.getContentType()).isEqualTo("application/json");
 		assertThat(response.getContentLength()).isEqualTo(response.getContentAsByteArray().length);
 		assertThat(response.getContentAsString()).isEqualTo("{\"id\":\"" + message.id()
-				+ "\",\"from\":\"alice\",\"to\":\"bob\",\"text\":\"hi\",\"sentAt\":\"2026-11-25T16:00:00.123Z\"}");
+				+ "\",\"from\":\"alice\",\"fromId\":\"p1\",\"to\":\"bob\",\"text\":\"hi\",\"sentAt\":\"2026-11-25T16:00:00.123Z\"}");
 	}
 
 	@Test
