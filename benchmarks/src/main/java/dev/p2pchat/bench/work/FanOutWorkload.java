@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.p2pchat.bench.crypto.Identity;
 import dev.p2pchat.bench.http.LoadSpec;
 import dev.p2pchat.bench.node.Payload;
 import dev.p2pchat.bench.node.Tally;
@@ -24,12 +25,6 @@ import dev.p2pchat.bench.report.Results;
  * peers. The real peer gets the largest peerId so that every simulated peer dials it.
  */
 final class FanOutWorkload {
-
-	/**
-	 * The peerId of the real peer: larger than every simulated peer's, so that they dial
-	 * it.
-	 */
-	static final String PEER_ID = "zz-bench0";
 
 	private static final Duration LINK_TIMEOUT = Duration.ofSeconds(120);
 
@@ -46,7 +41,7 @@ final class FanOutWorkload {
 
 	/**
 	 * Runs W3 on a peer that is linked to nobody any more.
-	 * @param peer a peer whose peerId is {@link #PEER_ID}
+	 * @param peer a peer (its peerId almost surely sorts after the simulated peers')
 	 * @param trackerPort its tracker
 	 */
 	void run(ServiceProcess peer, int trackerPort) throws Exception {
@@ -59,16 +54,18 @@ final class FanOutWorkload {
 		var tracker = new TrackerApi(trackerPort);
 		var closed = new AtomicInteger();
 		var sims = new ArrayList<SimPeer>();
-		var registrations = new ArrayList<TrackerApi.Registered>();
+		var tokens = new ArrayList<String>();
+		var ids = new ArrayList<String>();
 		HttpClient client = HttpClient.newHttpClient();
 		Thread pinger = null;
 		Progress.say("W3 linking " + size + " simulated peers");
 		try {
 			for (int i = 0; i < size; i++) {
-				String id = String.format(Locale.ROOT, "sim%d-%03d", size, i);
-				TrackerApi.Registered registered = tracker.register("s" + size + "x" + i, "http://127.0.0.1:9/" + id);
-				var sim = new SimPeer(registered.peerId(), "s" + size + "x" + i, "http://127.0.0.1:9/" + id, closed);
-				registrations.add(registered);
+				Identity identity = simIdentity();
+				String url = String.format(Locale.ROOT, "http://127.0.0.1:9/sim%d-%03d", size, i);
+				var sim = new SimPeer(identity, "s" + size + "x" + i, url, closed);
+				tokens.add(tracker.register(identity, "s" + size + "x" + i, url));
+				ids.add(identity.peerId());
 				sims.add(sim);
 			}
 			for (SimPeer sim : sims) {
@@ -86,11 +83,24 @@ final class FanOutWorkload {
 				pinger.interrupt();
 			}
 			sims.forEach(SimPeer::close);
-			for (TrackerApi.Registered registered : registrations) {
-				tracker.remove(registered.peerId(), registered.token());
+			for (int i = 0; i < tokens.size(); i++) {
+				tracker.remove(ids.get(i), tokens.get(i));
 			}
 			client.close();
 		}
+	}
+
+	/**
+	 * A key whose peerId starts with a digit, so that it sorts before the real peer's
+	 * (which almost always starts with a letter): the simulated peers dial, as the dial
+	 * rule wants, and the real peer never dials their unreachable URLs.
+	 */
+	private static Identity simIdentity() {
+		Identity identity = Identity.generate();
+		while (identity.peerId().charAt(0) > '7') {
+			identity = Identity.generate();
+		}
+		return identity;
 	}
 
 	private static void ping(List<SimPeer> sims) {

@@ -56,11 +56,6 @@ record Launch(Jars jars, Path logDir) {
 				"-Dloader.main=dev.p2pchat.bench.node.PeerDriver", "-Dbench.control=" + controlPort,
 				"-Dbench.index=" + index, "-Dbench.peerMain=" + this.jars.peerStartClass(), PROPERTIES_LAUNCHER));
 		args.addAll(peerArgs(username, port, trackerPort));
-		if (index == 0) {
-			// the largest peerId: W3's simulated peers, whose ids are smaller, dial this
-			// peer
-			args.add("--p2pchat.peer.id=" + FanOutWorkload.PEER_ID);
-		}
 		return ServiceProcess.startJava(username, port, args, this.logDir);
 	}
 

@@ -10,26 +10,39 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.bench.crypto.FrameOpener;
+import dev.p2pchat.bench.crypto.FrameSealer;
+import dev.p2pchat.bench.crypto.Identity;
+import dev.p2pchat.bench.crypto.LinkHandshake;
+import dev.p2pchat.bench.crypto.SealException;
 import dev.p2pchat.bench.node.Tally;
 
 /**
  * A simulated peer for W3: a JDK WebSocket client that speaks the peer link protocol
- * (docs/protocol.md) just enough to receive: it dials the real peer's {@code /ws/peer},
- * says hello, counts the texts of each {@code batch} and acknowledges it at once. It
- * never sends chat messages. Registered at the tracker by the caller under the same
- * peerId, username and URL.
+ * (docs/protocol.md, version 2) just enough to receive: it dials the real peer's
+ * {@code /ws/peer}, runs the authenticated handshake with its own key, opens each sealed
+ * {@code batch}, counts its texts and acknowledges it at once. It never sends chat
+ * messages. Registered at the tracker by the caller with the same key, username and URL.
  */
 final class SimPeer implements WebSocket.Listener {
 
-	private final String peerId;
+	private final Identity identity;
+
+	private final LinkHandshake handshake;
+
+	private final java.util.concurrent.CompletableFuture<Void> linked = new java.util.concurrent.CompletableFuture<>();
+
+	private java.nio.ByteBuffer partialBinary = java.nio.ByteBuffer.allocate(0);
+
+	private volatile @Nullable FrameSealer sealer;
+
+	private volatile @Nullable FrameOpener opener;
 
 	private final String username;
 
 	private final String url;
 
 	private final AtomicInteger closed;
-
-	private final StringBuilder partial = new StringBuilder();
 
 	private volatile Tally tally = new Tally(-1, java.util.Map.of());
 
@@ -41,22 +54,28 @@ final class SimPeer implements WebSocket.Listener {
 
 	private volatile @Nullable WebSocket socket;
 
-	SimPeer(String peerId, String username, String url, AtomicInteger closed) {
-		this.peerId = peerId;
+	SimPeer(Identity identity, String username, String url, AtomicInteger closed) {
+		this.identity = identity;
 		this.username = username;
 		this.url = url;
 		this.closed = closed;
+		this.handshake = LinkHandshake.dialler(identity,
+				new LinkHandshake.Details(username, url, identity.peerId() + "-" + System.nanoTime()));
 	}
 
-	/** Dials the real peer and sends hello; the link is up once {@link #greeted()}. */
+	/**
+	 * Dials the real peer and runs the handshake, waiting for its answer (so that dials
+	 * one after the other never exceed the peer's bound on unauthenticated connections);
+	 * the link is up once {@link #greeted()}.
+	 */
 	WebSocket dial(HttpClient client, int peerPort) {
 		WebSocket socket = client.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(10))
 			.buildAsync(URI.create("ws://127.0.0.1:" + peerPort + "/ws/peer"), this)
 			.join();
 		this.socket = socket;
-		send("{\"type\":\"hello\",\"version\":1,\"peerId\":\"" + this.peerId + "\",\"username\":\"" + this.username
-				+ "\",\"url\":\"" + this.url + "\",\"epoch\":\"" + this.peerId + "-" + System.nanoTime() + "\"}");
+		sendBinary(this.handshake.hello());
+		this.linked.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
 		return socket;
 	}
 
@@ -70,15 +89,30 @@ final class SimPeer implements WebSocket.Listener {
 		}
 	}
 
-	/** Sends one frame; the JDK WebSocket allows one outstanding send at a time. */
+	/**
+	 * Sends one frame, sealed; the JDK WebSocket allows one outstanding send at a time.
+	 */
 	private void send(String frame) {
+		FrameSealer frames = this.sealer;
+		if (frames != null) {
+			this.sendLock.lock();
+			try {
+				sendBinary(frames.seal(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			}
+			finally {
+				this.sendLock.unlock();
+			}
+		}
+	}
+
+	private void sendBinary(byte[] bytes) {
 		WebSocket current = this.socket;
 		if (current == null || current.isOutputClosed()) {
 			return;
 		}
 		this.sendLock.lock();
 		try {
-			current.sendText(frame, true).join();
+			current.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
 		}
 		catch (RuntimeException ex) {
 			System.err.println("sim " + this.username + " cannot send: " + ex);
@@ -101,22 +135,50 @@ final class SimPeer implements WebSocket.Listener {
 	}
 
 	@Override
-	public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-		this.partial.append(data);
+	public CompletionStage<?> onBinary(WebSocket socket, java.nio.ByteBuffer data, boolean last) {
+		long nanos = System.nanoTime();
+		if (this.partialBinary.remaining() < data.remaining()) {
+			this.partialBinary = java.nio.ByteBuffer
+				.allocate(Math.max(2 * this.partialBinary.capacity(), this.partialBinary.position() + data.remaining()))
+				.put(this.partialBinary.flip());
+		}
+		this.partialBinary.put(data);
 		if (last) {
-			String frame = this.partial.toString();
-			this.partial.setLength(0);
-			frame(socket, frame, System.nanoTime());
+			java.nio.ByteBuffer frame = this.partialBinary.flip();
+			try {
+				received(frame, nanos);
+			}
+			finally {
+				this.partialBinary.clear();
+			}
 		}
 		socket.request(1);
 		return null;
 	}
 
-	private void frame(WebSocket socket, String frame, long nanos) {
-		if (frame.contains("\"type\":\"hello\"")) {
-			this.greeted = true;
-			return;
+	private void received(java.nio.ByteBuffer frame, long nanos) {
+		FrameOpener frames = this.opener;
+		try {
+			if (frames == null) {
+				byte[] answer = new byte[frame.remaining()];
+				frame.get(answer);
+				LinkHandshake.Finished finished = this.handshake.finish(answer);
+				sendBinary(finished.auth());
+				this.sealer = finished.session().sealer();
+				this.opener = finished.session().opener();
+				this.greeted = true;
+				this.linked.complete(null);
+				return;
+			}
+			frame(new String(frames.open(frame), java.nio.charset.StandardCharsets.UTF_8), nanos);
 		}
+		catch (SealException ex) {
+			System.err.println("sim " + this.username + " refused a frame: " + ex.getMessage());
+			this.linked.completeExceptionally(ex);
+		}
+	}
+
+	private void frame(String frame, long nanos) {
 		if (!frame.contains("\"type\":\"batch\"")) {
 			return;
 		}

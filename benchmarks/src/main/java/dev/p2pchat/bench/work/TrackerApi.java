@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
+import dev.p2pchat.bench.crypto.Identity;
 import dev.p2pchat.bench.http.SseClient;
 
 /**
@@ -27,12 +29,16 @@ final class TrackerApi {
 	/**
 	 * Registers a peer like a real peer does, with a fresh identity key: the peerId is
 	 * the key's.
-	 * @return its peerId and lease token
+	 * @return its lease token
 	 */
-	Registered register(String username, String url) throws IOException, InterruptedException {
-		RegistrationSigner identity = RegistrationSigner.generate();
+	String register(Identity identity, String username, String url) throws IOException, InterruptedException {
 		String peerId = identity.peerId();
-		String body = identity.body(username, url, this.clock.instant());
+		String timestamp = this.clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+		String signature = identity
+			.signText("p2pchat-register-v1\n" + peerId + "\n" + username + "\n" + url + "\n" + timestamp);
+		String body = "{\"peerId\":\"" + peerId + "\",\"username\":\"" + username + "\",\"url\":\"" + url
+				+ "\",\"publicKey\":\"" + identity.publicIdentity().encoded() + "\",\"timestamp\":\"" + timestamp
+				+ "\",\"signature\":\"" + signature + "\"}";
 		HttpResponse<String> response = this.http.send(request("/peers").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -40,7 +46,7 @@ final class TrackerApi {
 			throw new IOException(
 					"registering " + peerId + " answered " + response.statusCode() + ": " + response.body());
 		}
-		return new Registered(peerId, SseClient.stringField(response.body(), "leaseToken"));
+		return SseClient.stringField(response.body(), "leaseToken");
 	}
 
 	/** Removes a registration like a peer that shuts down. */
@@ -52,16 +58,6 @@ final class TrackerApi {
 	/** {@code GET /peers}: the body and its ETag. */
 	HttpResponse<byte[]> list() throws IOException, InterruptedException {
 		return this.http.send(request("/peers").build(), HttpResponse.BodyHandlers.ofByteArray());
-	}
-
-	/**
-	 * A registration's result.
-	 *
-	 * @param peerId the peerId derived from the identity key
-	 * @param token the lease token
-	 */
-	record Registered(String peerId, String token) {
-
 	}
 
 	private HttpRequest.Builder request(String path) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.p2pchat.bench.crypto.Identity;
 import dev.p2pchat.bench.http.HttpHead;
 import dev.p2pchat.bench.http.LoadGenerator;
 import dev.p2pchat.bench.http.LoadSpec;
@@ -36,7 +37,7 @@ final class TrackerWorkload {
 	 * @param barePort the bare-HTTP limit's port
 	 */
 	void run(int port, int barePort) throws IOException, InterruptedException {
-		List<TrackerApi.Registered> registered = register(port);
+		List<String[]> tokens = register(port);
 		for (int rep = 0; rep < this.config.runs(); rep++) {
 			Progress.say("W4 run " + (rep + 1) + "/" + this.config.runs());
 			// renewals change renewedAt, so the list's ETag of the previous run is stale
@@ -48,21 +49,23 @@ final class TrackerWorkload {
 			measure("list-304", rep, port, 304, (c, seq) -> HttpHead.request("GET", port, "/peers",
 					"Accept: application/json\r\nIf-None-Match: " + etag + "\r\n", null));
 			measure("renew", rep, port, 200, (c, seq) -> {
-				TrackerApi.Registered peer = registered.get((c * 7919 + seq) % registered.size());
-				return HttpHead.request("PUT", port, "/peers/" + peer.peerId() + "/lease",
-						"Authorization: Bearer " + peer.token() + "\r\n", null);
+				int peer = (c * 7919 + seq) % tokens.size();
+				return HttpHead.request("PUT", port, "/peers/" + tokens.get(peer)[0] + "/lease",
+						"Authorization: Bearer " + tokens.get(peer)[1] + "\r\n", null);
 			});
 		}
 	}
 
-	/** Many registrations from one address: the tracker runs with a raised rate limit. */
-	private List<TrackerApi.Registered> register(int port) throws IOException, InterruptedException {
+	/** Registers the peers, each with its own key: their peerIds and lease tokens. */
+	private List<String[]> register(int port) throws IOException, InterruptedException {
 		var tracker = new TrackerApi(port);
-		var registered = new ArrayList<TrackerApi.Registered>();
+		var tokens = new ArrayList<String[]>();
 		for (int i = 0; i < this.config.trackerPeers(); i++) {
-			registered.add(tracker.register("w4user" + i, "http://127.0.0.1:9/w4-" + i));
+			Identity identity = Identity.generate();
+			tokens.add(new String[] { identity.peerId(),
+					tracker.register(identity, "w4user" + i, "http://127.0.0.1:9/w4-" + i) });
 		}
-		return registered;
+		return tokens;
 	}
 
 	private String etag(int port) throws IOException, InterruptedException {

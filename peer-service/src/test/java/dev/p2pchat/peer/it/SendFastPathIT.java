@@ -87,7 +87,7 @@ class SendFastPathIT {
 		JsonNode fastBody = JSON.readTree(fast.body());
 		JsonNode mvcBody = JSON.readTree(mvc.body());
 		assertThat(fastBody.propertyNames()).containsExactlyElementsOf(mvcBody.propertyNames())
-			.containsExactly("id", "from", "to", "text", "sentAt");
+			.containsExactly("id", "from", "fromId", "to", "text", "sentAt");
 		assertThat(fastBody.get("from").asString()).isEqualTo("alice");
 		assertThat(fastBody.get("to").isNull()).isTrue();
 		assertThat(fastBody.get("text").asString()).isEqualTo(fastText);

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.identity.Identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,20 @@ class PeerDirectoryTests {
 				PeerDirectoryTests.this.events.add("forgotten " + peer.username());
 			}
 		});
+	}
+
+	@Test
+	void joinedWhenTheListedKeyIsNotThePeerIdsIgnoresTheRecord() {
+		Identity bob = Identity.generate();
+		Identity mallory = Identity.generate();
+
+		this.directory.joined(new TrackerPeer(bob.peerId(), "bob", NOWHERE, null, mallory.publicIdentity().encoded()));
+		this.directory.joined(new TrackerPeer("not-a-hash", "eve", NOWHERE, null, "%%%"));
+		this.directory.joined(new TrackerPeer(bob.peerId(), "bob", NOWHERE, null, bob.publicIdentity().encoded()));
+
+		assertThat(this.events).containsExactly("joined bob");
+		assertThat(this.directory.find(bob.peerId()))
+			.hasValueSatisfying((peer) -> assertThat(peer.publicKey()).isEqualTo(bob.publicIdentity().encoded()));
 	}
 
 	@Test

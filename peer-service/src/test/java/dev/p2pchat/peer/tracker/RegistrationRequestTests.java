@@ -57,7 +57,7 @@ class RegistrationRequestTests {
 		var body = new AtomicReference<String>();
 		var authorization = new AtomicReference<String>();
 		URI tracker = serve(body, authorization);
-		var client = new TrackerClient(tracker, Duration.ofSeconds(2), "s3cret-join");
+		var client = new TrackerClient(tracker, Duration.ofSeconds(10), "s3cret-join");
 
 		Lease lease = client
 			.register(RegistrationRequest.sign(this.identity, "alice", URI.create("http://localhost:8081"), NOW));
@@ -75,7 +75,7 @@ class RegistrationRequestTests {
 		var body = new AtomicReference<String>();
 		var authorization = new AtomicReference<String>("unset");
 		URI tracker = serve(body, authorization);
-		var client = new TrackerClient(tracker, Duration.ofSeconds(2));
+		var client = new TrackerClient(tracker, Duration.ofSeconds(10));
 
 		client.register(RegistrationRequest.sign(this.identity, "alice", URI.create("http://localhost:8081"), NOW));
 
