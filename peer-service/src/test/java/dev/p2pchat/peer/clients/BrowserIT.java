@@ -50,6 +50,8 @@ class BrowserIT {
 
 	private static JarProcess carol;
 
+	private static JarProcess bob;
+
 	private static ChromeDriver alicePage;
 
 	private static ChromeDriver bobPage;
@@ -63,7 +65,7 @@ class BrowserIT {
 		Awaitility.ignoreExceptionByDefault(StaleElementReferenceException.class);
 		chat = LocalChat.start();
 		alice = chat.peer("alice");
-		JarProcess bob = chat.peer("bob", "--p2pchat.peer.max-text-length=500");
+		bob = chat.peer("bob", "--p2pchat.peer.max-text-length=500");
 		carol = chat.peer("carol");
 		chat.awaitLinked();
 		alicePage = open(alice, 1000, 800);
@@ -338,6 +340,60 @@ class BrowserIT {
 		assertThat(texts(bobPage, "#past .name")).containsExactly("alice");
 		openConversation(bobPage, "Everyone");
 		assertThat(texts(bobPage, "#messages .notice")).contains("alice left the chat.");
+	}
+
+	@Test
+	@Order(10)
+	void pageWithoutSessionShowsTheSignInViewThenTheChatThenSignsOut() {
+		ChromeDriver page = Chromium.start(800, 700);
+		try {
+			page.get(bob.url("/").toString());
+
+			assertThat(page.findElements(By.id("signin-form"))).hasSize(1);
+			assertThat(page.findElements(By.id("messages"))).isEmpty();
+			page.findElement(By.id("token")).sendKeys(bob.token(), Keys.ENTER);
+			await().atMost(WAIT).untilAsserted(() -> assertThat(page.findElements(By.id("messages"))).hasSize(1));
+			assertThat(page.getCurrentUrl()).doesNotContain(bob.token());
+			await().atMost(WAIT)
+				.untilAsserted(
+						() -> assertThat(page.findElement(By.id("rename-input")).getDomProperty("value")).isNotEmpty());
+			send(page, "signed in by pasting the token");
+			awaitMessage(page, "signed in by pasting the token");
+
+			page.findElement(By.id("sign-out")).click();
+
+			await().atMost(WAIT).untilAsserted(() -> assertThat(page.findElements(By.id("signin-form"))).hasSize(1));
+			page.get(bob.url("/").toString());
+			assertThat(page.findElements(By.id("messages"))).isEmpty();
+		}
+		finally {
+			page.quit();
+		}
+	}
+
+	@Test
+	@Order(11)
+	void pageFromAnotherOriginCannotReadThePeer() {
+		ChromeDriver page = Chromium.start(800, 700);
+		try {
+			page.get(bob.url("/?token=" + bob.token()).toString());
+			await().atMost(WAIT).untilAsserted(() -> assertThat(page.findElements(By.id("messages"))).hasSize(1));
+			// another origin (the tracker's port) in the same browser, which holds bob's
+			// session
+			page.get(chat.tracker().url("/actuator/health").toString());
+
+			Object result = page.executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					fetch(arguments[0], { credentials: 'include' })
+						.then((r) => r.text()).then((t) => done('read: ' + t))
+						.catch((e) => done('refused: ' + e));
+					""", bob.url("/messages").toString());
+
+			assertThat(String.valueOf(result)).startsWith("refused:");
+		}
+		finally {
+			page.quit();
+		}
 	}
 
 	private static ChromeDriver open(JarProcess peer, int width, int height) {

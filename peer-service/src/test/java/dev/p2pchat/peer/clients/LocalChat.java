@@ -47,7 +47,7 @@ final class LocalChat implements AutoCloseable {
 
 	/** The owner's token of the peer of that name. */
 	static String token(String username) {
-		return "it-token-of-" + username;
+		return "it-owner-token-of-" + username;
 	}
 
 	/** Starts a peer process (not waiting for it) with a fresh data directory. */
