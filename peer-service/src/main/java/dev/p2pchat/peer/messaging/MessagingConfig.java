@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,12 @@ class MessagingConfig {
 		var listener = new MeshEvents(self, directory, mesh, json, history, new Dedup(DEDUP_WINDOW), events,
 				counter(meters, "p2pchat.messages.received", "messages received from other peers"));
 		var receipts = new Receipts(events,
-				counter(meters, "p2pchat.messages.failed", "message deliveries marked failed, per recipient"));
+				counter(meters, "p2pchat.messages.failed", "message deliveries marked failed, per recipient"),
+				Timer.builder("p2pchat.messages.delivery")
+					.description("time from sending a message to its recipient's acknowledgement, per recipient")
+					.publishPercentileHistogram()
+					.register(meters),
+				meters.config().clock());
 		mesh.setListener(listener);
 		directory.addListener(listener);
 		return new ChatService(self, directory, mesh, json, history, events, receipts, clock,

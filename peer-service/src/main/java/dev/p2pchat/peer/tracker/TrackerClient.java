@@ -27,9 +27,17 @@ public class TrackerClient {
 	private final RestClient http;
 
 	TrackerClient(URI trackerUrl, Duration timeout) {
+		this(RestClient.builder(), trackerUrl, timeout);
+	}
+
+	/**
+	 * @param builder the application's (so that calls are observed as
+	 * {@code http.client.requests}); this client sets its base URL and request factory
+	 */
+	TrackerClient(RestClient.Builder builder, URI trackerUrl, Duration timeout) {
 		var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
 		factory.setReadTimeout(timeout);
-		this.http = RestClient.builder().baseUrl(trackerUrl.toString()).requestFactory(factory).build();
+		this.http = builder.baseUrl(trackerUrl.toString()).requestFactory(factory).build();
 	}
 
 	Lease register(String peerId, String username, URI url) {

@@ -54,6 +54,11 @@ class MessageStream implements SmartLifecycle {
 		this.settings = properties.stream();
 	}
 
+	/** Live-stream subscribers now. */
+	int subscribers() {
+		return this.subscribers.size();
+	}
+
 	SseEmitter subscribe() {
 		var emitter = new SseEmitter(0L);
 		var subscriber = new Subscriber(emitter, new ArrayBlockingQueue<>(this.settings.queueSize()));

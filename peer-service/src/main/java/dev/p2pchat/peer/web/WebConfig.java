@@ -1,6 +1,7 @@
 package dev.p2pchat.peer.web;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,13 @@ import dev.p2pchat.peer.config.PeerProperties;
 /** Web-layer beans that are not controllers. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
+
+	@Bean
+	Gauge streamSubscribers(MessageStream stream, MeterRegistry meters) {
+		return Gauge.builder("p2pchat.stream.subscribers", stream, MessageStream::subscribers)
+			.description("clients following GET /messages/stream")
+			.register(meters);
+	}
 
 	@Bean
 	ObservationPredicate sendObservationFilter() {
