@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 record ServiceConfig(String module, Properties defaults, Set<String> properties) {
 
 	/** Spring Boot's own properties that the manifests may set. */
-	private static final Set<String> BOOT_PROPERTIES = Set.of("server.port");
+	private static final Set<String> BOOT_PROPERTIES = Set.of("server.port", "logging.structured.format.console");
 
 	static ServiceConfig of(String module) {
 		Path moduleDir = Repository.file(module);

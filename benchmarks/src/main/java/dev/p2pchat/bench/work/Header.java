@@ -52,9 +52,11 @@ final class Header {
 				  between them. Order is checked per
 				  ordered stream (one keep-alive connection, or one sending node): lost / duplicated /
 				  out-of-order are summed over the runs and receivers.
-				- **W2** %d msgs/s for %d s from one peer on one connection to the others; latency from the
-				  `POST` returning to the message on each receiver's stream (limit: one-way send-to-delivery
-				  in the raw WebSocket mesh at the same rate).
+				- **W2** %d msgs/s for %d s from one peer on one connection to the others; latency to the
+				  message on each receiver's stream, measured from the time its `POST` was due in the send
+				  schedule (recorded in HdrHistogram: a late send counts, no coordinated omission) and, in the
+				  same runs, from the `POST` returning (the old method, negative values counted as 0)
+				  (limit: one-way send-to-delivery in the raw WebSocket mesh at the same rate).
 				- **W4** a tracker of its own with %d registered peers; each figure is %d ms of load.
 				- **W5** time from starting `java -jar` to the first `200` of `/actuator/health/readiness`
 				  (bare Tomcat: first 202), RSS from `/proc/<pid>/status`, heap from

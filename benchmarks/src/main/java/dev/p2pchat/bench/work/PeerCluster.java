@@ -121,10 +121,14 @@ final class PeerCluster implements AutoCloseable {
 	}
 
 	/**
-	 * W2: paced messages from peer 0 on one connection; latency from the {@code POST}
-	 * returning to the message on each other peer's stream.
+	 * W2: paced messages from peer 0 on one connection, measured two ways: from the
+	 * {@code POST} returning to the message on each other peer's stream (the old method,
+	 * negative values counted as 0), and from the message's slot in the send schedule
+	 * (start + seq / rate) to the same arrival, which also counts the sender's HTTP path
+	 * and every slip of the schedule (no coordinated omission). Both clocks are this
+	 * JVM's {@code System.nanoTime()}.
 	 */
-	Latencies latency(int run, int rate, int count, int chars, Duration timeout)
+	LatencyRun latency(int run, int rate, int count, int chars, Duration timeout)
 			throws IOException, InterruptedException {
 		arm(run, List.of(0), 1, count);
 		long[] returned = new long[count];
@@ -132,20 +136,38 @@ final class PeerCluster implements AutoCloseable {
 		var spec = new LoadSpec(port, 1, 1, count, timeout.plusMillis(count * 1000L / rate), rate,
 				(c, seq) -> post(port, new Payload(run, 0, seq, System.nanoTime()), chars),
 				(c, seq, nanos, head) -> returned[seq] = nanos);
-		report(runLoad(spec));
+		LoadResult load = runLoad(spec);
+		report(load);
 		List<Tally.Counts> counts = await(timeout);
-		var micros = new ArrayList<long[]>();
+		var fromReturn = new ArrayList<long[]>();
+		var fromSchedule = new ArrayList<long[]>();
 		for (int p = 1; p < this.peers.size(); p++) {
-			var values = new ArrayList<Long>();
+			var afterReturn = new ArrayList<Long>();
+			var afterSlot = new ArrayList<Long>();
 			for (int seq = 0; seq < count; seq++) {
 				long arrival = this.tallies.get(p).arrivalNanos(0, seq);
 				if (arrival != 0 && returned[seq] != 0) {
-					values.add(Math.max(0, arrival - returned[seq]) / 1000);
+					afterReturn.add(Math.max(0, arrival - returned[seq]) / 1000);
+				}
+				if (arrival != 0) {
+					long slot = load.startNanos() + seq * 1_000_000_000L / rate;
+					afterSlot.add((arrival - slot) / 1000);
 				}
 			}
-			micros.add(values.stream().mapToLong(Long::longValue).toArray());
+			fromReturn.add(afterReturn.stream().mapToLong(Long::longValue).toArray());
+			fromSchedule.add(afterSlot.stream().mapToLong(Long::longValue).toArray());
 		}
-		return Latencies.of(micros, counts.stream().mapToLong(Tally.Counts::lost).sum());
+		long lost = counts.stream().mapToLong(Tally.Counts::lost).sum();
+		return new LatencyRun(Latencies.of(fromReturn, lost), Latencies.ofHistogram(fromSchedule, lost));
+	}
+
+	/**
+	 * One W2 run measured two ways.
+	 *
+	 * @param fromReturn from the {@code POST} returning (the method before HdrHistogram)
+	 * @param fromSchedule from the send's slot in the schedule, in an HdrHistogram
+	 */
+	record LatencyRun(Latencies fromReturn, Latencies fromSchedule) {
 	}
 
 	private void arm(int run, List<Integer> senders, int streamsPerSender, int perStream) throws IOException {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import lombok.extern.slf4j.Slf4j;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -65,7 +66,12 @@ class MessagingConfig {
 		var listener = new MeshEvents(self, directory, mesh, json, history, dedup, events,
 				counter(meters, "p2pchat.messages.received", "messages received from other peers"), typing);
 		var receipts = new Receipts(events, history,
-				counter(meters, "p2pchat.messages.failed", "message deliveries marked failed, per recipient"));
+				counter(meters, "p2pchat.messages.failed", "message deliveries marked failed, per recipient"),
+				Timer.builder("p2pchat.messages.delivery")
+					.description("time from sending a message to its recipient's acknowledgement, per recipient")
+					.publishPercentileHistogram()
+					.register(meters),
+				meters.config().clock());
 		mesh.setListener(listener);
 		directory.addListener(listener);
 		resume(self, mesh, json, history, dedup, receipts);

@@ -32,17 +32,19 @@ public class TrackerClient {
 	private final @Nullable String joinToken;
 
 	TrackerClient(URI trackerUrl, Duration timeout) {
-		this(trackerUrl, timeout, null);
+		this(RestClient.builder(), trackerUrl, timeout, null);
 	}
 
 	/**
+	 * @param builder the application's (so that calls are observed as
+	 * {@code http.client.requests}); this client sets its base URL and request factory
 	 * @param joinToken sent as {@code Authorization: Bearer} when registering and
 	 * listing, for a closed group; {@code null} for an open tracker
 	 */
-	TrackerClient(URI trackerUrl, Duration timeout, @Nullable String joinToken) {
+	TrackerClient(RestClient.Builder builder, URI trackerUrl, Duration timeout, @Nullable String joinToken) {
 		var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
 		factory.setReadTimeout(timeout);
-		this.http = RestClient.builder().baseUrl(trackerUrl.toString()).requestFactory(factory).build();
+		this.http = builder.baseUrl(trackerUrl.toString()).requestFactory(factory).build();
 		this.joinToken = joinToken;
 	}
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestClient;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 
@@ -23,8 +24,8 @@ class TrackerConfig {
 	private static final Duration TRACKER_TIMEOUT = Duration.ofSeconds(3);
 
 	@Bean
-	TrackerClient trackerClient(PeerProperties properties) {
-		return new TrackerClient(properties.trackerUrl(), TRACKER_TIMEOUT, properties.joinToken());
+	TrackerClient trackerClient(PeerProperties properties, RestClient.Builder builder) {
+		return new TrackerClient(builder, properties.trackerUrl(), TRACKER_TIMEOUT, properties.joinToken());
 	}
 
 	@Bean

@@ -59,6 +59,11 @@ class MessageStream implements SmartLifecycle {
 		this.places = new Semaphore(this.settings.maxSubscribers());
 	}
 
+	/** Live-stream subscribers now. */
+	int subscribers() {
+		return this.subscribers.size();
+	}
+
 	/**
 	 * A new subscriber's stream.
 	 * @throws StreamFullException when {@code p2pchat.peer.stream.max-subscribers} are

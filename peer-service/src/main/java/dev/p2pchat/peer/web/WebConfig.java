@@ -1,6 +1,7 @@
 package dev.p2pchat.peer.web;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import org.apache.catalina.core.StandardHost;
@@ -45,6 +46,13 @@ class WebConfig {
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+	@Bean
+	Gauge streamSubscribers(MessageStream stream, MeterRegistry meters) {
+		return Gauge.builder("p2pchat.stream.subscribers", stream, MessageStream::subscribers)
+			.description("clients following GET /messages/stream")
+			.register(meters);
 	}
 
 	@Bean

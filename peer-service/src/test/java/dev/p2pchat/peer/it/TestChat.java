@@ -1,5 +1,6 @@
 package dev.p2pchat.peer.it;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,10 @@ final class TestChat implements AutoCloseable {
 	}
 
 	/** The peer started {@code index}th. */
+	URI trackerUrl() {
+		return this.tracker.url();
+	}
+
 	TestPeer peer(int index) {
 		return this.peers.get(index);
 	}

@@ -1,11 +1,16 @@
 package dev.p2pchat.peer.messaging;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +24,16 @@ class ReceiptsTests {
 
 	private final List<ChatEvent> published = new CopyOnWriteArrayList<>();
 
-	private final Counter failed = new SimpleMeterRegistry().counter("failed");
+	private final MockClock clock = new MockClock();
 
-	private final Receipts receipts = new Receipts(this.events, new MessageLog(10), this.failed);
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, this.clock);
+
+	private final Counter failed = this.meters.counter("failed");
+
+	private final Timer delivery = this.meters.timer("delivery");
+
+	private final Receipts receipts = new Receipts(this.events, new MessageLog(10), this.failed, this.delivery,
+			this.clock);
 
 	private final LoggedMessage logged = new LoggedMessage(
 			new ChatMessage(UUID.randomUUID(), "alice-id", "alice", null, null, "hi", Instant.EPOCH),
@@ -35,6 +47,7 @@ class ReceiptsTests {
 	void ticketWhenEachRecipientReportsSettlesEachStateOnceAndPublishesReceipts() {
 		DeliveryTicket ticket = this.receipts.ticketFor(this.logged);
 
+		this.clock.add(Duration.ofMillis(3));
 		ticket.delivered("bob-id");
 		ticket.failed("carol-id", "not acknowledged in time");
 		ticket.delivered("carol-id");
@@ -45,6 +58,8 @@ class ReceiptsTests {
 				new ChatEvent.Receipt(this.logged.message().id(), "bob-id", "bob", DeliveryState.DELIVERED),
 				new ChatEvent.Receipt(this.logged.message().id(), "carol-id", "carol", DeliveryState.FAILED));
 		assertThat(this.failed.count()).isEqualTo(1);
+		assertThat(this.delivery.count()).isEqualTo(1);
+		assertThat(this.delivery.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(3);
 	}
 
 	@Test

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.web.client.RestClient;
+
 import dev.p2pchat.peer.identity.Identity;
 import dev.p2pchat.peer.identity.PublicIdentity;
 
@@ -57,7 +59,7 @@ class RegistrationRequestTests {
 		var body = new AtomicReference<String>();
 		var authorization = new AtomicReference<String>();
 		URI tracker = serve(body, authorization);
-		var client = new TrackerClient(tracker, Duration.ofSeconds(10), "s3cret-join");
+		var client = new TrackerClient(RestClient.builder(), tracker, Duration.ofSeconds(10), "s3cret-join");
 
 		Lease lease = client
 			.register(RegistrationRequest.sign(this.identity, "alice", URI.create("http://localhost:8081"), NOW));

@@ -41,9 +41,10 @@ class MetricsTests extends ServerTestBase {
 			.isOk()
 			.returnResult(String.class)
 			.getResponseBody();
-		assertThat(prometheus).contains("p2pchat_tracker_peers 2.0")
+		// every meter carries the application tag (management.metrics.tags.application)
+		assertThat(prometheus).contains("p2pchat_tracker_peers{application=\"tracker-service\"} 2.0")
 			.contains("p2pchat_tracker_registrations_total")
-			.contains("p2pchat_tracker_departures_total{reason=\"expired\"}");
+			.contains("p2pchat_tracker_departures_total{application=\"tracker-service\",reason=\"expired\"}");
 
 		TrackerTestSupport.clear(this.clock, this.registry);
 
