@@ -63,6 +63,8 @@ public final class EventFanout implements SmartLifecycle {
 		this.timeout = timeout;
 		this.queueCapacity = queueCapacity;
 		registry.addListener(this::onEvent);
+		// events were missed: every client reconnects and starts again from a snapshot
+		registry.onResync(this::closeAll);
 	}
 
 	/**
