@@ -10,6 +10,7 @@ import dev.p2pchat.tracker.registry.PeerEvent;
 import dev.p2pchat.tracker.registry.PeerList;
 import dev.p2pchat.tracker.registry.PeerRegistry;
 import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
@@ -160,8 +161,8 @@ public final class EventFanout implements SmartLifecycle {
 		Object data = switch (event) {
 			case PeerEvent.Joined joined -> joined.peer();
 			case PeerEvent.Renamed renamed -> RenamedData.of(renamed.peer(), renamed.previousUsername());
-			case PeerEvent.Left left ->
-				new LeftData(left.peer().peerId(), left.peer().username(), left.peer().url(), left.reason().wireName());
+			case PeerEvent.Left left -> new LeftData(left.peer().peerId(), left.peer().username(), left.peer().url(),
+					left.peer().publicKey(), left.reason().wireName());
 		};
 		return this.json.writeValueAsString(data);
 	}
@@ -169,12 +170,12 @@ public final class EventFanout implements SmartLifecycle {
 	/**
 	 * The data of a {@code renamed} event: the record plus the previous username.
 	 */
-	record RenamedData(String peerId, String username, String url, java.time.Instant registeredAt,
-			java.time.Instant renewedAt, String previousUsername) {
+	record RenamedData(String peerId, String username, String url, @Nullable String publicKey,
+			java.time.Instant registeredAt, java.time.Instant renewedAt, String previousUsername) {
 
 		static RenamedData of(Peer peer, String previousUsername) {
-			return new RenamedData(peer.peerId(), peer.username(), peer.url(), peer.registeredAt(), peer.renewedAt(),
-					previousUsername);
+			return new RenamedData(peer.peerId(), peer.username(), peer.url(), peer.publicKey(), peer.registeredAt(),
+					peer.renewedAt(), previousUsername);
 		}
 
 	}
@@ -182,7 +183,7 @@ public final class EventFanout implements SmartLifecycle {
 	/**
 	 * The data of a {@code left} event.
 	 */
-	record LeftData(String peerId, String username, String url, String reason) {
+	record LeftData(String peerId, String username, String url, @Nullable String publicKey, String reason) {
 
 	}
 

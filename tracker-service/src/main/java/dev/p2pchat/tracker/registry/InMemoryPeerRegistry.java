@@ -69,7 +69,7 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 	}
 
 	@Override
-	public Registration register(String peerId, String username, String url) {
+	public Registration register(String peerId, String username, String url, @Nullable String publicKey) {
 		this.lock.lock();
 		try {
 			Instant now = now();
@@ -85,7 +85,7 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 				this.idByName.remove(PeerFields.nameKey(existing.peer().username()));
 			}
 			String token = this.tokens.newToken();
-			Peer peer = new Peer(peerId, username, url, now, now);
+			Peer peer = new Peer(peerId, username, url, publicKey, now, now);
 			put(new Entry(peer, LeaseTokens.hash(token)));
 			publish(new PeerEvent.Joined(advance(), peer));
 			log.info("registered {} as {} at {}{}", peerId, username, url, (existing != null) ? " (again)" : "");

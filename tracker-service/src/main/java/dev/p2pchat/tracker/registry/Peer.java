@@ -4,17 +4,22 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One live peer as everybody may see it: the lease token is never part of it.
  *
  * @param peerId the peer's stable id, see {@link PeerFields#PEER_ID}
  * @param username its current username, unique among live peers regardless of case
  * @param url the absolute http(s) base URL where the peer accepts links
+ * @param publicKey the peer's Ed25519 identity key, raw 32 bytes in base64url without
+ * padding; the peerId is derived from it
  * @param registeredAt when this record was created by {@code POST /peers}
  * @param renewedAt when the lease was last renewed (equal to {@code registeredAt} at
  * first)
  */
-public record Peer(String peerId, String username, String url, Instant registeredAt, Instant renewedAt) {
+public record Peer(String peerId, String username, String url, @Nullable String publicKey, Instant registeredAt,
+		Instant renewedAt) {
 
 	public Peer {
 		requireNonNull(peerId, "peerId");
@@ -25,11 +30,11 @@ public record Peer(String peerId, String username, String url, Instant registere
 	}
 
 	Peer withUsername(String newUsername) {
-		return new Peer(this.peerId, newUsername, this.url, this.registeredAt, this.renewedAt);
+		return new Peer(this.peerId, newUsername, this.url, this.publicKey, this.registeredAt, this.renewedAt);
 	}
 
 	Peer renewedAt(Instant when) {
-		return new Peer(this.peerId, this.username, this.url, this.registeredAt, when);
+		return new Peer(this.peerId, this.username, this.url, this.publicKey, this.registeredAt, when);
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.p2pchat.tracker.registry;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who is online. The one seam between the web layer and storage: the in-memory
  * implementation is the default, and a shared store for several tracker replicas
@@ -22,11 +24,13 @@ public interface PeerRegistry {
 	 * @param peerId a valid peerId
 	 * @param username a valid username
 	 * @param url an absolute http(s) url
+	 * @param publicKey the peer's identity key (base64url of the raw Ed25519 key), or
+	 * {@code null} from a client that does not send one yet
 	 * @return the record and its lease token
 	 * @throws NameTakenException when another live peer holds the username in any case
 	 * @throws PeerIdTakenException when a live peer with that peerId has another url
 	 */
-	Registration register(String peerId, String username, String url);
+	Registration register(String peerId, String username, String url, @Nullable String publicKey);
 
 	/**
 	 * One live peer.

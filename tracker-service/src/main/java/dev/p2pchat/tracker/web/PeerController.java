@@ -47,7 +47,7 @@ class PeerController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<PeerResponses.Registered> register(@Valid @RequestBody RegisterRequest request) {
 		Registration registration = this.registry.register(required(request.peerId()), required(request.username()),
-				required(request.url()));
+				required(request.url()), request.publicKey());
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
 				.path("/{peerId}")

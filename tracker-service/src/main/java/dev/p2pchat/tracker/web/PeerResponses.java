@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import dev.p2pchat.tracker.registry.Peer;
 import dev.p2pchat.tracker.registry.Registration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Response bodies that add lease details to a peer record.
@@ -19,18 +20,19 @@ final class PeerResponses {
 	 * @param peerId the peerId
 	 * @param username the username
 	 * @param url the url
+	 * @param publicKey the identity key
 	 * @param registeredAt when the record was created
 	 * @param renewedAt when the lease was last renewed
 	 * @param leaseSeconds the lease in whole seconds
 	 * @param leaseToken the secret for renew, rename and delete
 	 */
-	record Registered(String peerId, String username, String url, Instant registeredAt, Instant renewedAt,
-			long leaseSeconds, String leaseToken) {
+	record Registered(String peerId, String username, String url, @Nullable String publicKey, Instant registeredAt,
+			Instant renewedAt, long leaseSeconds, String leaseToken) {
 
 		static Registered of(Registration registration) {
 			Peer peer = registration.peer();
-			return new Registered(peer.peerId(), peer.username(), peer.url(), peer.registeredAt(), peer.renewedAt(),
-					registration.lease().toSeconds(), registration.leaseToken());
+			return new Registered(peer.peerId(), peer.username(), peer.url(), peer.publicKey(), peer.registeredAt(),
+					peer.renewedAt(), registration.lease().toSeconds(), registration.leaseToken());
 		}
 
 		@Override
@@ -46,16 +48,17 @@ final class PeerResponses {
 	 * @param peerId the peerId
 	 * @param username the username
 	 * @param url the url
+	 * @param publicKey the identity key
 	 * @param registeredAt when the record was created
 	 * @param renewedAt when the lease was renewed (now)
 	 * @param leaseSeconds the lease in whole seconds
 	 */
-	record Renewed(String peerId, String username, String url, Instant registeredAt, Instant renewedAt,
-			long leaseSeconds) {
+	record Renewed(String peerId, String username, String url, @Nullable String publicKey, Instant registeredAt,
+			Instant renewedAt, long leaseSeconds) {
 
 		static Renewed of(Peer peer, long leaseSeconds) {
-			return new Renewed(peer.peerId(), peer.username(), peer.url(), peer.registeredAt(), peer.renewedAt(),
-					leaseSeconds);
+			return new Renewed(peer.peerId(), peer.username(), peer.url(), peer.publicKey(), peer.registeredAt(),
+					peer.renewedAt(), leaseSeconds);
 		}
 
 	}

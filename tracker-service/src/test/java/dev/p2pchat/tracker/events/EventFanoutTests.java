@@ -45,7 +45,7 @@ class EventFanoutTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> fast.frames().size() == 1);
 
 		for (int i = 0; i < 20; i++) {
-			this.registry.register("p" + i, "user" + i, "http://h/" + i);
+			this.registry.register("p" + i, "user" + i, "http://h/" + i, "key-p" + i);
 			int delivered = i + 2;
 			await().atMost(Duration.ofSeconds(5)).until(() -> fast.frames().size() == delivered);
 		}
@@ -60,11 +60,11 @@ class EventFanoutTests {
 
 	@Test
 	void eventsAlreadyInTheSnapshotAreNotSentAgain() {
-		this.registry.register("p1", "alice", "http://a/");
+		this.registry.register("p1", "alice", "http://a/", "key-p1");
 		RecordingEmitter emitter = new RecordingEmitter();
 
 		this.fanout.connect(emitter);
-		this.registry.register("p2", "bob", "http://b/");
+		this.registry.register("p2", "bob", "http://b/", "key-p2");
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> emitter.frames().size() == 2);
 		assertThat(emitter.frames().get(0)).contains("event:snapshot", "alice").doesNotContain("bob");

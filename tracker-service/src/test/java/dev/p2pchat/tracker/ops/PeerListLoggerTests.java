@@ -36,8 +36,8 @@ class PeerListLoggerTests {
 	@Test
 	void logPeersEveryLogIntervalListsUsernamesAndUrlsOnOneLine(CapturedOutput output) {
 		TrackerTestSupport.clear(this.clock, this.registry);
-		this.registry.register("log-1", "lou", "http://localhost:9401");
-		this.registry.register("log-2", "Ann", "http://localhost:9402");
+		this.registry.register("log-1", "lou", "http://localhost:9401", "key-log-1");
+		this.registry.register("log-2", "Ann", "http://localhost:9402", "key-log-2");
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(output.getOut())
@@ -56,7 +56,7 @@ class PeerListLoggerTests {
 	@Test
 	void logPeersNeverLogsTokens(CapturedOutput output) {
 		TrackerTestSupport.clear(this.clock, this.registry);
-		String token = this.registry.register("log-3", "tok", "http://localhost:9403").leaseToken();
+		String token = this.registry.register("log-3", "tok", "http://localhost:9403", "key-log-3").leaseToken();
 
 		this.logger.logPeers();
 

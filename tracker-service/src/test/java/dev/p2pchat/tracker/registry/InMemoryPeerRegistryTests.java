@@ -28,7 +28,7 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void registerWhenNewReturnsRecordTokenAndPublishesJoined() {
-		Registration registration = this.registry.register("p1", "alice", "http://a:1");
+		Registration registration = this.registry.register("p1", "alice", "http://a:1", "key-p1");
 
 		assertThat(registration.peer().username()).isEqualTo("alice");
 		assertThat(registration.peer().registeredAt()).isEqualTo(this.clock.instant());
@@ -40,53 +40,54 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void registerGivesEveryPeerAnotherToken() {
-		String first = this.registry.register("p1", "alice", "http://a:1").leaseToken();
-		String second = this.registry.register("p2", "bob", "http://b:1").leaseToken();
+		String first = this.registry.register("p1", "alice", "http://a:1", "key-p1").leaseToken();
+		String second = this.registry.register("p2", "bob", "http://b:1", "key-p2").leaseToken();
 
 		assertThat(first).isNotEqualTo(second);
 	}
 
 	@Test
 	void registerWhenNameTakenInOtherCaseThrowsNameTaken() {
-		this.registry.register("p1", "Alice", "http://a:1");
+		this.registry.register("p1", "Alice", "http://a:1", "key-p1");
 
-		assertThatThrownBy(() -> this.registry.register("p2", "aLICE", "http://b:1"))
+		assertThatThrownBy(() -> this.registry.register("p2", "aLICE", "http://b:1", "key-p2"))
 			.isInstanceOf(NameTakenException.class);
 		assertThat(this.registry.list().peers()).extracting(Peer::peerId).containsExactly("p1");
 	}
 
 	@Test
 	void registerWhenSamePeerIdAndUrlReplacesRecordWithNewToken() {
-		Registration first = this.registry.register("p1", "alice", "http://a:1");
+		Registration first = this.registry.register("p1", "alice", "http://a:1", "key-p1");
 		this.clock.advance(Duration.ofSeconds(3));
 
-		Registration again = this.registry.register("p1", "alicia", "http://a:1");
+		Registration again = this.registry.register("p1", "alicia", "http://a:1", "key-p1");
 
 		assertThat(again.leaseToken()).isNotEqualTo(first.leaseToken());
 		assertThat(again.peer().registeredAt()).isEqualTo(this.clock.instant());
 		assertThat(this.registry.list().peers()).containsExactly(again.peer());
 		assertThatThrownBy(() -> this.registry.renew("p1", first.leaseToken()))
 			.isInstanceOf(InvalidTokenException.class);
-		assertThat(this.registry.register("p2", "alice", "http://b:1").peer().username()).isEqualTo("alice");
+		assertThat(this.registry.register("p2", "alice", "http://b:1", "key-p2").peer().username()).isEqualTo("alice");
 	}
 
 	@Test
 	void registerWhenSamePeerIdAndOtherUrlThrowsUntilLeaseEnds() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", "key-p1");
 
-		assertThatThrownBy(() -> this.registry.register("p1", "alice", "http://evil:1"))
+		assertThatThrownBy(() -> this.registry.register("p1", "alice", "http://evil:1", "key-p1"))
 			.isInstanceOf(PeerIdTakenException.class);
 
 		this.clock.advance(LEASE);
-		assertThat(this.registry.register("p1", "alice", "http://evil:1").peer().url()).isEqualTo("http://evil:1");
+		assertThat(this.registry.register("p1", "alice", "http://evil:1", "key-p1").peer().url())
+			.isEqualTo("http://evil:1");
 	}
 
 	@Test
 	void registerWhenNameHolderExpiredButNotSweptSucceeds() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", "key-p1");
 		this.clock.advance(LEASE);
 
-		Registration registration = this.registry.register("p2", "ALICE", "http://b:1");
+		Registration registration = this.registry.register("p2", "ALICE", "http://b:1", "key-p2");
 
 		assertThat(registration.peer().username()).isEqualTo("ALICE");
 		assertThat(this.events).extracting(PeerEvent::getClass)
@@ -96,28 +97,28 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void listIsSortedByUsernameWithoutRegardToCase() {
-		this.registry.register("p1", "carol", "http://c:1");
-		this.registry.register("p2", "Bob", "http://b:1");
-		this.registry.register("p3", "alice", "http://a:1");
+		this.registry.register("p1", "carol", "http://c:1", "key-p1");
+		this.registry.register("p2", "Bob", "http://b:1", "key-p2");
+		this.registry.register("p3", "alice", "http://a:1", "key-p3");
 
 		assertThat(this.registry.list().peers()).extracting(Peer::username).containsExactly("alice", "Bob", "carol");
 	}
 
 	@Test
 	void listIsComputedOncePerVersion() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", "key-p1");
 
 		PeerList first = this.registry.list();
 
 		assertThat(this.registry.list()).isSameAs(first);
-		this.registry.register("p2", "bob", "http://b:1");
+		this.registry.register("p2", "bob", "http://b:1", "key-p2");
 		assertThat(this.registry.list()).isNotSameAs(first);
 		assertThat(this.registry.list().version()).isGreaterThan(first.version());
 	}
 
 	@Test
 	void renewWhenTokenMatchesMovesRenewedAtAndVersionButPublishesNothing() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", "key-p1").leaseToken();
 		long version = this.registry.list().version();
 		this.clock.advance(Duration.ofSeconds(10));
 
@@ -132,14 +133,14 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void renewWhenTokenWrongThrowsInvalidToken() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", "key-p1");
 
 		assertThatThrownBy(() -> this.registry.renew("p1", "not-the-token")).isInstanceOf(InvalidTokenException.class);
 	}
 
 	@Test
 	void renewWhenUnknownOrExpiredThrowsNotFound() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", "key-p1").leaseToken();
 		this.clock.advance(LEASE);
 
 		assertThatThrownBy(() -> this.registry.renew("p1", token)).isInstanceOf(PeerNotFoundException.class);
@@ -149,7 +150,7 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void findWhenExpiredIsEmpty() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", "key-p1");
 		this.clock.advance(LEASE.minusMillis(1));
 		assertThat(this.registry.find("p1")).isPresent();
 
@@ -160,18 +161,18 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void renameWhenFreeChangesNameFreesOldOneAndPublishesRenamed() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", "key-p1").leaseToken();
 
 		Peer renamed = this.registry.rename("p1", token, "alicia");
 
 		assertThat(renamed.username()).isEqualTo("alicia");
 		assertThat(this.events).last().isEqualTo(new PeerEvent.Renamed(2, renamed, "alice"));
-		assertThat(this.registry.register("p2", "ALICE", "http://b:1").peer().username()).isEqualTo("ALICE");
+		assertThat(this.registry.register("p2", "ALICE", "http://b:1", "key-p2").peer().username()).isEqualTo("ALICE");
 	}
 
 	@Test
 	void renameWhenOnlyCaseChangesIsARename() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", "key-p1").leaseToken();
 
 		Peer renamed = this.registry.rename("p1", token, "Alice");
 
@@ -181,7 +182,7 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void renameWhenSameNameChangesNothing() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", "key-p1").leaseToken();
 
 		this.registry.rename("p1", token, "alice");
 
@@ -190,8 +191,8 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void renameWhenTakenThrowsAndKeepsOldName() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
-		this.registry.register("p2", "bob", "http://b:1");
+		String token = this.registry.register("p1", "alice", "http://a:1", "key-p1").leaseToken();
+		this.registry.register("p2", "bob", "http://b:1", "key-p2");
 
 		assertThatThrownBy(() -> this.registry.rename("p1", token, "BOB")).isInstanceOf(NameTakenException.class);
 		assertThat(this.registry.find("p1")).map(Peer::username).contains("alice");
@@ -199,7 +200,7 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void removeWhenTokenMatchesPublishesLeftDeleted() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", "key-p1").leaseToken();
 
 		Peer removed = this.registry.remove("p1", token);
 
@@ -209,7 +210,7 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void removeWhenTokenWrongKeepsPeer() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", "key-p1");
 
 		assertThatThrownBy(() -> this.registry.remove("p1", "x")).isInstanceOf(InvalidTokenException.class);
 		assertThat(this.registry.find("p1")).isPresent();
@@ -217,8 +218,8 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void expireDueRemovesOnlyPeersPastTheirLease() {
-		this.registry.register("p1", "alice", "http://a:1");
-		String bobToken = this.registry.register("p2", "bob", "http://b:1").leaseToken();
+		this.registry.register("p1", "alice", "http://a:1", "key-p1");
+		String bobToken = this.registry.register("p2", "bob", "http://b:1", "key-p2").leaseToken();
 		this.clock.advance(Duration.ofSeconds(10));
 		this.registry.renew("p2", bobToken);
 		this.clock.advance(Duration.ofSeconds(5));
@@ -234,7 +235,7 @@ class InMemoryPeerRegistryTests {
 
 	@Test
 	void eventSequencesIncreaseAndMatchListVersions() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", "key-p1").leaseToken();
 		this.registry.renew("p1", token);
 		this.registry.rename("p1", token, "alicia");
 		this.registry.remove("p1", token);
@@ -251,7 +252,7 @@ class InMemoryPeerRegistryTests {
 		});
 		this.registry.addListener(seen::add);
 
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", "key-p1");
 
 		assertThat(seen).hasSize(1);
 	}

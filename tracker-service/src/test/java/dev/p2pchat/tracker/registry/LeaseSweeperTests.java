@@ -19,7 +19,7 @@ class LeaseSweeperTests {
 	void runWhenLeaseEndedDropsPeerAndPublishesLeftExpired() {
 		List<PeerEvent> events = new CopyOnWriteArrayList<>();
 		this.registry.addListener(events::add);
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", "key-p1");
 		LeaseSweeper sweeper = new LeaseSweeper(this.registry);
 
 		sweeper.run();

@@ -28,7 +28,7 @@ class RegistryRaceTests {
 	void registerWhenRacingForOneNameInManyCasesExactlyOneWins() throws Exception {
 		List<Boolean> won = race((i) -> {
 			try {
-				this.registry.register("p" + i, (i % 2 == 0) ? "Same" : "sAME", "http://h/" + i);
+				this.registry.register("p" + i, (i % 2 == 0) ? "Same" : "sAME", "http://h/" + i, "key-p" + i);
 				return true;
 			}
 			catch (NameTakenException ex) {
@@ -44,7 +44,7 @@ class RegistryRaceTests {
 	void renameWhenRacingForOneNameExactlyOneWins() throws Exception {
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
-			tokens.add(this.registry.register("p" + i, "user" + i, "http://h/" + i).leaseToken());
+			tokens.add(this.registry.register("p" + i, "user" + i, "http://h/" + i, "key-p" + i).leaseToken());
 		}
 
 		List<Boolean> won = race((i) -> {

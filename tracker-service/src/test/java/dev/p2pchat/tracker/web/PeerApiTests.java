@@ -4,6 +4,7 @@ import dev.p2pchat.tracker.ServerTestBase;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.p2pchat.tracker.TestIdentity;
 import dev.p2pchat.tracker.TrackerTestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,33 @@ class PeerApiTests extends ServerTestBase {
 		assertThat(body.get("renewedAt").asString()).isEqualTo(body.get("registeredAt").asString());
 		assertThat(body.get("leaseSeconds").asLong()).isEqualTo(15);
 		assertThat(body.get("leaseToken").asString()).matches("[A-Za-z0-9_-]{43}");
+	}
+
+	@Test
+	void registerWithKeyAndProofRecordsAndListsPublicKey() {
+		TestIdentity identity = TestIdentity.generate();
+
+		JsonNode body = json(this.client.post()
+			.uri("/peers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(identity.registration("keyed", "http://localhost:8089", this.clock.instant()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.returnResult(String.class)
+			.getResponseBody());
+
+		assertThat(body.get("publicKey").asString()).isEqualTo(identity.publicKey());
+		JsonNode one = json(this.client.get()
+			.uri("/peers/{id}", identity.peerId())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody());
+		assertThat(one.get("publicKey").asString()).isEqualTo(identity.publicKey());
+		JsonNode list = json(this.client.get().uri("/peers").exchange().returnResult(String.class).getResponseBody());
+		assertThat(list.get(0).get("publicKey").asString()).isEqualTo(identity.publicKey());
 	}
 
 	@Test
@@ -111,8 +139,8 @@ class PeerApiTests extends ServerTestBase {
 		JsonNode list = json(body);
 		assertThat(list.valueStream().map((peer) -> peer.get("username").asString())).containsExactly("alice", "Bob",
 				"carol");
-		assertThat(list.get(0).propertyNames()).containsExactlyInAnyOrder("peerId", "username", "url", "registeredAt",
-				"renewedAt");
+		assertThat(list.get(0).propertyNames()).containsExactlyInAnyOrder("peerId", "username", "url", "publicKey",
+				"registeredAt", "renewedAt");
 		assertThat(body).doesNotContain("leaseToken");
 	}
 
