@@ -94,11 +94,11 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	}
 
 	@Override
-	public Registration register(String peerId, String username, String url) {
+	public Registration register(String peerId, String username, String url, @Nullable String publicKey) {
 		Instant now = now();
 		String token = this.tokens.newToken();
-		List<Object> reply = run(Script.REGISTER, now, peerId, username, PeerFields.nameKey(username), url, "",
-				hash(token), millis(now.plus(this.lease)));
+		List<Object> reply = run(Script.REGISTER, now, peerId, username, PeerFields.nameKey(username), url,
+				(publicKey != null) ? publicKey : "", hash(token), millis(now.plus(this.lease)));
 		switch (status(reply)) {
 			case "name-taken" -> throw new NameTakenException(username);
 			case "peer-id-taken" -> throw new PeerIdTakenException(peerId);
@@ -106,7 +106,7 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 				// registered
 			}
 		}
-		Peer peer = new Peer(peerId, username, url, now, now);
+		Peer peer = new Peer(peerId, username, url, publicKey, now, now);
 		log.info("registered {} as {} at {}{}", peerId, username, url, "again".equals(reply.get(2)) ? " (again)" : "");
 		return new Registration(peer, token, this.lease);
 	}
@@ -222,7 +222,8 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 
 	static Peer peer(String peerId, String username, String url, @Nullable String publicKey, String registeredAt,
 			String renewedAt) {
-		return new Peer(peerId, username, url, RedisEvents.millis(registeredAt), RedisEvents.millis(renewedAt));
+		return new Peer(peerId, username, url, (publicKey == null || publicKey.isEmpty()) ? null : publicKey,
+				RedisEvents.millis(registeredAt), RedisEvents.millis(renewedAt));
 	}
 
 	private static Peer peer(String peerId, List<?> record) {

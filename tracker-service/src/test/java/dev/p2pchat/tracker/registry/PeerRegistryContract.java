@@ -30,6 +30,8 @@ abstract class PeerRegistryContract {
 
 	static final Duration WAIT = Duration.ofSeconds(5);
 
+	static final String KEY = "O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik";
+
 	final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
 
 	final List<PeerEvent> events = new CopyOnWriteArrayList<>();
@@ -57,9 +59,10 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void registerWhenNewReturnsRecordTokenAndPublishesJoined() {
-		Registration registration = this.registry.register("p1", "alice", "http://a:1");
+		Registration registration = this.registry.register("p1", "alice", "http://a:1", KEY);
 
 		assertThat(registration.peer().username()).isEqualTo("alice");
+		assertThat(registration.peer().publicKey()).isEqualTo(KEY);
 		assertThat(registration.peer().registeredAt()).isEqualTo(this.clock.instant());
 		assertThat(registration.leaseToken()).matches("[A-Za-z0-9_-]{43}");
 		assertThat(registration.lease()).isEqualTo(LEASE);
@@ -68,49 +71,59 @@ abstract class PeerRegistryContract {
 			.isInstanceOfSatisfying(PeerEvent.Joined.class,
 					(joined) -> assertThat(joined.peer()).isEqualTo(registration.peer()));
 		assertThat(this.registry.find("p1")).contains(registration.peer());
+		assertThat(this.registry.list().peers()).containsExactly(registration.peer());
+	}
+
+	@Test
+	void registerWithoutPublicKeyListsNone() {
+		Registration registration = this.registry.register("p1", "alice", "http://a:1", null);
+
+		assertThat(this.registry.find("p1")).map(Peer::publicKey).isEmpty();
+		assertThat(this.registry.list().peers()).containsExactly(registration.peer());
 	}
 
 	@Test
 	void registerWhenNameTakenInOtherCaseThrowsNameTaken() {
-		this.registry.register("p1", "Alice", "http://a:1");
+		this.registry.register("p1", "Alice", "http://a:1", null);
 
-		assertThatThrownBy(() -> this.registry.register("p2", "aLICE", "http://b:1"))
+		assertThatThrownBy(() -> this.registry.register("p2", "aLICE", "http://b:1", null))
 			.isInstanceOf(NameTakenException.class);
 		assertThat(this.registry.list().peers()).extracting(Peer::peerId).containsExactly("p1");
 	}
 
 	@Test
 	void registerWhenSamePeerIdAndUrlReplacesRecordWithNewToken() {
-		Registration first = this.registry.register("p1", "alice", "http://a:1");
+		Registration first = this.registry.register("p1", "alice", "http://a:1", null);
 		this.clock.advance(Duration.ofSeconds(3));
 
-		Registration again = this.registry.register("p1", "alicia", "http://a:1");
+		Registration again = this.registry.register("p1", "alicia", "http://a:1", null);
 
 		assertThat(again.leaseToken()).isNotEqualTo(first.leaseToken());
 		assertThat(again.peer().registeredAt()).isEqualTo(this.clock.instant());
 		assertThat(this.registry.list().peers()).containsExactly(again.peer());
 		assertThatThrownBy(() -> this.registry.renew("p1", first.leaseToken()))
 			.isInstanceOf(InvalidTokenException.class);
-		assertThat(this.registry.register("p2", "alice", "http://b:1").peer().username()).isEqualTo("alice");
+		assertThat(this.registry.register("p2", "alice", "http://b:1", null).peer().username()).isEqualTo("alice");
 	}
 
 	@Test
 	void registerWhenSamePeerIdAndOtherUrlThrowsUntilLeaseEnds() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", null);
 
-		assertThatThrownBy(() -> this.registry.register("p1", "alice", "http://evil:1"))
+		assertThatThrownBy(() -> this.registry.register("p1", "alice", "http://evil:1", null))
 			.isInstanceOf(PeerIdTakenException.class);
 
 		this.clock.advance(LEASE);
-		assertThat(this.registry.register("p1", "alice", "http://evil:1").peer().url()).isEqualTo("http://evil:1");
+		assertThat(this.registry.register("p1", "alice", "http://evil:1", null).peer().url())
+			.isEqualTo("http://evil:1");
 	}
 
 	@Test
 	void registerWhenNameHolderExpiredButNotSweptSucceedsAfterItsLeft() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", null);
 		this.clock.advance(LEASE);
 
-		Registration registration = this.registry.register("p2", "ALICE", "http://b:1");
+		Registration registration = this.registry.register("p2", "ALICE", "http://b:1", null);
 
 		assertThat(registration.peer().username()).isEqualTo("ALICE");
 		awaitEvents(3);
@@ -121,27 +134,27 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void listIsSortedByUsernameWithoutRegardToCase() {
-		this.registry.register("p1", "carol", "http://c:1");
-		this.registry.register("p2", "Bob", "http://b:1");
-		this.registry.register("p3", "alice", "http://a:1");
+		this.registry.register("p1", "carol", "http://c:1", null);
+		this.registry.register("p2", "Bob", "http://b:1", null);
+		this.registry.register("p3", "alice", "http://a:1", null);
 
 		assertThat(this.registry.list().peers()).extracting(Peer::username).containsExactly("alice", "Bob", "carol");
 	}
 
 	@Test
 	void listIsComputedOncePerVersion() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", null);
 
 		await().atMost(WAIT).untilAsserted(() -> assertThat(this.registry.list()).isSameAs(this.registry.list()));
 		PeerList first = this.registry.list();
-		this.registry.register("p2", "bob", "http://b:1");
+		this.registry.register("p2", "bob", "http://b:1", null);
 		assertThat(this.registry.list()).isNotSameAs(first);
 		assertThat(this.registry.list().version()).isGreaterThan(first.version());
 	}
 
 	@Test
 	void renewWhenTokenMatchesMovesRenewedAtAndVersionButPublishesNothing() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
 		long version = this.registry.list().version();
 		this.clock.advance(Duration.ofSeconds(10));
 
@@ -158,14 +171,14 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void renewWhenTokenWrongThrowsInvalidToken() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", null);
 
 		assertThatThrownBy(() -> this.registry.renew("p1", "not-the-token")).isInstanceOf(InvalidTokenException.class);
 	}
 
 	@Test
 	void renewWhenUnknownOrExpiredThrowsNotFoundAndTheExpiredOneLeaves() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
 		this.clock.advance(LEASE);
 
 		assertThatThrownBy(() -> this.registry.renew("p1", token)).isInstanceOf(PeerNotFoundException.class);
@@ -176,7 +189,7 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void findWhenExpiredIsEmpty() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", null);
 		this.clock.advance(LEASE.minusMillis(1));
 		assertThat(this.registry.find("p1")).isPresent();
 
@@ -188,7 +201,7 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void renameWhenFreeChangesNameFreesOldOneAndPublishesRenamed() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
 
 		Peer renamed = this.registry.rename("p1", token, "alicia");
 
@@ -198,25 +211,25 @@ abstract class PeerRegistryContract {
 			assertThat(event.peer()).isEqualTo(renamed);
 			assertThat(event.previousUsername()).isEqualTo("alice");
 		});
-		assertThat(this.registry.register("p2", "ALICE", "http://b:1").peer().username()).isEqualTo("ALICE");
+		assertThat(this.registry.register("p2", "ALICE", "http://b:1", null).peer().username()).isEqualTo("ALICE");
 	}
 
 	@Test
 	void renameWhenOnlyCaseChangesIsARename() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
 
 		Peer renamed = this.registry.rename("p1", token, "Alice");
 
 		assertThat(renamed.username()).isEqualTo("Alice");
 		awaitEvents(2);
 		assertThat(this.events).last().isInstanceOf(PeerEvent.Renamed.class);
-		assertThatThrownBy(() -> this.registry.register("p2", "ALICE", "http://b:1"))
+		assertThatThrownBy(() -> this.registry.register("p2", "ALICE", "http://b:1", null))
 			.isInstanceOf(NameTakenException.class);
 	}
 
 	@Test
 	void renameWhenSameNameChangesNothing() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
 		long version = this.registry.list().version();
 
 		assertThat(this.registry.rename("p1", token, "alice").username()).isEqualTo("alice");
@@ -228,8 +241,8 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void renameWhenTakenThrowsAndKeepsOldName() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
-		this.registry.register("p2", "bob", "http://b:1");
+		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
+		this.registry.register("p2", "bob", "http://b:1", null);
 
 		assertThatThrownBy(() -> this.registry.rename("p1", token, "BOB")).isInstanceOf(NameTakenException.class);
 		assertThat(this.registry.find("p1")).map(Peer::username).contains("alice");
@@ -237,7 +250,7 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void renameOrRemoveWhenTokenWrongOrPeerUnknownThrows() {
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", null);
 
 		assertThatThrownBy(() -> this.registry.rename("p1", "x", "eve")).isInstanceOf(InvalidTokenException.class);
 		assertThatThrownBy(() -> this.registry.remove("p1", "x")).isInstanceOf(InvalidTokenException.class);
@@ -248,7 +261,7 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void removeWhenTokenMatchesPublishesLeftDeleted() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
 
 		Peer removed = this.registry.remove("p1", token);
 
@@ -263,8 +276,8 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void expireDueRemovesOnlyPeersPastTheirLease() {
-		this.registry.register("p1", "alice", "http://a:1");
-		String bobToken = this.registry.register("p2", "bob", "http://b:1").leaseToken();
+		this.registry.register("p1", "alice", "http://a:1", null);
+		String bobToken = this.registry.register("p2", "bob", "http://b:1", null).leaseToken();
 		this.clock.advance(Duration.ofSeconds(10));
 		this.registry.renew("p2", bobToken);
 		this.clock.advance(Duration.ofSeconds(5));
@@ -281,7 +294,7 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void eventSequencesIncreaseAndTheLastMatchesTheListVersion() {
-		String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
 		this.registry.renew("p1", token);
 		this.registry.rename("p1", token, "alicia");
 		this.registry.remove("p1", token);
@@ -302,7 +315,7 @@ abstract class PeerRegistryContract {
 		});
 		this.registry.addListener(seen::add);
 
-		this.registry.register("p1", "alice", "http://a:1");
+		this.registry.register("p1", "alice", "http://a:1", null);
 
 		await().atMost(WAIT).untilAsserted(() -> assertThat(seen).hasSize(1));
 	}
@@ -311,14 +324,14 @@ abstract class PeerRegistryContract {
 	void secondReplicaSeesRenewsRenamesAndRemovesWhatTheFirstRegistered() {
 		PeerRegistry other = secondReplica(this.clock);
 		try {
-			String token = this.registry.register("p1", "alice", "http://a:1").leaseToken();
+			String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
 			this.clock.advance(Duration.ofSeconds(10));
 
 			assertThat(other.renew("p1", token).renewedAt()).isEqualTo(this.clock.instant());
 			this.clock.advance(Duration.ofSeconds(10));
 			assertThat(this.registry.find("p1")).isPresent();
 			assertThat(other.rename("p1", token, "alicia").username()).isEqualTo("alicia");
-			assertThatThrownBy(() -> this.registry.register("p2", "ALICIA", "http://b:1"))
+			assertThatThrownBy(() -> this.registry.register("p2", "ALICIA", "http://b:1", null))
 				.isInstanceOf(NameTakenException.class);
 			await().atMost(WAIT).untilAsserted(() -> assertThat(other.list()).isEqualTo(this.registry.list()));
 			other.remove("p1", token);
@@ -334,7 +347,7 @@ abstract class PeerRegistryContract {
 		PeerRegistry other = secondReplica(this.clock);
 		try {
 			for (int i = 0; i < 20; i++) {
-				this.registry.register("p" + i, "user" + i, "http://h/" + i);
+				this.registry.register("p" + i, "user" + i, "http://h/" + i, null);
 			}
 			this.clock.advance(LEASE);
 
@@ -360,7 +373,7 @@ abstract class PeerRegistryContract {
 			List<Integer> won = race(50, (i) -> {
 				try {
 					((i % 2 == 0) ? this.registry : other).register("p" + i, (i % 3 == 0) ? "Same" : "sAME",
-							"http://h/" + i);
+							"http://h/" + i, null);
 					return 1;
 				}
 				catch (NameTakenException ex) {
@@ -380,7 +393,7 @@ abstract class PeerRegistryContract {
 	void renameWhenFiftyRaceForOneNameExactlyOneWins() throws Exception {
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
-			tokens.add(this.registry.register("p" + i, "user" + i, "http://h/" + i).leaseToken());
+			tokens.add(this.registry.register("p" + i, "user" + i, "http://h/" + i, null).leaseToken());
 		}
 
 		List<Integer> won = race(50, (i) -> {
