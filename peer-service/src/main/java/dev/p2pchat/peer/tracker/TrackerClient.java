@@ -27,9 +27,18 @@ public class TrackerClient {
 	private final RestClient http;
 
 	TrackerClient(URI trackerUrl, Duration timeout) {
+		this(TrackerUrls.parse(trackerUrl, java.time.Clock.systemUTC()), timeout);
+	}
+
+	/** A client that fails over along the URLs, see {@link TrackerFailover}. */
+	TrackerClient(TrackerUrls trackerUrls, Duration timeout) {
 		var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
 		factory.setReadTimeout(timeout);
-		this.http = RestClient.builder().baseUrl(trackerUrl.toString()).requestFactory(factory).build();
+		this.http = RestClient.builder()
+			.baseUrl(trackerUrls.all().getFirst().toString())
+			.requestFactory(factory)
+			.requestInterceptor(new TrackerFailover(trackerUrls))
+			.build();
 	}
 
 	Lease register(String peerId, String username, URI url) {

@@ -22,8 +22,13 @@ class TrackerConfig {
 	private static final Duration TRACKER_TIMEOUT = Duration.ofSeconds(3);
 
 	@Bean
-	TrackerClient trackerClient(PeerProperties properties) {
-		return new TrackerClient(properties.trackerUrl(), TRACKER_TIMEOUT);
+	TrackerUrls trackerUrls(PeerProperties properties, Clock clock) {
+		return TrackerUrls.parse(properties.trackerUrl(), clock);
+	}
+
+	@Bean
+	TrackerClient trackerClient(TrackerUrls trackerUrls) {
+		return new TrackerClient(trackerUrls, TRACKER_TIMEOUT);
 	}
 
 	@Bean
@@ -32,9 +37,9 @@ class TrackerConfig {
 	}
 
 	@Bean
-	TrackerEventStream trackerEventStream(PeerProperties properties, PeerDirectory directory, JsonMapper json,
+	TrackerEventStream trackerEventStream(TrackerUrls trackerUrls, PeerDirectory directory, JsonMapper json,
 			Backoff backoff, Clock clock, TaskScheduler scheduler) {
-		return new TrackerEventStream(properties.trackerUrl(), directory, json, backoff, clock, scheduler);
+		return new TrackerEventStream(trackerUrls, directory, json, backoff, clock, scheduler);
 	}
 
 	@Bean
