@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static dev.p2pchat.tracker.TestIdentity.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,14 +34,14 @@ class LeaseExpiryTests extends ServerTestBase {
 			// then: the scheduled sweep (every second of real time) removes quiet
 			await().atMost(WAIT).until(() -> stream.names().contains("left"));
 			JsonNode left = stream.events().getLast().data();
-			assertThat(left.get("peerId").asString()).isEqualTo("lease-quiet");
+			assertThat(left.get("peerId").asString()).isEqualTo(id("lease-quiet"));
 			assertThat(left.get("username").asString()).isEqualTo("quiet");
 			assertThat(left.get("reason").asString()).isEqualTo("expired");
 			assertThat(stream.names()).containsExactly("snapshot", "left");
-			assertThat(peerIds()).containsExactly("lease-busy");
-			assertThat(status("GET", "/peers/lease-quiet")).isEqualTo(404);
+			assertThat(peerIds()).containsExactly(id("lease-busy"));
+			assertThat(status("GET", "/peers/" + id("lease-quiet"))).isEqualTo(404);
 			assertThat(renew("lease-quiet", quietToken)).isEqualTo(404);
-			assertThat(status("GET", "/peers/lease-busy")).isEqualTo(200);
+			assertThat(status("GET", "/peers/" + id("lease-busy"))).isEqualTo(200);
 		}
 	}
 
@@ -59,12 +60,12 @@ class LeaseExpiryTests extends ServerTestBase {
 		this.clock.advance(Duration.ofMillis(14_999));
 		this.registry.expireDue();
 
-		assertThat(peerIds()).containsExactly("lease-quiet");
+		assertThat(peerIds()).containsExactly(id("lease-quiet"));
 	}
 
 	private int renew(String peerId, String token) {
 		return this.http
-			.send("PUT", "/peers/" + peerId + "/lease", null, BodyPublishers.noBody(), "Authorization",
+			.send("PUT", "/peers/" + id(peerId) + "/lease", null, BodyPublishers.noBody(), "Authorization",
 					"Bearer " + token)
 			.statusCode();
 	}

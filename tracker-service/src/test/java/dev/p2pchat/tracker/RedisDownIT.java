@@ -36,7 +36,7 @@ class RedisDownIT {
 		redis.start();
 		tracker = RedisReplicasIT.start(RedisTestServer.newPrefix(),
 				"redis://" + redis.getHost() + ":" + redis.getMappedPort(6379), "--spring.data.redis.timeout=500ms");
-		http = Http.onPort(RedisReplicasIT.port(tracker));
+		http = Http.onPort(RedisReplicasIT.port(tracker), java.time.Clock.systemUTC());
 	}
 
 	@AfterAll

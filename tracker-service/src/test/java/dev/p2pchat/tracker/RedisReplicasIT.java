@@ -49,8 +49,8 @@ class RedisReplicasIT {
 		String prefix = RedisTestServer.newPrefix();
 		a = start(prefix);
 		b = start(prefix);
-		httpA = Http.onPort(port(a));
-		httpB = Http.onPort(port(b));
+		httpA = Http.onPort(port(a), java.time.Clock.systemUTC());
+		httpB = Http.onPort(port(b), java.time.Clock.systemUTC());
 	}
 
 	@AfterAll

@@ -28,7 +28,7 @@ public abstract class ServerTestBase {
 	@BeforeEach
 	void emptyRegistry() {
 		TrackerTestSupport.clear(this.clock, this.registry);
-		this.http = Http.onPort(this.port);
+		this.http = Http.onPort(this.port, this.clock);
 	}
 
 }

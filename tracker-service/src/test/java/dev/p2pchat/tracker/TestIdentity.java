@@ -39,7 +39,7 @@ public record TestIdentity(KeyPair keyPair, String publicKey, String peerId) {
 			// bytes
 			byte[] encoded = pair.getPublic().getEncoded();
 			byte[] raw = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
-			String peerId = base32(MessageDigest.getInstance("SHA-256").digest(raw));
+			String peerId = base32Of(MessageDigest.getInstance("SHA-256").digest(raw));
 			return new TestIdentity(pair, Base64.getUrlEncoder().withoutPadding().encodeToString(raw), peerId);
 		}
 		catch (GeneralSecurityException ex) {
@@ -87,7 +87,8 @@ public record TestIdentity(KeyPair keyPair, String publicKey, String peerId) {
 		return TrackerTestSupport.JSON.writeValueAsString(registration(username, url, now));
 	}
 
-	static String base32(byte[] bytes) {
+	/** Lowercase RFC 4648 base32 without padding, written here independently. */
+	public static String base32Of(byte[] bytes) {
 		StringBuilder out = new StringBuilder();
 		int buffer = 0;
 		int bits = 0;

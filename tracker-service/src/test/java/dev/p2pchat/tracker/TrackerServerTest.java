@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Import;
 /**
  * The one shared server test context: a real Tomcat on a random port, the test
  * {@link MutableClock}, metrics export on, and short keepalive and log intervals so that
- * those are observable. Every class using it shares the cached context (and so the
+ * those are observable, and a rate limit too high to matter (the limit has tests and a
+ * context of its own). Every class using it shares the cached context (and so the
  * registry): tests use their own peer ids and names, and {@link TrackerTestSupport#clear}
  * empties the registry by moving the clock past every lease.
  */
@@ -23,7 +24,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "p2pchat.tracker.keepalive-interval=300ms", "p2pchat.tracker.log-interval=1s" })
+		properties = { "p2pchat.tracker.keepalive-interval=300ms", "p2pchat.tracker.log-interval=1s",
+				"p2pchat.tracker.rate-limit.registrations=1000000" })
 @AutoConfigureMetrics
 @AutoConfigureRestTestClient
 @Import(TrackerTestSupport.class)

@@ -8,7 +8,10 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.p2pchat.tracker.registry.PeerRegistry;
 import tools.jackson.databind.JsonNode;
@@ -43,11 +46,22 @@ public class TrackerTestSupport {
 		return JSON.readTree(body);
 	}
 
-	/** A minimal client for exact requests. */
-	public record Http(URI base) {
+	/**
+	 * A minimal client for exact requests. Registrations are signed with the
+	 * {@link TestIdentity} a label names, at the tracker's (test) clock; each gets its
+	 * own timestamp, a nanosecond apart, so that no two signatures are alike by accident.
+	 */
+	public record Http(URI base, Clock clock) {
 
-		public static Http onPort(int port) {
-			return new Http(URI.create("http://127.0.0.1:" + port));
+		private static final AtomicLong NANOS = new AtomicLong();
+
+		public static Http onPort(int port, Clock clock) {
+			return new Http(URI.create("http://127.0.0.1:" + port), clock);
+		}
+
+		/** A fresh timestamp at the clock's instant. */
+		public Instant now() {
+			return this.clock.instant().plusNanos(NANOS.incrementAndGet() % 1_000_000);
 		}
 
 		private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -86,14 +100,14 @@ public class TrackerTestSupport {
 			return send("PATCH", path, "application/json", BodyPublishers.ofString(json), headers);
 		}
 
-		public HttpResponse<String> register(String peerId, String username, String url) {
-			return postJson("/peers",
-					"{\"peerId\":\"%s\",\"username\":\"%s\",\"url\":\"%s\"}".formatted(peerId, username, url));
+		/** Registers as the identity a label names. */
+		public HttpResponse<String> register(String label, String username, String url, String... headers) {
+			return postJson("/peers", TestIdentity.named(label).registrationJson(username, url, now()), headers);
 		}
 
-		/** Registers and returns the lease token. */
-		public String token(String peerId, String username, String url) {
-			HttpResponse<String> response = register(peerId, username, url);
+		/** Registers as the identity a label names and returns the lease token. */
+		public String token(String label, String username, String url, String... headers) {
+			HttpResponse<String> response = register(label, username, url, headers);
 			if (response.statusCode() != 201) {
 				throw new IllegalStateException(
 						"registration failed: " + response.statusCode() + " " + response.body());

@@ -59,15 +59,16 @@ final class FanOutWorkload {
 		var tracker = new TrackerApi(trackerPort);
 		var closed = new AtomicInteger();
 		var sims = new ArrayList<SimPeer>();
-		var tokens = new ArrayList<String>();
+		var registrations = new ArrayList<TrackerApi.Registered>();
 		HttpClient client = HttpClient.newHttpClient();
 		Thread pinger = null;
 		Progress.say("W3 linking " + size + " simulated peers");
 		try {
 			for (int i = 0; i < size; i++) {
 				String id = String.format(Locale.ROOT, "sim%d-%03d", size, i);
-				var sim = new SimPeer(id, "s" + size + "x" + i, "http://127.0.0.1:9/" + id, closed);
-				tokens.add(tracker.register(id, "s" + size + "x" + i, "http://127.0.0.1:9/" + id));
+				TrackerApi.Registered registered = tracker.register("s" + size + "x" + i, "http://127.0.0.1:9/" + id);
+				var sim = new SimPeer(registered.peerId(), "s" + size + "x" + i, "http://127.0.0.1:9/" + id, closed);
+				registrations.add(registered);
 				sims.add(sim);
 			}
 			for (SimPeer sim : sims) {
@@ -85,8 +86,8 @@ final class FanOutWorkload {
 				pinger.interrupt();
 			}
 			sims.forEach(SimPeer::close);
-			for (int i = 0; i < tokens.size(); i++) {
-				tracker.remove(String.format(Locale.ROOT, "sim%d-%03d", size, i), tokens.get(i));
+			for (TrackerApi.Registered registered : registrations) {
+				tracker.remove(registered.peerId(), registered.token());
 			}
 			client.close();
 		}

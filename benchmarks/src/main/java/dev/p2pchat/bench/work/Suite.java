@@ -59,8 +59,11 @@ public final class Suite {
 		var tracker = new TrackerWorkload(this.config);
 		try (var wsControl = new ControlServer(); var peerControl = new ControlServer()) {
 			int trackerPort = Ports.free();
-			// a long lease: W4 later registers peers here that nobody renews
-			ServiceProcess mainTracker = this.launch.tracker("tracker", trackerPort, "--p2pchat.tracker.lease=3600s");
+			// a long lease: W4 later registers peers here that nobody renews, all from
+			// this
+			// one address, as fast as it can: far beyond the default rate limit
+			ServiceProcess mainTracker = this.launch.tracker("tracker", trackerPort, "--p2pchat.tracker.lease=3600s",
+					"--p2pchat.tracker.rate-limit.registrations=1000000", "--p2pchat.tracker.max-peers=1000000");
 			Duration trackerReady = mainTracker.awaitOk(READINESS, READY);
 			if (this.config.separateStartups()) {
 				stage("W5 start-up", () -> footprint.startups(this.launch, trackerPort));

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 
 import dev.p2pchat.bench.http.SseClient;
 
@@ -17,16 +18,21 @@ final class TrackerApi {
 
 	private final int port;
 
+	private final Clock clock = Clock.systemUTC();
+
 	TrackerApi(int port) {
 		this.port = port;
 	}
 
 	/**
-	 * Registers a peer like a real peer does.
-	 * @return its lease token
+	 * Registers a peer like a real peer does, with a fresh identity key: the peerId is
+	 * the key's.
+	 * @return its peerId and lease token
 	 */
-	String register(String peerId, String username, String url) throws IOException, InterruptedException {
-		String body = "{\"peerId\":\"" + peerId + "\",\"username\":\"" + username + "\",\"url\":\"" + url + "\"}";
+	Registered register(String username, String url) throws IOException, InterruptedException {
+		RegistrationSigner identity = RegistrationSigner.generate();
+		String peerId = identity.peerId();
+		String body = identity.body(username, url, this.clock.instant());
 		HttpResponse<String> response = this.http.send(request("/peers").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -34,7 +40,7 @@ final class TrackerApi {
 			throw new IOException(
 					"registering " + peerId + " answered " + response.statusCode() + ": " + response.body());
 		}
-		return SseClient.stringField(response.body(), "leaseToken");
+		return new Registered(peerId, SseClient.stringField(response.body(), "leaseToken"));
 	}
 
 	/** Removes a registration like a peer that shuts down. */
@@ -46,6 +52,16 @@ final class TrackerApi {
 	/** {@code GET /peers}: the body and its ETag. */
 	HttpResponse<byte[]> list() throws IOException, InterruptedException {
 		return this.http.send(request("/peers").build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	/**
+	 * A registration's result.
+	 *
+	 * @param peerId the peerId derived from the identity key
+	 * @param token the lease token
+	 */
+	record Registered(String peerId, String token) {
+
 	}
 
 	private HttpRequest.Builder request(String path) {

@@ -36,7 +36,7 @@ final class TrackerWorkload {
 	 * @param barePort the bare-HTTP limit's port
 	 */
 	void run(int port, int barePort) throws IOException, InterruptedException {
-		List<String> tokens = register(port);
+		List<TrackerApi.Registered> registered = register(port);
 		for (int rep = 0; rep < this.config.runs(); rep++) {
 			Progress.say("W4 run " + (rep + 1) + "/" + this.config.runs());
 			// renewals change renewedAt, so the list's ETag of the previous run is stale
@@ -48,20 +48,21 @@ final class TrackerWorkload {
 			measure("list-304", rep, port, 304, (c, seq) -> HttpHead.request("GET", port, "/peers",
 					"Accept: application/json\r\nIf-None-Match: " + etag + "\r\n", null));
 			measure("renew", rep, port, 200, (c, seq) -> {
-				int peer = (c * 7919 + seq) % tokens.size();
-				return HttpHead.request("PUT", port, "/peers/w4-" + peer + "/lease",
-						"Authorization: Bearer " + tokens.get(peer) + "\r\n", null);
+				TrackerApi.Registered peer = registered.get((c * 7919 + seq) % registered.size());
+				return HttpHead.request("PUT", port, "/peers/" + peer.peerId() + "/lease",
+						"Authorization: Bearer " + peer.token() + "\r\n", null);
 			});
 		}
 	}
 
-	private List<String> register(int port) throws IOException, InterruptedException {
+	/** Many registrations from one address: the tracker runs with a raised rate limit. */
+	private List<TrackerApi.Registered> register(int port) throws IOException, InterruptedException {
 		var tracker = new TrackerApi(port);
-		var tokens = new ArrayList<String>();
+		var registered = new ArrayList<TrackerApi.Registered>();
 		for (int i = 0; i < this.config.trackerPeers(); i++) {
-			tokens.add(tracker.register("w4-" + i, "w4user" + i, "http://127.0.0.1:9/w4-" + i));
+			registered.add(tracker.register("w4user" + i, "http://127.0.0.1:9/w4-" + i));
 		}
-		return tokens;
+		return registered;
 	}
 
 	private String etag(int port) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package dev.p2pchat.tracker.config;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.p2pchat.tracker.identity.RedisReplayCache;
 import dev.p2pchat.tracker.registry.RedisPeerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -54,7 +55,13 @@ class RedisStoreConfiguration {
 	@Bean
 	RedisPeerRegistry peerRegistry(Clock clock, TrackerProperties properties, StoreProperties store,
 			RedisClient client) {
-		return new RedisPeerRegistry(clock, properties.lease(), client, store.redisKeyPrefix());
+		return new RedisPeerRegistry(clock, properties.lease(), client, store.redisKeyPrefix(), properties.maxPeers());
+	}
+
+	/** The used registration signatures, shared by the replicas. */
+	@Bean
+	RedisReplayCache replayCache(RedisClient client, StoreProperties store) {
+		return new RedisReplayCache(client, store.redisKeyPrefix());
 	}
 
 	@Bean

@@ -3,6 +3,9 @@ package dev.p2pchat.tracker.config;
 import java.time.Clock;
 
 import dev.p2pchat.tracker.events.EventFanout;
+import dev.p2pchat.tracker.identity.InMemoryReplayCache;
+import dev.p2pchat.tracker.identity.ProofVerifier;
+import dev.p2pchat.tracker.identity.ReplayCache;
 import dev.p2pchat.tracker.registry.InMemoryPeerRegistry;
 import dev.p2pchat.tracker.registry.LeaseSweeper;
 import dev.p2pchat.tracker.registry.PeerRegistry;
@@ -18,8 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The tracker's beans: the clock, the registry and its sweeper, the event fan-out, and a
- * strict JSON reader.
+ * The tracker's beans: the clock, the registry and its sweeper, the registration proof
+ * verifier and its replay cache, the event fan-out, and a strict JSON reader.
  */
 @Configuration(proxyBeanMethods = false)
 class TrackerConfiguration {
@@ -36,7 +39,21 @@ class TrackerConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = StoreProperties.STORE, havingValue = "memory", matchIfMissing = true)
 	PeerRegistry peerRegistry(Clock clock, TrackerProperties properties) {
-		return new InMemoryPeerRegistry(clock, properties.lease());
+		return new InMemoryPeerRegistry(clock, properties.lease(), properties.maxPeers());
+	}
+
+	/**
+	 * The used registration signatures; a shared store replaces this bean.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = StoreProperties.STORE, havingValue = "memory", matchIfMissing = true)
+	ReplayCache replayCache(Clock clock, TrackerProperties properties) {
+		return new InMemoryReplayCache(clock, properties.replayCacheSize());
+	}
+
+	@Bean
+	ProofVerifier proofVerifier(Clock clock, ReplayCache replayCache) {
+		return new ProofVerifier(clock, replayCache);
 	}
 
 	@Bean
@@ -46,7 +63,8 @@ class TrackerConfiguration {
 
 	@Bean
 	EventFanout eventFanout(PeerRegistry registry, JsonMapper json, TrackerProperties properties) {
-		return new EventFanout(registry, json, properties.sseTimeout(), properties.sseQueueCapacity());
+		return new EventFanout(registry, json, properties.sseTimeout(), properties.sseQueueCapacity(),
+				properties.maxSubscribers());
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.p2pchat.tracker.config;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -21,12 +23,22 @@ import org.springframework.util.unit.DataSize;
  * @param sseQueueCapacity how many events may wait for one slow event-stream client
  * before it is dropped (it reconnects and gets a fresh snapshot)
  * @param maxBodySize the largest accepted request body; larger bodies get a 413
+ * @param joinToken when set, a closed group: {@code POST /peers} needs it as a bearer
+ * token, and reading the directory needs it or a live lease token
+ * @param maxPeers the most live peers listed; a new peer beyond it gets a 503
+ * @param maxSubscribers the most open {@code GET /peers/events} streams; one more gets a
+ * 503
+ * @param replayCacheSize the most registration signatures remembered at once (each for
+ * 120 s); when full, registrations get a 503 until the oldest expires
+ * @param rateLimit how many registrations one client address may make
  */
 @ConfigurationProperties("p2pchat.tracker")
 public record TrackerProperties(@DefaultValue("15s") Duration lease, @DefaultValue("30s") Duration logInterval,
 		@DefaultValue("1s") Duration sweepInterval, @DefaultValue("10s") Duration keepaliveInterval,
 		@DefaultValue("0s") Duration sseTimeout, @DefaultValue("1024") int sseQueueCapacity,
-		@DefaultValue("16KB") DataSize maxBodySize) {
+		@DefaultValue("16KB") DataSize maxBodySize, @Nullable String joinToken, @DefaultValue("10000") int maxPeers,
+		@DefaultValue("1000") int maxSubscribers, @DefaultValue("100000") int replayCacheSize,
+		@DefaultValue RateLimit rateLimit) {
 
 	public TrackerProperties {
 		requirePositive("lease", lease);
@@ -41,6 +53,48 @@ public record TrackerProperties(@DefaultValue("15s") Duration lease, @DefaultVal
 		}
 		if (maxBodySize.toBytes() < 1) {
 			throw new IllegalArgumentException("p2pchat.tracker.max-body-size must be positive");
+		}
+		if (joinToken != null && joinToken.isBlank()) {
+			// an empty variable in a compose file means "open", not "a token of nothing"
+			joinToken = null;
+		}
+		requireAtLeastOne("max-peers", maxPeers);
+		requireAtLeastOne("max-subscribers", maxSubscribers);
+		requireAtLeastOne("replay-cache-size", replayCacheSize);
+	}
+
+	@Override
+	public String toString() {
+		return "TrackerProperties[lease=" + this.lease + ", joinToken=" + ((this.joinToken != null) ? "(set)" : "-")
+				+ ", maxPeers=" + this.maxPeers + ", maxSubscribers=" + this.maxSubscribers + ", rateLimit="
+				+ this.rateLimit + "]";
+	}
+
+	/**
+	 * Registrations per client address ({@code p2pchat.tracker.rate-limit.*}): at most
+	 * {@code registrations} in each {@code period}, so a burst of that many at once, then
+	 * that many per period.
+	 *
+	 * @param registrations how many registrations a client address may make per period
+	 * @param period the period
+	 * @param maxClients how many client addresses are tracked at once; limiters idle for
+	 * a period (as good as new) are forgotten first, and when all are busy a new address
+	 * is refused with 429 until one is idle
+	 */
+	public record RateLimit(@DefaultValue("10") int registrations, @DefaultValue("2s") Duration period,
+			@DefaultValue("10000") int maxClients) {
+
+		public RateLimit {
+			requireAtLeastOne("rate-limit.registrations", registrations);
+			requirePositive("rate-limit.period", period);
+			requireAtLeastOne("rate-limit.max-clients", maxClients);
+		}
+
+	}
+
+	private static void requireAtLeastOne(String name, int value) {
+		if (value < 1) {
+			throw new IllegalArgumentException("p2pchat.tracker." + name + " must be at least 1: " + value);
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.p2pchat.tracker.events;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.p2pchat.tracker.registry.Peer;
@@ -10,7 +11,6 @@ import dev.p2pchat.tracker.registry.PeerEvent;
 import dev.p2pchat.tracker.registry.PeerList;
 import dev.p2pchat.tracker.registry.PeerRegistry;
 import lombok.extern.slf4j.Slf4j;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
@@ -45,6 +45,11 @@ public final class EventFanout implements SmartLifecycle {
 
 	private final int queueCapacity;
 
+	private final int maxClients;
+
+	/** Admitted streams, counted before they are added so that the bound is exact. */
+	private final AtomicInteger admitted = new AtomicInteger();
+
 	private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong clientIds = new AtomicLong();
@@ -57,12 +62,14 @@ public final class EventFanout implements SmartLifecycle {
 	 * @param json the mapper that renders event data
 	 * @param timeout how long a stream may stay open, zero for no limit
 	 * @param queueCapacity how many events may wait for one client
+	 * @param maxClients how many streams may be open at once
 	 */
-	public EventFanout(PeerRegistry registry, JsonMapper json, Duration timeout, int queueCapacity) {
+	public EventFanout(PeerRegistry registry, JsonMapper json, Duration timeout, int queueCapacity, int maxClients) {
 		this.registry = registry;
 		this.json = json;
 		this.timeout = timeout;
 		this.queueCapacity = queueCapacity;
+		this.maxClients = maxClients;
 		registry.addListener(this::onEvent);
 		// events were missed: every client reconnects and starts again from a snapshot
 		registry.onResync(this::closeAll);
@@ -71,12 +78,18 @@ public final class EventFanout implements SmartLifecycle {
 	/**
 	 * Opens a stream: a {@code snapshot} event first, then every change.
 	 * @return the emitter to return from the controller
+	 * @throws TooManySubscribersException when {@code maxClients} streams are open
 	 */
 	public SseEmitter connect() {
 		return connect(new SseEmitter(this.timeout.isZero() ? -1L : this.timeout.toMillis()));
 	}
 
 	SseEmitter connect(SseEmitter emitter) {
+		if (this.admitted.incrementAndGet() > this.maxClients) {
+			this.admitted.decrementAndGet();
+			log.debug("refusing an event stream: {} open", this.clients.size());
+			throw new TooManySubscribersException(this.maxClients);
+		}
 		SseClient client = new SseClient(this.clientIds.incrementAndGet(), emitter, this.queueCapacity, this::remove);
 		emitter.onCompletion(client::close);
 		emitter.onTimeout(client::close);
@@ -145,6 +158,7 @@ public final class EventFanout implements SmartLifecycle {
 
 	private void remove(SseClient client) {
 		if (this.clients.remove(client)) {
+			this.admitted.decrementAndGet();
 			log.debug("event stream {} closed, {} open", client.id(), this.clients.size());
 		}
 	}
@@ -170,8 +184,8 @@ public final class EventFanout implements SmartLifecycle {
 	/**
 	 * The data of a {@code renamed} event: the record plus the previous username.
 	 */
-	record RenamedData(String peerId, String username, String url, @Nullable String publicKey,
-			java.time.Instant registeredAt, java.time.Instant renewedAt, String previousUsername) {
+	record RenamedData(String peerId, String username, String url, String publicKey, java.time.Instant registeredAt,
+			java.time.Instant renewedAt, String previousUsername) {
 
 		static RenamedData of(Peer peer, String previousUsername) {
 			return new RenamedData(peer.peerId(), peer.username(), peer.url(), peer.publicKey(), peer.registeredAt(),
@@ -183,7 +197,7 @@ public final class EventFanout implements SmartLifecycle {
 	/**
 	 * The data of a {@code left} event.
 	 */
-	record LeftData(String peerId, String username, String url, @Nullable String publicKey, String reason) {
+	record LeftData(String peerId, String username, String url, String publicKey, String reason) {
 
 	}
 

@@ -2,8 +2,8 @@ package dev.p2pchat.tracker.events;
 
 import java.io.IOException;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 import lombok.extern.slf4j.Slf4j;
@@ -38,7 +38,9 @@ final class SseClient {
 	SseClient(long id, SseEmitter emitter, int capacity, Consumer<SseClient> onClose) {
 		this.id = id;
 		this.emitter = emitter;
-		this.queue = new ArrayBlockingQueue<>(capacity);
+		// bounded, but linked: a client that keeps up holds a few nodes, not an array of
+		// the whole capacity
+		this.queue = new LinkedBlockingQueue<>(capacity);
 		this.onClose = onClose;
 	}
 

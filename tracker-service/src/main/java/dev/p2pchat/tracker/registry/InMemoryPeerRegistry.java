@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default {@link PeerRegistry}: two maps behind one lock.
+ * The default {@link PeerRegistry}: three maps behind one lock.
  *
  * <p>
  * Every mutation takes a single {@link ReentrantLock}, which makes username uniqueness
@@ -43,6 +44,14 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 	/** {@link PeerFields#nameKey} of the username to peerId; guarded by {@link #lock}. */
 	private final Map<String, String> idByName = new HashMap<>();
 
+	/**
+	 * Hex of the SHA-256 of each live lease token to its peerId; guarded by
+	 * {@link #lock}. Looking up a hash reveals nothing useful about the token by timing.
+	 */
+	private final Map<String, String> idByTokenHash = new HashMap<>();
+
+	private final int maxPeers;
+
 	private final List<PeerEventListener> listeners = new CopyOnWriteArrayList<>();
 
 	/** Guarded by {@link #lock}. */
@@ -56,30 +65,47 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 	 * @param lease how long a record lives without a renewal
 	 */
 	public InMemoryPeerRegistry(Clock clock, Duration lease) {
-		this(clock, lease, new SecureRandom());
+		this(clock, lease, Integer.MAX_VALUE);
 	}
 
-	InMemoryPeerRegistry(Clock clock, Duration lease, SecureRandom random) {
+	/**
+	 * Creates an empty registry with a bound.
+	 * @param clock the source of time for leases and timestamps
+	 * @param lease how long a record lives without a renewal
+	 * @param maxPeers the most live peers held
+	 */
+	public InMemoryPeerRegistry(Clock clock, Duration lease, int maxPeers) {
+		this(clock, lease, maxPeers, new SecureRandom());
+	}
+
+	InMemoryPeerRegistry(Clock clock, Duration lease, int maxPeers, SecureRandom random) {
 		if (lease.isNegative() || lease.isZero()) {
 			throw new IllegalArgumentException("lease must be positive: " + lease);
 		}
+		if (maxPeers < 1) {
+			throw new IllegalArgumentException("maxPeers must be at least 1: " + maxPeers);
+		}
+		this.maxPeers = maxPeers;
 		this.clock = clock;
 		this.lease = lease;
 		this.tokens = new LeaseTokens(random);
 	}
 
 	@Override
-	public Registration register(String peerId, String username, String url, @Nullable String publicKey) {
+	public Registration register(String peerId, String username, String url, String publicKey) {
 		this.lock.lock();
 		try {
 			Instant now = now();
 			Entry existing = liveEntry(peerId, now);
-			if (existing != null && !existing.peer().url().equals(url)) {
+			if (existing != null && !existing.peer().publicKey().equals(publicKey)) {
 				throw new PeerIdTakenException(peerId);
 			}
 			String holder = liveHolderOf(username, now);
 			if (holder != null && !holder.equals(peerId)) {
 				throw new NameTakenException(username);
+			}
+			if (existing == null && this.byId.size() >= this.maxPeers && expireDue() == 0) {
+				throw new DirectoryFullException(this.maxPeers);
 			}
 			if (existing != null) {
 				this.idByName.remove(PeerFields.nameKey(existing.peer().username()));
@@ -102,6 +128,18 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 		try {
 			Entry entry = this.byId.get(peerId);
 			return (entry != null && !entry.expired(now(), this.lease)) ? Optional.of(entry.peer()) : Optional.empty();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public boolean holdsLiveLease(String leaseToken) {
+		this.lock.lock();
+		try {
+			String peerId = this.idByTokenHash.get(hex(LeaseTokens.hash(leaseToken)));
+			return peerId != null && liveEntry(peerId, now()) != null;
 		}
 		finally {
 			this.lock.unlock();
@@ -238,12 +276,19 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 	}
 
 	private void put(Entry entry) {
-		this.byId.put(entry.peer().peerId(), entry);
+		Entry previous = this.byId.put(entry.peer().peerId(), entry);
+		if (previous != null) {
+			this.idByTokenHash.remove(hex(previous.tokenHash()));
+		}
+		this.idByTokenHash.put(hex(entry.tokenHash()), entry.peer().peerId());
 		this.idByName.put(PeerFields.nameKey(entry.peer().username()), entry.peer().peerId());
 	}
 
 	private void drop(Peer peer, PeerEvent.Reason reason) {
-		this.byId.remove(peer.peerId());
+		Entry entry = this.byId.remove(peer.peerId());
+		if (entry != null) {
+			this.idByTokenHash.remove(hex(entry.tokenHash()));
+		}
 		this.idByName.remove(PeerFields.nameKey(peer.username()));
 		publish(new PeerEvent.Left(advance(), peer, reason));
 		log.info("{} ({}) left: {}", peer.peerId(), peer.username(), reason.wireName());
@@ -276,6 +321,10 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 				log.warn("listener {} failed on event {}", listener, event.sequence(), ex);
 			}
 		}
+	}
+
+	private static String hex(byte[] hash) {
+		return HexFormat.of().formatHex(hash);
 	}
 
 	private record Entry(Peer peer, byte[] tokenHash) {

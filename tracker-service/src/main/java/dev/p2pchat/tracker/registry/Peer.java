@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * One live peer as everybody may see it: the lease token is never part of it.
  *
@@ -18,13 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param renewedAt when the lease was last renewed (equal to {@code registeredAt} at
  * first)
  */
-public record Peer(String peerId, String username, String url, @Nullable String publicKey, Instant registeredAt,
+public record Peer(String peerId, String username, String url, String publicKey, Instant registeredAt,
 		Instant renewedAt) {
 
 	public Peer {
 		requireNonNull(peerId, "peerId");
 		requireNonNull(username, "username");
 		requireNonNull(url, "url");
+		requireNonNull(publicKey, "publicKey");
 		requireNonNull(registeredAt, "registeredAt");
 		requireNonNull(renewedAt, "renewedAt");
 	}

@@ -3,8 +3,6 @@ package dev.p2pchat.tracker.registry;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Who is online. The one seam between the web layer and storage: the in-memory
  * implementation is the default, and a shared store for several tracker replicas
@@ -19,18 +17,33 @@ import org.jspecify.annotations.Nullable;
 public interface PeerRegistry {
 
 	/**
-	 * Registers a peer, or replaces the live record with the same peerId and url (the
-	 * same peer, restarted) with a fresh one and a new token.
+	 * Registers a peer, or replaces the live record with the same peerId and the same
+	 * publicKey (the holder of the key: the same peer, restarted, perhaps at another url)
+	 * with a fresh one and a new token; the old token stops working.
+	 *
+	 * <p>
+	 * The caller has verified that the peerId is the key's and that the registration was
+	 * signed by it; the registry still refuses a live record's peerId with another key,
+	 * so that a record is never replaced by someone else whatever the caller did.
 	 * @param peerId a valid peerId
 	 * @param username a valid username
 	 * @param url an absolute http(s) url
-	 * @param publicKey the peer's identity key (base64url of the raw Ed25519 key), or
-	 * {@code null} from a client that does not send one yet
+	 * @param publicKey the peer's identity key (base64url of the raw Ed25519 key)
 	 * @return the record and its lease token
 	 * @throws NameTakenException when another live peer holds the username in any case
-	 * @throws PeerIdTakenException when a live peer with that peerId has another url
+	 * @throws PeerIdTakenException when a live peer with that peerId has another key
+	 * @throws DirectoryFullException when the peerId is not live and the registry already
+	 * holds its maximum of live peers
 	 */
-	Registration register(String peerId, String username, String url, @Nullable String publicKey);
+	Registration register(String peerId, String username, String url, String publicKey);
+
+	/**
+	 * Whether a token is the lease token of some live peer (a reader's credential in a
+	 * closed group).
+	 * @param leaseToken a token as presented
+	 * @return {@code true} when a live peer holds it
+	 */
+	boolean holdsLiveLease(String leaseToken);
 
 	/**
 	 * One live peer.

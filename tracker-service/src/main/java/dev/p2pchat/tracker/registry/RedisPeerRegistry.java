@@ -51,6 +51,8 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 
 	private final Duration lease;
 
+	private final int maxPeers;
+
 	private final RedisClient client;
 
 	private final LeaseTokens tokens = new LeaseTokens(new SecureRandom());
@@ -78,15 +80,18 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	 * @param lease how long a record lives without a renewal
 	 * @param client the Redis client (its options set the command timeout)
 	 * @param keyPrefix the prefix of every key and of the channel, e.g. {@code p2pchat:}
+	 * @param maxPeers the most live peers of the directory (all replicas together)
 	 */
-	public RedisPeerRegistry(Clock clock, Duration lease, RedisClient client, String keyPrefix) {
+	public RedisPeerRegistry(Clock clock, Duration lease, RedisClient client, String keyPrefix, int maxPeers) {
 		if (lease.isNegative() || lease.isZero()) {
 			throw new IllegalArgumentException("lease must be positive: " + lease);
 		}
 		this.clock = clock;
 		this.lease = lease;
+		this.maxPeers = maxPeers;
 		this.client = client;
-		this.keys = new String[] { keyPrefix + "names", keyPrefix + "leases", keyPrefix + "version" };
+		this.keys = new String[] { keyPrefix + "names", keyPrefix + "leases", keyPrefix + "version",
+				keyPrefix + "tokens" };
 		this.peerPrefix = keyPrefix + "peer:";
 		this.channel = keyPrefix + "events";
 		this.events = new RedisEvents(client, this.channel, this::readVersion);
@@ -94,14 +99,15 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	}
 
 	@Override
-	public Registration register(String peerId, String username, String url, @Nullable String publicKey) {
+	public Registration register(String peerId, String username, String url, String publicKey) {
 		Instant now = now();
 		String token = this.tokens.newToken();
-		List<Object> reply = run(Script.REGISTER, now, peerId, username, PeerFields.nameKey(username), url,
-				(publicKey != null) ? publicKey : "", hash(token), millis(now.plus(this.lease)));
+		List<Object> reply = run(Script.REGISTER, now, peerId, username, PeerFields.nameKey(username), url, publicKey,
+				hash(token), millis(now.plus(this.lease)), Integer.toString(this.maxPeers));
 		switch (status(reply)) {
 			case "name-taken" -> throw new NameTakenException(username);
 			case "peer-id-taken" -> throw new PeerIdTakenException(peerId);
+			case "full" -> throw new DirectoryFullException(this.maxPeers);
 			default -> {
 				// registered
 			}
@@ -109,6 +115,19 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 		Peer peer = new Peer(peerId, username, url, publicKey, now, now);
 		log.info("registered {} as {} at {}{}", peerId, username, url, "again".equals(reply.get(2)) ? " (again)" : "");
 		return new Registration(peer, token, this.lease);
+	}
+
+	@Override
+	public boolean holdsLiveLease(String leaseToken) {
+		String tokenHash = hash(leaseToken);
+		String peerId = call(() -> commands().hget(this.keys[3], tokenHash));
+		if (peerId == null) {
+			return false;
+		}
+		List<io.lettuce.core.KeyValue<String, String>> fields = call(
+				() -> commands().hmget(this.peerPrefix + peerId, "tok", "exp"));
+		return fields.get(0).hasValue() && fields.get(1).hasValue() && fields.get(0).getValue().equals(tokenHash)
+				&& Long.parseLong(fields.get(1).getValue()) > now().toEpochMilli();
 	}
 
 	@Override

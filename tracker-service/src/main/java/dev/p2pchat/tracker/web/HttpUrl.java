@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An absolute {@code http} or {@code https} URL with a host, at most
- * {@link PeerFields#MAX_URL_LENGTH} characters, without user info or fragment.
- * {@code null} is valid (combine with {@code @NotNull}).
+ * {@link PeerFields#MAX_URL_LENGTH} characters, without user info or fragment, whose host
+ * {@link PeerUrlHosts} allows. {@code null} is valid (combine with {@code @NotNull}).
  */
 @Documented
 @Constraint(validatedBy = HttpUrl.Validator.class)
@@ -36,24 +36,47 @@ import org.jspecify.annotations.Nullable;
 	/** Checks {@link HttpUrl}. */
 	class Validator implements ConstraintValidator<HttpUrl, String> {
 
+		private static final String NOT_HTTP = "must be an absolute http or https URL";
+
 		@Override
 		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-			return value == null || isHttpUrl(value);
+			String refusal = (value != null) ? refusal(value) : null;
+			if (refusal == null) {
+				return true;
+			}
+			if (!refusal.equals(NOT_HTTP)) {
+				// the messages are constants: no user input is ever interpolated
+				context.disableDefaultConstraintViolation();
+				context.buildConstraintViolationWithTemplate(refusal).addConstraintViolation();
+			}
+			return false;
 		}
 
 		static boolean isHttpUrl(String value) {
+			return refusal(value) == null;
+		}
+
+		static @Nullable String refusal(String value) {
 			if (value.isEmpty() || value.length() > PeerFields.MAX_URL_LENGTH) {
-				return false;
+				return NOT_HTTP;
 			}
+			URI uri;
 			try {
-				URI uri = new URI(value);
-				String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-				return uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-						&& uri.getRawUserInfo() == null && uri.getRawFragment() == null;
+				uri = new URI(value);
 			}
 			catch (URISyntaxException ex) {
-				return false;
+				return NOT_HTTP;
 			}
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+					|| uri.getRawFragment() != null) {
+				return (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))
+						? "must not contain user info" : NOT_HTTP;
+			}
+			if (uri.getRawUserInfo() != null) {
+				return "must not contain user info";
+			}
+			return PeerUrlHosts.refusal(uri.getHost());
 		}
 
 	}

@@ -2,11 +2,14 @@ package dev.p2pchat.tracker.web;
 
 import java.util.Locale;
 
+import dev.p2pchat.tracker.identity.ProofVerifier;
+import dev.p2pchat.tracker.identity.RegistrationProof;
 import dev.p2pchat.tracker.registry.Peer;
 import dev.p2pchat.tracker.registry.PeerFields;
 import dev.p2pchat.tracker.registry.PeerNotFoundException;
 import dev.p2pchat.tracker.registry.PeerRegistry;
 import dev.p2pchat.tracker.registry.Registration;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -39,15 +42,33 @@ class PeerController {
 
 	private final PeerListDocument listDocument;
 
-	PeerController(PeerRegistry registry, PeerListDocument listDocument) {
+	private final ProofVerifier verifier;
+
+	private final RegistrationRateLimiter rateLimiter;
+
+	PeerController(PeerRegistry registry, PeerListDocument listDocument, ProofVerifier verifier,
+			RegistrationRateLimiter rateLimiter) {
 		this.registry = registry;
 		this.listDocument = listDocument;
+		this.verifier = verifier;
+		this.rateLimiter = rateLimiter;
 	}
 
+	/**
+	 * Registers after, in this order: the client's rate limit, the proof (key, id,
+	 * timestamp, signature, first use), and the registry's own rules (name, key binding,
+	 * bound on live peers). Any refusal leaves the registry unchanged.
+	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<PeerResponses.Registered> register(@Valid @RequestBody RegisterRequest request) {
-		Registration registration = this.registry.register(required(request.peerId()), required(request.username()),
-				required(request.url()), request.publicKey());
+	ResponseEntity<PeerResponses.Registered> register(@Valid @RequestBody RegisterRequest request,
+			HttpServletRequest http) {
+		this.rateLimiter.acquire(http.getRemoteAddr());
+		RegistrationProof proof = new RegistrationProof(required(request.peerId()), required(request.username()),
+				required(request.url()), required(request.publicKey()), required(request.timestamp()),
+				required(request.signature()));
+		this.verifier.verify(proof);
+		Registration registration = this.registry.register(proof.peerId(), proof.username(), proof.url(),
+				proof.publicKey());
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
 				.path("/{peerId}")

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import dev.p2pchat.tracker.registry.Peer;
 import dev.p2pchat.tracker.registry.Registration;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Response bodies that add lease details to a peer record.
@@ -26,7 +25,7 @@ final class PeerResponses {
 	 * @param leaseSeconds the lease in whole seconds
 	 * @param leaseToken the secret for renew, rename and delete
 	 */
-	record Registered(String peerId, String username, String url, @Nullable String publicKey, Instant registeredAt,
+	record Registered(String peerId, String username, String url, String publicKey, Instant registeredAt,
 			Instant renewedAt, long leaseSeconds, String leaseToken) {
 
 		static Registered of(Registration registration) {
@@ -53,7 +52,7 @@ final class PeerResponses {
 	 * @param renewedAt when the lease was renewed (now)
 	 * @param leaseSeconds the lease in whole seconds
 	 */
-	record Renewed(String peerId, String username, String url, @Nullable String publicKey, Instant registeredAt,
+	record Renewed(String peerId, String username, String url, String publicKey, Instant registeredAt,
 			Instant renewedAt, long leaseSeconds) {
 
 		static Renewed of(Peer peer, long leaseSeconds) {

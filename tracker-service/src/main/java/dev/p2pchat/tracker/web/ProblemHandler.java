@@ -1,10 +1,15 @@
 package dev.p2pchat.tracker.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import dev.p2pchat.tracker.events.TooManySubscribersException;
+import dev.p2pchat.tracker.identity.InvalidProofException;
+import dev.p2pchat.tracker.identity.ReplayCacheFullException;
+import dev.p2pchat.tracker.registry.DirectoryFullException;
 import dev.p2pchat.tracker.registry.InvalidTokenException;
 import dev.p2pchat.tracker.registry.NameTakenException;
 import dev.p2pchat.tracker.registry.PeerIdTakenException;
@@ -16,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -51,6 +57,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail on(PeerIdTakenException ex) {
 		return problem(HttpStatus.CONFLICT, "peer-id-taken", ex.getMessage(), "peerId");
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(InvalidProofException ex) {
+		log.debug("registration refused: {}", ex.reason().type());
+		return problem(HttpStatus.BAD_REQUEST, ex.reason().type(), ex.getMessage(), ex.reason().field());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(WebExceptions.TooManyRequestsException ex) {
+		return retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", ex.getMessage(), ex.retryAfter());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(ReplayCacheFullException ex) {
+		log.warn("replay cache full: refusing registrations for {}", ex.retryAfter());
+		return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "busy", ex.getMessage(), ex.retryAfter());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(DirectoryFullException ex) {
+		return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "directory-full", ex.getMessage(), Duration.ofSeconds(5));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(TooManySubscribersException ex) {
+		return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "too-many-subscribers", ex.getMessage(),
+				Duration.ofSeconds(5));
 	}
 
 	@ExceptionHandler
@@ -143,6 +177,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			problem.setType(type(name));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String type, @Nullable String detail,
+			Duration retryAfter) {
+		return ResponseEntity.status(status)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(RegistrationRateLimiter.retryAfterSeconds(retryAfter)))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(status, type, detail, null));
 	}
 
 	static ProblemDetail problem(HttpStatus status, String type, @Nullable String detail, @Nullable String field) {

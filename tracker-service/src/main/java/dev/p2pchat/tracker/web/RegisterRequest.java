@@ -23,7 +23,7 @@ record RegisterRequest(
 				message = "must be 1-64 characters of A-Z a-z 0-9 _ - (and not \"events\")") @Nullable String peerId,
 		@NotNull @Pattern(regexp = PeerFields.USERNAME,
 				message = "must be 1-32 characters of A-Z a-z 0-9 _ . -") @Nullable String username,
-		@NotNull @HttpUrl @Nullable String url, @Size(max = 64) @Nullable String publicKey,
-		@Size(max = 64) @Nullable String timestamp, @Size(max = 128) @Nullable String signature) {
+		@NotNull @HttpUrl @Nullable String url, @NotNull @Size(max = 64) @Nullable String publicKey,
+		@NotNull @Size(max = 64) @Nullable String timestamp, @NotNull @Size(max = 128) @Nullable String signature) {
 
 }

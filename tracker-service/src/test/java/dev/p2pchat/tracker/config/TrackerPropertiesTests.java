@@ -26,6 +26,35 @@ class TrackerPropertiesTests {
 		assertThat(properties.sseTimeout()).isZero();
 		assertThat(properties.sseQueueCapacity()).isEqualTo(1024);
 		assertThat(properties.maxBodySize()).isEqualTo(DataSize.ofKilobytes(16));
+		assertThat(properties.joinToken()).isNull();
+		assertThat(properties.maxPeers()).isEqualTo(10000);
+		assertThat(properties.maxSubscribers()).isEqualTo(1000);
+		assertThat(properties.replayCacheSize()).isEqualTo(100000);
+		assertThat(properties.rateLimit().registrations()).isEqualTo(10);
+		assertThat(properties.rateLimit().period()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(properties.rateLimit().maxClients()).isEqualTo(10000);
+	}
+
+	@Test
+	void bindReadsLimitsAndHidesTheJoinToken() {
+		TrackerProperties properties = bind(Map.of("p2pchat.tracker.join-token", "s3cret", "p2pchat.tracker.max-peers",
+				"5", "p2pchat.tracker.rate-limit.registrations", "100", "p2pchat.tracker.rate-limit.period", "1s"));
+
+		assertThat(properties.joinToken()).isEqualTo("s3cret");
+		assertThat(properties.maxPeers()).isEqualTo(5);
+		assertThat(properties.rateLimit().registrations()).isEqualTo(100);
+		assertThat(properties.toString()).doesNotContain("s3cret");
+	}
+
+	@Test
+	void bindWhenJoinTokenBlankLeavesTheTrackerOpen() {
+		assertThat(bind(Map.of("p2pchat.tracker.join-token", " ")).joinToken()).isNull();
+	}
+
+	@Test
+	void bindWhenMaxPeersNotPositiveFails() {
+		assertThatThrownBy(() -> bind(Map.of("p2pchat.tracker.max-peers", "0"))).isInstanceOf(BindException.class)
+			.hasRootCauseMessage("p2pchat.tracker.max-peers must be at least 1: 0");
 	}
 
 	@Test

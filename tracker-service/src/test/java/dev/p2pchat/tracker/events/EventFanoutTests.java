@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class EventFanoutTests {
@@ -27,8 +28,10 @@ class EventFanoutTests {
 	private final InMemoryPeerRegistry registry = new InMemoryPeerRegistry(
 			MutableClock.startingAt("2026-01-01T00:00:00Z"), Duration.ofSeconds(15));
 
+	private static final int MAX_CLIENTS = 3;
+
 	private final EventFanout fanout = new EventFanout(this.registry, JsonMapper.builder().build(), Duration.ZERO,
-			QUEUE);
+			QUEUE, MAX_CLIENTS);
 
 	private final Semaphore stuck = new Semaphore(0);
 
@@ -69,6 +72,21 @@ class EventFanoutTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> emitter.frames().size() == 2);
 		assertThat(emitter.frames().get(0)).contains("event:snapshot", "alice").doesNotContain("bob");
 		assertThat(emitter.frames().get(1)).contains("event:joined", "bob");
+	}
+
+	@Test
+	void connectWhenAtTheBoundIsRefusedAndAClosedStreamFreesItsPlace() {
+		this.fanout.connect(new FailingEmitter());
+		for (int i = 1; i < MAX_CLIENTS; i++) {
+			this.fanout.connect(new RecordingEmitter());
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.fanout.clientCount() == MAX_CLIENTS - 1);
+
+		this.fanout.connect(new RecordingEmitter());
+
+		assertThatThrownBy(() -> this.fanout.connect(new RecordingEmitter()))
+			.isInstanceOf(TooManySubscribersException.class);
+		assertThat(this.fanout.clientCount()).isEqualTo(MAX_CLIENTS);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import dev.p2pchat.tracker.SseReader;
 import dev.p2pchat.tracker.TrackerTestSupport;
 import org.junit.jupiter.api.Test;
 
+import static dev.p2pchat.tracker.TestIdentity.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,8 +27,9 @@ class EventStreamTests extends ServerTestBase {
 
 			// when
 			String token = this.http.token("sse-b", "bert", "http://localhost:9002");
-			this.http.patchJson("/peers/sse-b", "{\"username\":\"berta\"}", "Authorization", "Bearer " + token);
-			this.http.send("DELETE", "/peers/sse-b", null, java.net.http.HttpRequest.BodyPublishers.noBody(),
+			this.http.patchJson("/peers/" + id("sse-b"), "{\"username\":\"berta\"}", "Authorization",
+					"Bearer " + token);
+			this.http.send("DELETE", "/peers/" + id("sse-b"), null, java.net.http.HttpRequest.BodyPublishers.noBody(),
 					"Authorization", "Bearer " + token);
 
 			// then
@@ -39,12 +41,14 @@ class EventStreamTests extends ServerTestBase {
 				.containsExactly("snapshot", "joined", "renamed", "left");
 			assertThat(events).extracting(SseReader.Event::sequence).isSorted().doesNotHaveDuplicates();
 			assertThat(events.get(0).data().valueStream().map((peer) -> peer.get("peerId").asString()))
-				.containsExactly("sse-a");
+				.containsExactly(id("sse-a"));
 			assertThat(events.get(1).data().get("username").asString()).isEqualTo("bert");
 			assertThat(events.get(1).data().has("leaseToken")).isFalse();
+			assertThat(events.get(1).data().get("publicKey").asString())
+				.isEqualTo(dev.p2pchat.tracker.TestIdentity.named("sse-b").publicKey());
 			assertThat(events.get(2).data().get("username").asString()).isEqualTo("berta");
 			assertThat(events.get(2).data().get("previousUsername").asString()).isEqualTo("bert");
-			assertThat(events.get(3).data().get("peerId").asString()).isEqualTo("sse-b");
+			assertThat(events.get(3).data().get("peerId").asString()).isEqualTo(id("sse-b"));
 			assertThat(events.get(3).data().get("username").asString()).isEqualTo("berta");
 			assertThat(events.get(3).data().get("url").asString()).isEqualTo("http://localhost:9002");
 			assertThat(events.get(3).data().get("reason").asString()).isEqualTo("deleted");
@@ -87,7 +91,7 @@ class EventStreamTests extends ServerTestBase {
 			this.http.token("sse-a", "anna", "http://localhost:9001");
 
 			await().atMost(WAIT).until(() -> stream.names().contains("joined"));
-			assertThat(stream.events().getLast().data().get("peerId").asString()).isEqualTo("sse-a");
+			assertThat(stream.events().getLast().data().get("peerId").asString()).isEqualTo(id("sse-a"));
 		}
 	}
 

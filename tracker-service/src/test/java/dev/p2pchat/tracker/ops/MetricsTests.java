@@ -1,9 +1,9 @@
 package dev.p2pchat.tracker.ops;
 
 import dev.p2pchat.tracker.ServerTestBase;
-import java.util.Map;
 
 import dev.p2pchat.tracker.TrackerTestSupport;
+import dev.p2pchat.tracker.TestIdentity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +73,7 @@ class MetricsTests extends ServerTestBase {
 		this.client.post()
 			.uri("/peers")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("peerId", peerId, "username", username, "url", "http://localhost:9301"))
+			.body(TestIdentity.named(peerId).registration(username, "http://localhost:9301", this.clock.instant()))
 			.exchange()
 			.expectStatus()
 			.isCreated();

@@ -71,18 +71,6 @@ class InMemoryPeerRegistryTests {
 	}
 
 	@Test
-	void registerWhenSamePeerIdAndOtherUrlThrowsUntilLeaseEnds() {
-		this.registry.register("p1", "alice", "http://a:1", "key-p1");
-
-		assertThatThrownBy(() -> this.registry.register("p1", "alice", "http://evil:1", "key-p1"))
-			.isInstanceOf(PeerIdTakenException.class);
-
-		this.clock.advance(LEASE);
-		assertThat(this.registry.register("p1", "alice", "http://evil:1", "key-p1").peer().url())
-			.isEqualTo("http://evil:1");
-	}
-
-	@Test
 	void registerWhenNameHolderExpiredButNotSweptSucceeds() {
 		this.registry.register("p1", "alice", "http://a:1", "key-p1");
 		this.clock.advance(LEASE);

@@ -75,55 +75,35 @@ abstract class PeerRegistryContract {
 	}
 
 	@Test
-	void registerWithoutPublicKeyListsNone() {
-		Registration registration = this.registry.register("p1", "alice", "http://a:1", null);
-
-		assertThat(this.registry.find("p1")).map(Peer::publicKey).isEmpty();
-		assertThat(this.registry.list().peers()).containsExactly(registration.peer());
-	}
-
-	@Test
 	void registerWhenNameTakenInOtherCaseThrowsNameTaken() {
-		this.registry.register("p1", "Alice", "http://a:1", null);
+		this.registry.register("p1", "Alice", "http://a:1", KEY);
 
-		assertThatThrownBy(() -> this.registry.register("p2", "aLICE", "http://b:1", null))
+		assertThatThrownBy(() -> this.registry.register("p2", "aLICE", "http://b:1", KEY))
 			.isInstanceOf(NameTakenException.class);
 		assertThat(this.registry.list().peers()).extracting(Peer::peerId).containsExactly("p1");
 	}
 
 	@Test
 	void registerWhenSamePeerIdAndUrlReplacesRecordWithNewToken() {
-		Registration first = this.registry.register("p1", "alice", "http://a:1", null);
+		Registration first = this.registry.register("p1", "alice", "http://a:1", KEY);
 		this.clock.advance(Duration.ofSeconds(3));
 
-		Registration again = this.registry.register("p1", "alicia", "http://a:1", null);
+		Registration again = this.registry.register("p1", "alicia", "http://a:1", KEY);
 
 		assertThat(again.leaseToken()).isNotEqualTo(first.leaseToken());
 		assertThat(again.peer().registeredAt()).isEqualTo(this.clock.instant());
 		assertThat(this.registry.list().peers()).containsExactly(again.peer());
 		assertThatThrownBy(() -> this.registry.renew("p1", first.leaseToken()))
 			.isInstanceOf(InvalidTokenException.class);
-		assertThat(this.registry.register("p2", "alice", "http://b:1", null).peer().username()).isEqualTo("alice");
-	}
-
-	@Test
-	void registerWhenSamePeerIdAndOtherUrlThrowsUntilLeaseEnds() {
-		this.registry.register("p1", "alice", "http://a:1", null);
-
-		assertThatThrownBy(() -> this.registry.register("p1", "alice", "http://evil:1", null))
-			.isInstanceOf(PeerIdTakenException.class);
-
-		this.clock.advance(LEASE);
-		assertThat(this.registry.register("p1", "alice", "http://evil:1", null).peer().url())
-			.isEqualTo("http://evil:1");
+		assertThat(this.registry.register("p2", "alice", "http://b:1", KEY).peer().username()).isEqualTo("alice");
 	}
 
 	@Test
 	void registerWhenNameHolderExpiredButNotSweptSucceedsAfterItsLeft() {
-		this.registry.register("p1", "alice", "http://a:1", null);
+		this.registry.register("p1", "alice", "http://a:1", KEY);
 		this.clock.advance(LEASE);
 
-		Registration registration = this.registry.register("p2", "ALICE", "http://b:1", null);
+		Registration registration = this.registry.register("p2", "ALICE", "http://b:1", KEY);
 
 		assertThat(registration.peer().username()).isEqualTo("ALICE");
 		awaitEvents(3);
@@ -134,27 +114,27 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void listIsSortedByUsernameWithoutRegardToCase() {
-		this.registry.register("p1", "carol", "http://c:1", null);
-		this.registry.register("p2", "Bob", "http://b:1", null);
-		this.registry.register("p3", "alice", "http://a:1", null);
+		this.registry.register("p1", "carol", "http://c:1", KEY);
+		this.registry.register("p2", "Bob", "http://b:1", KEY);
+		this.registry.register("p3", "alice", "http://a:1", KEY);
 
 		assertThat(this.registry.list().peers()).extracting(Peer::username).containsExactly("alice", "Bob", "carol");
 	}
 
 	@Test
 	void listIsComputedOncePerVersion() {
-		this.registry.register("p1", "alice", "http://a:1", null);
+		this.registry.register("p1", "alice", "http://a:1", KEY);
 
 		await().atMost(WAIT).untilAsserted(() -> assertThat(this.registry.list()).isSameAs(this.registry.list()));
 		PeerList first = this.registry.list();
-		this.registry.register("p2", "bob", "http://b:1", null);
+		this.registry.register("p2", "bob", "http://b:1", KEY);
 		assertThat(this.registry.list()).isNotSameAs(first);
 		assertThat(this.registry.list().version()).isGreaterThan(first.version());
 	}
 
 	@Test
 	void renewWhenTokenMatchesMovesRenewedAtAndVersionButPublishesNothing() {
-		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", KEY).leaseToken();
 		long version = this.registry.list().version();
 		this.clock.advance(Duration.ofSeconds(10));
 
@@ -171,14 +151,14 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void renewWhenTokenWrongThrowsInvalidToken() {
-		this.registry.register("p1", "alice", "http://a:1", null);
+		this.registry.register("p1", "alice", "http://a:1", KEY);
 
 		assertThatThrownBy(() -> this.registry.renew("p1", "not-the-token")).isInstanceOf(InvalidTokenException.class);
 	}
 
 	@Test
 	void renewWhenUnknownOrExpiredThrowsNotFoundAndTheExpiredOneLeaves() {
-		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", KEY).leaseToken();
 		this.clock.advance(LEASE);
 
 		assertThatThrownBy(() -> this.registry.renew("p1", token)).isInstanceOf(PeerNotFoundException.class);
@@ -189,7 +169,7 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void findWhenExpiredIsEmpty() {
-		this.registry.register("p1", "alice", "http://a:1", null);
+		this.registry.register("p1", "alice", "http://a:1", KEY);
 		this.clock.advance(LEASE.minusMillis(1));
 		assertThat(this.registry.find("p1")).isPresent();
 
@@ -201,7 +181,7 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void renameWhenFreeChangesNameFreesOldOneAndPublishesRenamed() {
-		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", KEY).leaseToken();
 
 		Peer renamed = this.registry.rename("p1", token, "alicia");
 
@@ -211,25 +191,25 @@ abstract class PeerRegistryContract {
 			assertThat(event.peer()).isEqualTo(renamed);
 			assertThat(event.previousUsername()).isEqualTo("alice");
 		});
-		assertThat(this.registry.register("p2", "ALICE", "http://b:1", null).peer().username()).isEqualTo("ALICE");
+		assertThat(this.registry.register("p2", "ALICE", "http://b:1", KEY).peer().username()).isEqualTo("ALICE");
 	}
 
 	@Test
 	void renameWhenOnlyCaseChangesIsARename() {
-		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", KEY).leaseToken();
 
 		Peer renamed = this.registry.rename("p1", token, "Alice");
 
 		assertThat(renamed.username()).isEqualTo("Alice");
 		awaitEvents(2);
 		assertThat(this.events).last().isInstanceOf(PeerEvent.Renamed.class);
-		assertThatThrownBy(() -> this.registry.register("p2", "ALICE", "http://b:1", null))
+		assertThatThrownBy(() -> this.registry.register("p2", "ALICE", "http://b:1", KEY))
 			.isInstanceOf(NameTakenException.class);
 	}
 
 	@Test
 	void renameWhenSameNameChangesNothing() {
-		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", KEY).leaseToken();
 		long version = this.registry.list().version();
 
 		assertThat(this.registry.rename("p1", token, "alice").username()).isEqualTo("alice");
@@ -241,8 +221,8 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void renameWhenTakenThrowsAndKeepsOldName() {
-		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
-		this.registry.register("p2", "bob", "http://b:1", null);
+		String token = this.registry.register("p1", "alice", "http://a:1", KEY).leaseToken();
+		this.registry.register("p2", "bob", "http://b:1", KEY);
 
 		assertThatThrownBy(() -> this.registry.rename("p1", token, "BOB")).isInstanceOf(NameTakenException.class);
 		assertThat(this.registry.find("p1")).map(Peer::username).contains("alice");
@@ -250,7 +230,7 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void renameOrRemoveWhenTokenWrongOrPeerUnknownThrows() {
-		this.registry.register("p1", "alice", "http://a:1", null);
+		this.registry.register("p1", "alice", "http://a:1", KEY);
 
 		assertThatThrownBy(() -> this.registry.rename("p1", "x", "eve")).isInstanceOf(InvalidTokenException.class);
 		assertThatThrownBy(() -> this.registry.remove("p1", "x")).isInstanceOf(InvalidTokenException.class);
@@ -261,7 +241,7 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void removeWhenTokenMatchesPublishesLeftDeleted() {
-		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", KEY).leaseToken();
 
 		Peer removed = this.registry.remove("p1", token);
 
@@ -276,8 +256,8 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void expireDueRemovesOnlyPeersPastTheirLease() {
-		this.registry.register("p1", "alice", "http://a:1", null);
-		String bobToken = this.registry.register("p2", "bob", "http://b:1", null).leaseToken();
+		this.registry.register("p1", "alice", "http://a:1", KEY);
+		String bobToken = this.registry.register("p2", "bob", "http://b:1", KEY).leaseToken();
 		this.clock.advance(Duration.ofSeconds(10));
 		this.registry.renew("p2", bobToken);
 		this.clock.advance(Duration.ofSeconds(5));
@@ -294,7 +274,7 @@ abstract class PeerRegistryContract {
 
 	@Test
 	void eventSequencesIncreaseAndTheLastMatchesTheListVersion() {
-		String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
+		String token = this.registry.register("p1", "alice", "http://a:1", KEY).leaseToken();
 		this.registry.renew("p1", token);
 		this.registry.rename("p1", token, "alicia");
 		this.registry.remove("p1", token);
@@ -315,7 +295,7 @@ abstract class PeerRegistryContract {
 		});
 		this.registry.addListener(seen::add);
 
-		this.registry.register("p1", "alice", "http://a:1", null);
+		this.registry.register("p1", "alice", "http://a:1", KEY);
 
 		await().atMost(WAIT).untilAsserted(() -> assertThat(seen).hasSize(1));
 	}
@@ -324,14 +304,14 @@ abstract class PeerRegistryContract {
 	void secondReplicaSeesRenewsRenamesAndRemovesWhatTheFirstRegistered() {
 		PeerRegistry other = secondReplica(this.clock);
 		try {
-			String token = this.registry.register("p1", "alice", "http://a:1", null).leaseToken();
+			String token = this.registry.register("p1", "alice", "http://a:1", KEY).leaseToken();
 			this.clock.advance(Duration.ofSeconds(10));
 
 			assertThat(other.renew("p1", token).renewedAt()).isEqualTo(this.clock.instant());
 			this.clock.advance(Duration.ofSeconds(10));
 			assertThat(this.registry.find("p1")).isPresent();
 			assertThat(other.rename("p1", token, "alicia").username()).isEqualTo("alicia");
-			assertThatThrownBy(() -> this.registry.register("p2", "ALICIA", "http://b:1", null))
+			assertThatThrownBy(() -> this.registry.register("p2", "ALICIA", "http://b:1", KEY))
 				.isInstanceOf(NameTakenException.class);
 			await().atMost(WAIT).untilAsserted(() -> assertThat(other.list()).isEqualTo(this.registry.list()));
 			other.remove("p1", token);
@@ -347,7 +327,7 @@ abstract class PeerRegistryContract {
 		PeerRegistry other = secondReplica(this.clock);
 		try {
 			for (int i = 0; i < 20; i++) {
-				this.registry.register("p" + i, "user" + i, "http://h/" + i, null);
+				this.registry.register("p" + i, "user" + i, "http://h/" + i, KEY);
 			}
 			this.clock.advance(LEASE);
 
@@ -373,7 +353,7 @@ abstract class PeerRegistryContract {
 			List<Integer> won = race(50, (i) -> {
 				try {
 					((i % 2 == 0) ? this.registry : other).register("p" + i, (i % 3 == 0) ? "Same" : "sAME",
-							"http://h/" + i, null);
+							"http://h/" + i, KEY);
 					return 1;
 				}
 				catch (NameTakenException ex) {
@@ -393,7 +373,7 @@ abstract class PeerRegistryContract {
 	void renameWhenFiftyRaceForOneNameExactlyOneWins() throws Exception {
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
-			tokens.add(this.registry.register("p" + i, "user" + i, "http://h/" + i, null).leaseToken());
+			tokens.add(this.registry.register("p" + i, "user" + i, "http://h/" + i, KEY).leaseToken());
 		}
 
 		List<Integer> won = race(50, (i) -> {

@@ -34,12 +34,12 @@ class RedisPeerRegistryContractTests extends PeerRegistryContract {
 	@Override
 	PeerRegistry newRegistry(MutableClock clock) {
 		this.prefix = RedisTestServer.newPrefix();
-		return following(new RedisPeerRegistry(clock, LEASE, client, this.prefix));
+		return following(new RedisPeerRegistry(clock, LEASE, client, this.prefix, 10_000));
 	}
 
 	@Override
 	PeerRegistry secondReplica(MutableClock clock) {
-		return following(new RedisPeerRegistry(clock, LEASE, client, this.prefix));
+		return following(new RedisPeerRegistry(clock, LEASE, client, this.prefix, 10_000));
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import static dev.p2pchat.tracker.TestIdentity.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +25,11 @@ class BadInputTests extends ServerTestBase {
 
 	private static final String JSON = "application/json";
 
-	private static final String OK_URL = "\"url\":\"http://localhost:8081\"";
+	/** A valid url and syntactically valid proof fields (not a valid proof). */
+	private static final String OK_URL = "\"url\":\"http://localhost:8081\"," + Proofs.FIELDS;
+
+	/** The proof fields, first in a body that tests the url. */
+	private static final String P = "{" + Proofs.FIELDS + ",";
 
 	private String token;
 
@@ -61,24 +66,45 @@ class BadInputTests extends ServerTestBase {
 				post("username an object", "{\"peerId\":\"p1\",\"username\":{}," + OK_URL + "}", 400, "username"),
 				post("username an array", "{\"peerId\":\"p1\",\"username\":[\"a\"]," + OK_URL + "}", 400, "username"),
 				// url
-				post("url missing", "{\"peerId\":\"p1\",\"username\":\"a\"}", 400, "url"),
-				post("url relative", "{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"/peer\"}", 400, "url"),
-				post("url ftp", "{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"ftp://host/\"}", 400, "url"),
-				post("url without host", "{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://\"}", 400, "url"),
-				post("url not a URL", "{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"not a url\"}", 400, "url"),
-				post("url with user info", "{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://u:p@host/\"}", 400,
-						"url"),
+				post("url missing", P + "\"peerId\":\"p1\",\"username\":\"a\"}", 400, "url"),
+				post("url relative", P + "\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"/peer\"}", 400, "url"),
+				post("url ftp", P + "\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"ftp://host/\"}", 400, "url"),
+				post("url without host", P + "\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://\"}", 400, "url"),
+				post("url not a URL", P + "\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"not a url\"}", 400, "url"),
+				post("url with user info", P + "\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://u:p@host/\"}",
+						400, "url"),
 				post("url 2049 chars",
-						"{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://h/" + "x".repeat(2040) + "\"}", 400,
+						P + "\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://h/" + "x".repeat(2040) + "\"}", 400,
 						"url"),
-				post("url a number", "{\"peerId\":\"p1\",\"username\":\"a\",\"url\":8081}", 400, "url"),
+				post("url on a link-local address",
+						P + "\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://169.254.169.254/\"}", 400, "url"),
+				post("url on an unspecified address",
+						P + "\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://[::]:8081\"}", 400, "url"),
+				// proof fields
+				post("publicKey missing",
+						"{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://h\",\"timestamp\":\"t\",\"signature\":\"s\"}",
+						400, "publicKey"),
+				post("timestamp missing",
+						"{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://h\",\"publicKey\":\"k\",\"signature\":\"s\"}",
+						400, "timestamp"),
+				post("signature missing",
+						"{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://h\",\"publicKey\":\"k\",\"timestamp\":\"t\"}",
+						400, "signature"),
+				post("timestamp a number",
+						"{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://h\",\"publicKey\":\"k\",\"timestamp\":1,\"signature\":\"s\"}",
+						400, "timestamp"),
+				post("signature 129 chars",
+						"{\"peerId\":\"p1\",\"username\":\"a\",\"url\":\"http://h\",\"publicKey\":\"k\",\"timestamp\":\"t\",\"signature\":\""
+								+ "s".repeat(129) + "\"}",
+						400, "signature"),
+				post("url a number", P + "\"peerId\":\"p1\",\"username\":\"a\",\"url\":8081}", 400, "url"),
 				// the body as a whole
 				post("unknown field", "{\"peerId\":\"p1\",\"username\":\"a\"," + OK_URL + ",\"admin\":true}", 400,
 						"admin"),
 				post("own leaseToken", "{\"peerId\":\"p1\",\"username\":\"a\"," + OK_URL + ",\"leaseToken\":\"x\"}",
 						400, "leaseToken"),
 				post("malformed JSON, truncated", "{\"peerId\":\"p1\",", 400, "body"),
-				post("malformed JSON, missing value", "{\"peerId\":\"p1\",\"username\":\"a\",\"url\":}", 400, "url"),
+				post("malformed JSON, missing value", P + "\"peerId\":\"p1\",\"username\":\"a\",\"url\":}", 400, "url"),
 				post("malformed JSON, single quotes", "{'peerId':'p1'}", 400, "body"),
 				post("duplicate key", "{\"peerId\":\"p1\",\"username\":\"a\",\"username\":\"b\"," + OK_URL + "}", 400,
 						"username"),
@@ -102,10 +128,10 @@ class BadInputTests extends ServerTestBase {
 				patch("rename: username a number", "{\"username\":5}", 400, "username"),
 				patch("rename: unknown field", "{\"username\":\"a\",\"url\":\"http://x\"}", 400, "url"),
 				patch("rename: malformed JSON, truncated", "{\"username\":", 400, "body"),
-				new BadRequest("rename: text/plain", "PATCH", "/peers/victim", "text/plain", string("bob"), true, 415,
-						"Content-Type"),
-				new BadRequest("rename: 17 KiB body", "PATCH", "/peers/victim", JSON, string(oversize()), true, 413,
-						"body"),
+				new BadRequest("rename: text/plain", "PATCH", "/peers/" + id("victim"), "text/plain", string("bob"),
+						true, 415, "Content-Type"),
+				new BadRequest("rename: 17 KiB body", "PATCH", "/peers/" + id("victim"), JSON, string(oversize()), true,
+						413, "body"),
 				// path
 				new BadRequest("peerId in path invalid", "GET", "/peers/bad!id", null, BodyPublishers.noBody(), false,
 						400, "peerId"),
@@ -131,7 +157,7 @@ class BadInputTests extends ServerTestBase {
 		assertThat(problem.get("field").asString()).as(response.body()).isEqualTo(bad.field());
 		assertThat(problem.get("detail").asString()).isNotBlank();
 		assertThat(this.registry.list().version()).isEqualTo(version);
-		assertThat(this.registry.find("victim"))
+		assertThat(this.registry.find(id("victim")))
 			.hasValueSatisfying((peer) -> assertThat(peer.username()).isEqualTo("victim"));
 	}
 
@@ -140,7 +166,7 @@ class BadInputTests extends ServerTestBase {
 	}
 
 	private static BadRequest patch(String name, String body, int status, String field) {
-		return new BadRequest(name, "PATCH", "/peers/victim", JSON, string(body), true, status, field);
+		return new BadRequest(name, "PATCH", "/peers/" + id("victim"), JSON, string(body), true, status, field);
 	}
 
 	private static BodyPublisher string(String body) {
@@ -156,6 +182,13 @@ class BadInputTests extends ServerTestBase {
 	/** A well-formed registration padded past 16 KiB. */
 	private static String oversize() {
 		return "{\"peerId\":\"big\",\"username\":\"big\"," + OK_URL + ",\"pad\":\"" + "x".repeat(17 * 1024) + "\"}";
+	}
+
+	/** Syntactically valid proof fields. */
+	private static final class Proofs {
+
+		static final String FIELDS = "\"publicKey\":\"k\",\"timestamp\":\"t\",\"signature\":\"s\"";
+
 	}
 
 	/**

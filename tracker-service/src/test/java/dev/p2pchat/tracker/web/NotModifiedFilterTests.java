@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static dev.p2pchat.tracker.TestIdentity.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,8 +70,8 @@ class NotModifiedFilterTests extends ServerTestBase {
 	@Test
 	void listWhenEtagStaleAfterRenewalReturnsFullList() {
 		this.clock.advance(Duration.ofSeconds(1));
-		HttpResponse<String> renewed = this.http.send("PUT", "/peers/nm-1/lease", null, BodyPublishers.noBody(),
-				"Authorization", "Bearer " + this.token);
+		HttpResponse<String> renewed = this.http.send("PUT", "/peers/" + id("nm-1") + "/lease", null,
+				BodyPublishers.noBody(), "Authorization", "Bearer " + this.token);
 		assertThat(renewed.statusCode()).isEqualTo(200);
 
 		HttpResponse<String> response = get("/peers", "If-None-Match", this.etag);

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.p2pchat.tracker.TestIdentity.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,18 +30,19 @@ class PeerApiTests extends ServerTestBase {
 		JsonNode body = json(this.client.post()
 			.uri("/peers")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("peerId", "api-1", "username", "alice", "url", "http://localhost:8081"))
+			.body(TestIdentity.named("api-1").registration("alice", "http://localhost:8081", this.clock.instant()))
 			.exchange()
 			.expectStatus()
 			.isCreated()
 			.expectHeader()
-			.valueMatches(HttpHeaders.LOCATION, "http://[^/]+/peers/api-1")
+			.valueMatches(HttpHeaders.LOCATION, "http://[^/]+/peers/" + id("api-1"))
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_JSON)
 			.returnResult(String.class)
 			.getResponseBody());
 
-		assertThat(body.get("peerId").asString()).isEqualTo("api-1");
+		assertThat(body.get("peerId").asString()).isEqualTo(id("api-1"));
+		assertThat(body.get("publicKey").asString()).isEqualTo(TestIdentity.named("api-1").publicKey());
 		assertThat(body.get("username").asString()).isEqualTo("alice");
 		assertThat(body.get("url").asString()).isEqualTo("http://localhost:8081");
 		assertThat(body.get("registeredAt").asString()).isEqualTo(this.clock.instant().toString());
@@ -83,7 +85,7 @@ class PeerApiTests extends ServerTestBase {
 		problem(this.client.post()
 			.uri("/peers")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("peerId", "api-2", "username", "ALICE", "url", "http://localhost:8082"))
+			.body(TestIdentity.named("api-2").registration("ALICE", "http://localhost:8082", this.clock.instant()))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(409), "urn:p2pchat:name-taken", "username");
@@ -99,23 +101,35 @@ class PeerApiTests extends ServerTestBase {
 		assertThat(newToken).isNotEqualTo(oldToken);
 		renew("api-1", oldToken).expectStatus().isForbidden();
 		renew("api-1", newToken).expectStatus().isOk();
-		JsonNode peer = json(
-				this.client.get().uri("/peers/api-1").exchange().returnResult(String.class).getResponseBody());
+		JsonNode peer = json(this.client.get()
+			.uri("/peers/{id}", id("api-1"))
+			.exchange()
+			.returnResult(String.class)
+			.getResponseBody());
 		assertThat(peer.get("username").asString()).isEqualTo("alicia");
 		assertThat(peer.get("registeredAt").asString()).isEqualTo(this.clock.instant().toString());
 	}
 
 	@Test
-	void registerWhenLivePeerIdHasOtherUrlReturnsConflict() {
-		register("api-1", "alice");
+	void registerWhenHolderOfTheKeyMovedToOtherUrlReplacesRecord() {
+		String oldToken = register("api-1", "alice");
+		this.clock.advance(Duration.ofSeconds(1));
 
-		problem(this.client.post()
+		this.client.post()
 			.uri("/peers")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("peerId", "api-1", "username", "alice", "url", "http://elsewhere:9999"))
+			.body(TestIdentity.named("api-1").registration("alice", "http://elsewhere:9999", this.clock.instant()))
 			.exchange()
 			.expectStatus()
-			.isEqualTo(409), "urn:p2pchat:peer-id-taken", "peerId");
+			.isCreated();
+
+		renew("api-1", oldToken).expectStatus().isForbidden();
+		this.client.get()
+			.uri("/peers/{id}", id("api-1"))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.url")
+			.isEqualTo("http://elsewhere:9999");
 	}
 
 	@Test
@@ -179,7 +193,7 @@ class PeerApiTests extends ServerTestBase {
 		String renewed = etag();
 		rename("api-1", token, "alicia").expectStatus().isOk();
 		String renamed = etag();
-		this.client.get().uri("/peers/api-1").exchange().expectStatus().isOk();
+		this.client.get().uri("/peers/{id}", id("api-1")).exchange().expectStatus().isOk();
 		assertThat(etag()).isEqualTo(renamed);
 		delete("api-1", token).expectStatus().isNoContent();
 		String deleted = etag();
@@ -193,7 +207,7 @@ class PeerApiTests extends ServerTestBase {
 		register("api-1", "alice");
 
 		JsonNode peer = json(this.client.get()
-			.uri("/peers/api-1")
+			.uri("/peers/{id}", id("api-1"))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -206,7 +220,7 @@ class PeerApiTests extends ServerTestBase {
 
 	@Test
 	void getOneWhenUnknownReturnsNotFound() {
-		problem(this.client.get().uri("/peers/nobody").exchange().expectStatus().isNotFound(),
+		problem(this.client.get().uri("/peers/{id}", id("nobody")).exchange().expectStatus().isNotFound(),
 				"urn:p2pchat:peer-not-found", "peerId");
 	}
 
@@ -227,14 +241,14 @@ class PeerApiTests extends ServerTestBase {
 		register("api-1", "alice");
 
 		problem(this.client.put()
-			.uri("/peers/api-1/lease")
+			.uri("/peers/{id}/lease", id("api-1"))
 			.exchange()
 			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
 			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer"), "urn:p2pchat:unauthorized", "Authorization");
 		problem(this.client.put()
-			.uri("/peers/api-1/lease")
+			.uri("/peers/{id}/lease", id("api-1"))
 			.header(HttpHeaders.AUTHORIZATION, "Basic YWxpY2U6eA==")
 			.exchange()
 			.expectStatus()
@@ -272,7 +286,8 @@ class PeerApiTests extends ServerTestBase {
 				rename("api-1", token, "Alicia").expectStatus().isOk().returnResult(String.class).getResponseBody());
 
 		assertThat(body.get("username").asString()).isEqualTo("Alicia");
-		assertThat(body.get("peerId").asString()).isEqualTo("api-1");
+		assertThat(body.get("peerId").asString()).isEqualTo(id("api-1"));
+		assertThat(body.get("publicKey").asString()).isEqualTo(TestIdentity.named("api-1").publicKey());
 	}
 
 	@Test
@@ -282,7 +297,12 @@ class PeerApiTests extends ServerTestBase {
 
 		problem(rename("api-1", token, "BOB").expectStatus().isEqualTo(409), "urn:p2pchat:name-taken", "username");
 
-		this.client.get().uri("/peers/api-1").exchange().expectBody().jsonPath("$.username").isEqualTo("alice");
+		this.client.get()
+			.uri("/peers/{id}", id("api-1"))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.username")
+			.isEqualTo("alice");
 	}
 
 	@Test
@@ -299,7 +319,7 @@ class PeerApiTests extends ServerTestBase {
 		String otherToken = register("api-2", "bob");
 
 		this.client.patch()
-			.uri("/peers/api-1")
+			.uri("/peers/{id}", id("api-1"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("username", "x"))
 			.exchange()
@@ -315,7 +335,7 @@ class PeerApiTests extends ServerTestBase {
 
 		delete("api-1", token).expectStatus().isNoContent().expectBody().isEmpty();
 
-		this.client.get().uri("/peers/api-1").exchange().expectStatus().isNotFound();
+		this.client.get().uri("/peers/{id}", id("api-1")).exchange().expectStatus().isNotFound();
 		delete("api-1", token).expectStatus().isNotFound();
 	}
 
@@ -324,11 +344,11 @@ class PeerApiTests extends ServerTestBase {
 		register("api-1", "alice");
 		String otherToken = register("api-2", "bob");
 
-		this.client.delete().uri("/peers/api-1").exchange().expectStatus().isUnauthorized();
+		this.client.delete().uri("/peers/{id}", id("api-1")).exchange().expectStatus().isUnauthorized();
 		problem(delete("api-1", otherToken).expectStatus().isForbidden(), "urn:p2pchat:forbidden", "Authorization");
 		delete("nobody", otherToken).expectStatus().isNotFound();
 
-		this.client.get().uri("/peers/api-1").exchange().expectStatus().isOk();
+		this.client.get().uri("/peers/{id}", id("api-1")).exchange().expectStatus().isOk();
 	}
 
 	@Test
@@ -350,11 +370,11 @@ class PeerApiTests extends ServerTestBase {
 			.isEqualTo("urn:p2pchat:method-not-allowed");
 	}
 
-	private String register(String peerId, String username) {
+	private String register(String label, String username) {
 		return json(this.client.post()
 			.uri("/peers")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("peerId", peerId, "username", username, "url", "http://localhost:8081/" + peerId))
+			.body(TestIdentity.named(label).registration(username, "http://localhost:8081/" + label, this.http.now()))
 			.exchange()
 			.expectStatus()
 			.isCreated()
@@ -362,21 +382,21 @@ class PeerApiTests extends ServerTestBase {
 			.getResponseBody()).get("leaseToken").asString();
 	}
 
-	private RestTestClient.ResponseSpec renew(String peerId, String token) {
-		return this.client.put().uri("/peers/{id}/lease", peerId).headers((h) -> h.setBearerAuth(token)).exchange();
+	private RestTestClient.ResponseSpec renew(String label, String token) {
+		return this.client.put().uri("/peers/{id}/lease", id(label)).headers((h) -> h.setBearerAuth(token)).exchange();
 	}
 
-	private RestTestClient.ResponseSpec rename(String peerId, String token, String username) {
+	private RestTestClient.ResponseSpec rename(String label, String token, String username) {
 		return this.client.patch()
-			.uri("/peers/{id}", peerId)
+			.uri("/peers/{id}", id(label))
 			.headers((h) -> h.setBearerAuth(token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("username", username))
 			.exchange();
 	}
 
-	private RestTestClient.ResponseSpec delete(String peerId, String token) {
-		return this.client.delete().uri("/peers/{id}", peerId).headers((h) -> h.setBearerAuth(token)).exchange();
+	private RestTestClient.ResponseSpec delete(String label, String token) {
+		return this.client.delete().uri("/peers/{id}", id(label)).headers((h) -> h.setBearerAuth(token)).exchange();
 	}
 
 	private String etag() {

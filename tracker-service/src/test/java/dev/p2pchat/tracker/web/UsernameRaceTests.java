@@ -15,6 +15,7 @@ import dev.p2pchat.tracker.registry.Peer;
 import dev.p2pchat.tracker.registry.PeerFields;
 import org.junit.jupiter.api.RepeatedTest;
 
+import static dev.p2pchat.tracker.TestIdentity.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,7 +45,7 @@ class UsernameRaceTests extends ServerTestBase {
 			tokens.add(this.http.token("renamer-" + i, "renamer-" + i, "http://localhost:9/" + i));
 		}
 
-		List<Integer> statuses = race((i) -> this.http.patchJson("/peers/renamer-" + i,
+		List<Integer> statuses = race((i) -> this.http.patchJson("/peers/" + id("renamer-" + i),
 				"{\"username\":\"" + spelling(i) + "\"}", "Authorization", "Bearer " + tokens.get(i)));
 
 		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);

@@ -1,10 +1,10 @@
 -- Shared by every script of RedisPeerRegistry (see docs/tracker.md, "Redis store").
 -- KEYS[1] names (hash nameKey -> peerId), KEYS[2] leases (sorted set peerId by expiry ms),
--- KEYS[3] version (counter); ARGV[1] prefix of the peer hashes, ARGV[2] event channel,
+-- KEYS[3] version (counter), KEYS[4] tokens (hash token hash -> peerId); ARGV[1] prefix of the peer hashes, ARGV[2] event channel,
 -- ARGV[3] now (epoch ms), ARGV[4] the version to start from when the counter is missing.
 -- A peer hash holds u (username), nk (name key), url, key (public key or ''), reg, ren, exp
 -- (epoch ms) and tok (SHA-256 of the lease token, base64url).
-local names, leases, versionKey = KEYS[1], KEYS[2], KEYS[3]
+local names, leases, versionKey, tokens = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local prefix, channel, now, seed = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
 
 local function nextVersion()
@@ -45,6 +45,9 @@ local function drop(p, reason)
 		redis.call('HDEL', names, p.nk)
 	end
 	redis.call('ZREM', leases, p.id)
+	if p.tok then
+		redis.call('HDEL', tokens, p.tok)
+	end
 	redis.call('PUBLISH', channel, encode('l', nextVersion(), p, reason))
 end
 

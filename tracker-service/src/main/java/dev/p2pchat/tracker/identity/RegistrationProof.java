@@ -1,0 +1,31 @@
+package dev.p2pchat.tracker.identity;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The fields of {@code POST /peers} that the proof covers, exactly as sent.
+ *
+ * @param peerId the claimed peerId
+ * @param username the username
+ * @param url the url
+ * @param publicKey the raw public key, base64url without padding
+ * @param timestamp the ISO-8601 UTC instant the proof was made
+ * @param signature the signature of {@link #message()}, base64url without padding
+ */
+public record RegistrationProof(String peerId, String username, String url, String publicKey, String timestamp,
+		String signature) {
+
+	/** The first line of the signed string; a new version gets a new line. */
+	public static final String CONTEXT = "p2pchat-register-v1";
+
+	/**
+	 * The signed bytes: UTF-8 of
+	 * {@code p2pchat-register-v1\n<peerId>\n<username>\n<url>\n<timestamp>}.
+	 * @return the bytes
+	 */
+	public byte[] message() {
+		return String.join("\n", CONTEXT, this.peerId, this.username, this.url, this.timestamp)
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
