@@ -67,7 +67,9 @@ class RedisReplicasIT {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--p2pchat.tracker.store=redis",
 				"--spring.data.redis.url=" + redisUrl, "--p2pchat.tracker.redis-key-prefix=" + prefix,
 				"--p2pchat.tracker.lease=" + LEASE.toSeconds() + "s", "--p2pchat.tracker.sweep-interval=200ms",
-				"--p2pchat.tracker.log-interval=1h"));
+				"--p2pchat.tracker.log-interval=1h",
+				// every test client registers from 127.0.0.1; the limit is per replica
+				"--p2pchat.tracker.rate-limit.registrations=1000"));
 		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(TrackerApplication.class).run(args.toArray(String[]::new));
 	}
@@ -97,6 +99,18 @@ class RedisReplicasIT {
 			assertThat(httpA.send("GET", "/peers", null, BodyPublishers.noBody(), "If-None-Match", etag).statusCode())
 				.isEqualTo(304);
 		}
+	}
+
+	@Test
+	void registrationReplayedOnBAfterAAcceptedItIsRefused() {
+		String signed = TestIdentity.generate().registrationJson("ha-replayed", "http://localhost:9250", Instant.now());
+
+		assertThat(httpA.postJson("/peers", signed).statusCode()).isEqualTo(201);
+		HttpResponse<String> replayed = httpB.postJson("/peers", signed);
+
+		assertThat(replayed.statusCode()).isEqualTo(400);
+		assertThat(TrackerTestSupport.json(replayed.body()).get("type").asString())
+			.isEqualTo("urn:p2pchat:replayed-signature");
 	}
 
 	@Test
