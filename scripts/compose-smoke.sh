@@ -5,6 +5,8 @@
 # Exits non-zero on any miss.
 #
 #   scripts/compose-smoke.sh
+#   scripts/compose-smoke.sh --ha    the same with docker-compose.ha.yml (Redis, tracker-a and tracker-b),
+#                                    then stops tracker-a and checks that nothing is lost on tracker-b
 #
 # Environment: TRACKER_HOST_PORT, ALICE_HOST_PORT, BOB_HOST_PORT, CAROL_HOST_PORT move the
 # published ports (defaults 8080-8083);
@@ -12,7 +14,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-p2pchat-smoke}"
+ha=0
+services_expected=4
+if [ "${1:-}" = --ha ]; then
+  ha=1
+  services_expected=6
+  export COMPOSE_FILE=docker-compose.ha.yml
+fi
+export COMPOSE_PROJECT_NAME="${COMPOSE_PROJECT_NAME:-p2pchat-smoke$([ "$ha" = 1 ] && echo -ha)}"
+tracker_b="http://127.0.0.1:${TRACKER_B_HOST_PORT:-8090}"
 health_timeout="${SMOKE_HEALTH_TIMEOUT:-180}"
 tracker="http://127.0.0.1:${TRACKER_HOST_PORT:-8080}"
 declare -A peer=(
@@ -61,7 +71,7 @@ until_ok() {
 all_healthy() {
   local ids id state
   ids="$(compose ps -q)"
-  [ "$(wc -w <<<"$ids")" -eq 4 ] || return 1
+  [ "$(wc -w <<<"$ids")" -eq "$services_expected" ] || return 1
   for id in $ids; do
     state="$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{end}}' "$id")"
     [ "$state" = healthy ] || return 1
@@ -97,7 +107,7 @@ log "built in $((SECONDS - build_start))s"
 
 up_start=$SECONDS
 compose up -d >&2
-until_ok "$health_timeout" "all four services healthy" all_healthy
+until_ok "$health_timeout" "all $services_expected services healthy" all_healthy
 log "from up to all healthy: $((SECONDS - up_start))s"
 
 until_ok 20 "tracker lists alice, bob and carol" tracker_lists alice,bob,carol
@@ -126,3 +136,22 @@ done
 code="$(curl -sS -o /dev/null -w '%{http_code}' "${peer[alice]}/messages")"
 [ "$code" = 401 ] || fail "GET /messages on alice without the token answered $code, not 401"
 log "ok: alice's history needs her token"
+
+if [ "$ha" = 1 ]; then
+  tracker_b_lists() { # tracker_b_lists <usernames sorted, comma-separated>
+    [ "$(curl -fsS "$tracker_b/peers" | jq -r '[.[].username] | join(",")')" = "$1" ]
+  }
+  same_etag() {
+    [ "$(curl -fsS -o /dev/null -D - "$tracker/peers" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')" = \
+      "$(curl -fsS -o /dev/null -D - "$tracker_b/peers" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')" ]
+  }
+  until_ok 5 "tracker-b lists the same peers" tracker_b_lists alice,bob,caroline
+  until_ok 5 "both replicas send the same ETag" same_etag
+  compose stop tracker-a >&2
+  log "tracker-a stopped; waiting two leases (32 s)"
+  sleep 32
+  until_ok 5 "tracker-b still lists every peer" tracker_b_lists alice,bob,caroline
+  after="still chatting without tracker-a $nonce"
+  send bob "$(jq -nc --arg t "$after" '{text: $t}')"
+  until_ok 10 "alice sees bob's broadcast" has_message alice "$after"
+fi

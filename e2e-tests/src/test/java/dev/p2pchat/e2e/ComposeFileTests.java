@@ -74,14 +74,53 @@ class ComposeFileTests {
 		});
 	}
 
+	@Test
+	void haFileWhenComposedRunsTwoTrackersOnRedisAndPeersThatKnowBoth() {
+		Map<String, Object> services = services("docker-compose.ha.yml");
+		ServiceConfig tracker = ServiceConfig.of("tracker-service");
+		ServiceConfig peer = ServiceConfig.of(PEER_MODULE);
+		int trackerPort = tracker.port();
+
+		assertThat(services).containsOnlyKeys("redis", "tracker-a", "tracker-b", "alice", "bob", "carol");
+		assertThat(at(services.get("redis"), "image")).isEqualTo("redis:7");
+		for (String name : new String[] { "tracker-a", "tracker-b" }) {
+			Map<String, Object> env = map(at(services.get(name), "environment"));
+			assertThat(env).containsEntry("P2PCHAT_TRACKER_STORE", "redis")
+				.containsEntry("SPRING_DATA_REDIS_URL", "redis://redis:6379");
+			assertThat(tracker.propertyFor("P2PCHAT_TRACKER_STORE")).isEqualTo("p2pchat.tracker.store");
+			assertThat(at(services.get(name), "depends_on", "redis", "condition")).isEqualTo("service_healthy");
+			assertThat(list(at(services.get(name), "healthcheck", "test")))
+				.contains("http://127.0.0.1:" + trackerPort + "/actuator/health/readiness");
+		}
+		assertThat(list(at(services.get("tracker-a"), "ports"))).isNotEqualTo(at(services.get("tracker-b"), "ports"));
+		for (String name : new String[] { "alice", "bob", "carol" }) {
+			Map<String, Object> env = map(at(services.get(name), "environment"));
+			assertThat(env).containsEntry("P2PCHAT_PEER_ADVERTISED_URL", "http://" + name + ":" + peer.port());
+			assertThat(((String) env.get("P2PCHAT_PEER_TRACKER_URL")).split(","))
+				.containsExactlyInAnyOrder("http://tracker-a:" + trackerPort, "http://tracker-b:" + trackerPort);
+			env.keySet()
+				.forEach((key) -> assertThat(peer.propertyFor(key)).as("peer-service binds %s", key).isNotNull());
+			assertThat(list(at(services.get(name), "healthcheck", "test")))
+				.contains("http://127.0.0.1:" + peer.port() + "/actuator/health/readiness");
+		}
+	}
+
 	private static Map<String, Object> services() {
-		Map<String, Object> compose = compose();
+		return services("docker-compose.yml");
+	}
+
+	private static Map<String, Object> services(String file) {
+		Map<String, Object> compose = compose(file);
 		assertThat(compose).as("version-less, for Compose v1 1.29 and v2 alike").doesNotContainKey("version");
 		return map(compose.get("services"));
 	}
 
 	private static Map<String, Object> compose() {
-		try (Reader reader = Files.newBufferedReader(Repository.file("docker-compose.yml"))) {
+		return compose("docker-compose.yml");
+	}
+
+	private static Map<String, Object> compose(String file) {
+		try (Reader reader = Files.newBufferedReader(Repository.file(file))) {
 			return map(new Yaml().load(reader));
 		}
 		catch (IOException ex) {

@@ -141,6 +141,37 @@ class KustomizeRenderTests {
 		}
 	}
 
+	@Test
+	void haOverlayWhenRenderedRunsTwoTrackersOnARedisStatefulSetBehindTheTrackerService() {
+		Manifests manifests = Manifests.render("k8s/overlays/ha");
+		var tracker = manifests.named("Deployment", "tracker");
+		var container = map(list(at(tracker, "spec", "template", "spec", "containers")).getFirst());
+		Map<String, Object> env = env(container);
+		var redis = manifests.named("StatefulSet", "redis");
+		var redisService = manifests.named("Service", "redis");
+		var redisPort = at(list(at(redisService, "spec", "ports")).getFirst(), "port");
+
+		assertThat(at(tracker, "spec", "replicas")).isEqualTo(2);
+		assertThat(at(tracker, "spec", "strategy", "type")).isEqualTo("RollingUpdate");
+		assertThat(at(tracker, "spec", "strategy", "rollingUpdate", "maxUnavailable")).isEqualTo(0);
+		assertThat(at(env.get("P2PCHAT_TRACKER_STORE"), "value")).isEqualTo("redis");
+		assertThat(ServiceConfig.of("tracker-service").propertyFor("P2PCHAT_TRACKER_STORE"))
+			.isEqualTo("p2pchat.tracker.store");
+		assertThat(at(env.get("SPRING_DATA_REDIS_URL"), "value")).isEqualTo("redis://redis:" + redisPort);
+		assertThat(at(redisService, "spec", "selector")).isEqualTo(at(redis, "spec", "selector", "matchLabels"));
+		var redisContainer = map(list(at(redis, "spec", "template", "spec", "containers")).getFirst());
+		assertThat(redisContainer.get("image")).isEqualTo("redis:7");
+		assertThat(list(redisContainer.get("ports"))).extracting((port) -> at(port, "containerPort"))
+			.containsExactly(6379);
+		assertThat(at(redis, "spec", "template", "spec", "securityContext", "runAsNonRoot")).isEqualTo(true);
+		assertThat(at(redisContainer, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
+		assertThat(map(at(redisContainer, "resources", "limits"))).containsKeys("cpu", "memory");
+		assertThat(at(manifests.named("ConfigMap", "peer-config"), "data", "P2PCHAT_PEER_TRACKER_URL"))
+			.isEqualTo("http://tracker:" + ServiceConfig.of("tracker-service").port());
+		assertThat(at(manifests.named("Service", "tracker"), "spec", "selector"))
+			.isEqualTo(at(tracker, "spec", "selector", "matchLabels"));
+	}
+
 	private static List<Map<String, Object>> containers(Manifests manifests) {
 		return manifests.ofKind("Deployment", "StatefulSet")
 			.stream()

@@ -2,6 +2,7 @@ package dev.p2pchat.peer.tracker;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +33,23 @@ public class TrackerClient {
 	private final @Nullable String joinToken;
 
 	TrackerClient(URI trackerUrl, Duration timeout) {
-		this(RestClient.builder(), trackerUrl, timeout, null);
+		this(RestClient.builder(), TrackerUrls.parse(trackerUrl, Clock.systemUTC()), timeout, null);
 	}
 
 	/**
+	 * A client that fails over along the URLs, see {@link TrackerFailover}.
 	 * @param builder the application's (so that calls are observed as
 	 * {@code http.client.requests}); this client sets its base URL and request factory
 	 * @param joinToken sent as {@code Authorization: Bearer} when registering and
 	 * listing, for a closed group; {@code null} for an open tracker
 	 */
-	TrackerClient(RestClient.Builder builder, URI trackerUrl, Duration timeout, @Nullable String joinToken) {
+	TrackerClient(RestClient.Builder builder, TrackerUrls trackerUrls, Duration timeout, @Nullable String joinToken) {
 		var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
 		factory.setReadTimeout(timeout);
-		this.http = builder.baseUrl(trackerUrl.toString()).requestFactory(factory).build();
+		this.http = builder.baseUrl(trackerUrls.all().getFirst().toString())
+			.requestFactory(factory)
+			.requestInterceptor(new TrackerFailover(trackerUrls))
+			.build();
 		this.joinToken = joinToken;
 	}
 

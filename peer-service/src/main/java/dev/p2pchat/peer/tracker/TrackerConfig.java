@@ -24,8 +24,13 @@ class TrackerConfig {
 	private static final Duration TRACKER_TIMEOUT = Duration.ofSeconds(3);
 
 	@Bean
-	TrackerClient trackerClient(PeerProperties properties, RestClient.Builder builder) {
-		return new TrackerClient(builder, properties.trackerUrl(), TRACKER_TIMEOUT, properties.joinToken());
+	TrackerUrls trackerUrls(PeerProperties properties, Clock clock) {
+		return TrackerUrls.parse(properties.trackerUrl(), clock);
+	}
+
+	@Bean
+	TrackerClient trackerClient(TrackerUrls trackerUrls, PeerProperties properties, RestClient.Builder builder) {
+		return new TrackerClient(builder, trackerUrls, TRACKER_TIMEOUT, properties.joinToken());
 	}
 
 	@Bean
@@ -34,10 +39,9 @@ class TrackerConfig {
 	}
 
 	@Bean
-	TrackerEventStream trackerEventStream(PeerProperties properties, PeerDirectory directory, JsonMapper json,
-			Backoff backoff, Clock clock, TaskScheduler scheduler) {
-		return new TrackerEventStream(properties.trackerUrl(), properties.joinToken(), directory, json, backoff, clock,
-				scheduler);
+	TrackerEventStream trackerEventStream(TrackerUrls trackerUrls, PeerProperties properties, PeerDirectory directory,
+			JsonMapper json, Backoff backoff, Clock clock, TaskScheduler scheduler) {
+		return new TrackerEventStream(trackerUrls, properties.joinToken(), directory, json, backoff, clock, scheduler);
 	}
 
 	@Bean

@@ -47,7 +47,7 @@ final class TrackerEventStream implements SmartLifecycle {
 	private static final TypeReference<List<TrackerPeer>> PEER_LIST = new TypeReference<>() {
 	};
 
-	private final URI eventsUri;
+	private final TrackerUrls urls;
 
 	private final @Nullable String joinToken;
 
@@ -73,9 +73,9 @@ final class TrackerEventStream implements SmartLifecycle {
 
 	private @Nullable ScheduledFuture<?> housekeeping;
 
-	TrackerEventStream(URI trackerUrl, @Nullable String joinToken, PeerDirectory directory, JsonMapper json,
+	TrackerEventStream(TrackerUrls urls, @Nullable String joinToken, PeerDirectory directory, JsonMapper json,
 			Backoff backoff, Clock clock, TaskScheduler scheduler) {
-		this.eventsUri = trackerUrl.resolve("/peers/events");
+		this.urls = urls;
 		this.joinToken = joinToken;
 		this.directory = directory;
 		this.json = json;
@@ -151,8 +151,22 @@ final class TrackerEventStream implements SmartLifecycle {
 	}
 
 	private void follow() throws IOException, InterruptedException {
+		// the first tracker URL that is not paused; a failure pauses it, so the next try
+		// goes to the next URL
+		URI base = this.urls.preferred();
+		URI eventsUri = base.resolve("/peers/events");
+		try {
+			follow(base, eventsUri);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.urls.failed(base);
+			throw ex;
+		}
+	}
+
+	private void follow(URI base, URI eventsUri) throws IOException, InterruptedException {
 		// the timeout bounds the wait for the response headers only, not the endless body
-		var builder = HttpRequest.newBuilder(this.eventsUri)
+		var builder = HttpRequest.newBuilder(eventsUri)
 			.header("Accept", "text/event-stream")
 			.timeout(HEADERS_TIMEOUT)
 			.GET();
@@ -167,7 +181,8 @@ final class TrackerEventStream implements SmartLifecycle {
 			if (response.statusCode() != 200) {
 				throw new IOException("tracker answered " + response.statusCode());
 			}
-			log.info("following the tracker's events at {}", this.eventsUri);
+			log.info("following the tracker's events at {}", eventsUri);
+			this.urls.succeeded(base);
 			readEvents(reader);
 		}
 		finally {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -59,7 +60,8 @@ class RegistrationRequestTests {
 		var body = new AtomicReference<String>();
 		var authorization = new AtomicReference<String>();
 		URI tracker = serve(body, authorization);
-		var client = new TrackerClient(RestClient.builder(), tracker, Duration.ofSeconds(10), "s3cret-join");
+		var client = new TrackerClient(RestClient.builder(), TrackerUrls.parse(tracker, Clock.systemUTC()),
+				Duration.ofSeconds(10), "s3cret-join");
 
 		Lease lease = client
 			.register(RegistrationRequest.sign(this.identity, "alice", URI.create("http://localhost:8081"), NOW));

@@ -15,6 +15,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,9 +33,11 @@ class TrackerConfiguration {
 	}
 
 	/**
-	 * The registry; a shared store replaces this bean and nothing else.
+	 * The registry in memory ({@code p2pchat.tracker.store=memory}, the default);
+	 * {@link RedisStoreConfiguration} provides the shared one.
 	 */
 	@Bean
+	@ConditionalOnProperty(name = StoreProperties.STORE, havingValue = "memory", matchIfMissing = true)
 	PeerRegistry peerRegistry(Clock clock, TrackerProperties properties) {
 		return new InMemoryPeerRegistry(clock, properties.lease(), properties.maxPeers());
 	}
@@ -43,6 +46,7 @@ class TrackerConfiguration {
 	 * The used registration signatures; a shared store replaces this bean.
 	 */
 	@Bean
+	@ConditionalOnProperty(name = StoreProperties.STORE, havingValue = "memory", matchIfMissing = true)
 	ReplayCache replayCache(Clock clock, TrackerProperties properties) {
 		return new InMemoryReplayCache(clock, properties.replayCacheSize());
 	}

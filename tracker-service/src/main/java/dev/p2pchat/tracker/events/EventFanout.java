@@ -71,6 +71,8 @@ public final class EventFanout implements SmartLifecycle {
 		this.queueCapacity = queueCapacity;
 		this.maxClients = maxClients;
 		registry.addListener(this::onEvent);
+		// events were missed: every client reconnects and starts again from a snapshot
+		registry.onResync(this::closeAll);
 	}
 
 	/**

@@ -105,6 +105,17 @@ public interface PeerRegistry {
 	void addListener(PeerEventListener listener);
 
 	/**
+	 * Adds an action to run when the registry may have missed events it could not deliver
+	 * (a shared store's subscription was interrupted): listeners that keep state derived
+	 * from events should rebuild it from {@link #list()}. The in-memory registry never
+	 * misses an event and never runs it.
+	 * @param action the action; called on the registry's own thread, must not block
+	 */
+	default void onResync(Runnable action) {
+		// nothing is ever missed
+	}
+
+	/**
 	 * How long a record lives without a renewal.
 	 * @return the lease duration
 	 */

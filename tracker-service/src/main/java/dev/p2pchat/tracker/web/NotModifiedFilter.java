@@ -3,6 +3,7 @@ package dev.p2pchat.tracker.web;
 import java.io.IOException;
 import java.util.Enumeration;
 
+import dev.p2pchat.tracker.registry.StoreUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,10 +53,20 @@ final class NotModifiedFilter implements Filter {
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse answer
-				&& answeredNotModified(http, answer)) {
+				&& answeredNotModifiedIfStoreAnswers(http, answer)) {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** A store that cannot answer is left to the controller, which answers 503. */
+	private boolean answeredNotModifiedIfStoreAnswers(HttpServletRequest request, HttpServletResponse response) {
+		try {
+			return answeredNotModified(request, response);
+		}
+		catch (StoreUnavailableException ex) {
+			return false;
+		}
 	}
 
 	private boolean answeredNotModified(HttpServletRequest request, HttpServletResponse response) {

@@ -14,6 +14,7 @@ import dev.p2pchat.tracker.registry.InvalidTokenException;
 import dev.p2pchat.tracker.registry.NameTakenException;
 import dev.p2pchat.tracker.registry.PeerIdTakenException;
 import dev.p2pchat.tracker.registry.PeerNotFoundException;
+import dev.p2pchat.tracker.registry.StoreUnavailableException;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
@@ -101,6 +102,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail on(WebExceptions.InvalidFieldException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-field", ex.getMessage(), ex.field());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(StoreUnavailableException ex) {
+		log.warn("store unavailable: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+					"the tracker's store is unavailable, try again shortly", null));
 	}
 
 	@ExceptionHandler

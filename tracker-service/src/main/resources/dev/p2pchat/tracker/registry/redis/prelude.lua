@@ -1,0 +1,84 @@
+-- Shared by every script of RedisPeerRegistry (see docs/tracker.md, "Redis store").
+-- KEYS[1] names (hash nameKey -> peerId), KEYS[2] leases (sorted set peerId by expiry ms),
+-- KEYS[3] version (counter), KEYS[4] tokens (hash token hash -> peerId); ARGV[1] prefix of the peer hashes, ARGV[2] event channel,
+-- ARGV[3] now (epoch ms), ARGV[4] the version to start from when the counter is missing.
+-- A peer hash holds u (username), nk (name key), url, key (public key or ''), reg, ren, exp
+-- (epoch ms) and tok (SHA-256 of the lease token, base64url).
+local names, leases, versionKey, tokens = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local prefix, channel, now, seed = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
+
+local function nextVersion()
+	if redis.call('EXISTS', versionKey) == 0 then
+		redis.call('SET', versionKey, seed)
+	end
+	-- as a string: Lua would print a number this large in exponent notation
+	return string.format('%d', redis.call('INCR', versionKey))
+end
+
+local function peerKey(id)
+	return prefix .. id
+end
+
+local function load(id)
+	local h = redis.call('HGETALL', peerKey(id))
+	if #h == 0 then
+		return nil
+	end
+	local p = { id = id }
+	for i = 1, #h, 2 do
+		p[h[i]] = h[i + 1]
+	end
+	return p
+end
+
+local function encode(kind, seq, p, extra)
+	return table.concat({ kind, seq, p.id, p.u, p.url, p.key or '', p.reg, p.ren, extra }, '\n')
+end
+
+local function record(p)
+	return { p.u, p.url, p.key or '', p.reg, p.ren }
+end
+
+local function drop(p, reason)
+	redis.call('DEL', peerKey(p.id))
+	if redis.call('HGET', names, p.nk) == p.id then
+		redis.call('HDEL', names, p.nk)
+	end
+	redis.call('ZREM', leases, p.id)
+	if p.tok then
+		redis.call('HDEL', tokens, p.tok)
+	end
+	redis.call('PUBLISH', channel, encode('l', nextVersion(), p, reason))
+end
+
+-- the live record of a peer; one whose lease has run out is dropped here, with its left event
+local function live(id)
+	local p = load(id)
+	if not p then
+		redis.call('ZREM', leases, id)
+		return nil
+	end
+	if tonumber(p.exp) <= now then
+		drop(p, 'expired')
+		return nil
+	end
+	return p
+end
+
+local function nameHeldByOther(nk, id)
+	local holder = redis.call('HGET', names, nk)
+	return holder and holder ~= id and live(holder) ~= nil
+end
+
+local function authorized(id, tok)
+	local p = live(id)
+	if not p then
+		return nil, { 'not-found' }
+	end
+	-- compares SHA-256 hashes, never tokens; Lua strings are interned, so == compares references
+	if p.tok ~= tok then
+		return nil, { 'forbidden' }
+	end
+	return p, nil
+end
+
