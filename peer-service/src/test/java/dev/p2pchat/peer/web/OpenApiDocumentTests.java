@@ -33,8 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./mvnw -pl peer-service test -Dtest=OpenApiDocumentTests -Dopenapi.update=true}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "springdoc.api-docs.enabled=true",
-		"p2pchat.peer.username=openapi", "p2pchat.peer.tracker-url=http://127.0.0.1:1", "spring.main.banner-mode=off" })
+		"p2pchat.peer.username=openapi", "p2pchat.peer.tracker-url=http://127.0.0.1:1", "spring.main.banner-mode=off",
+		"p2pchat.peer.api-token=" + OpenApiDocumentTests.TOKEN, "p2pchat.peer.data-dir=target/openapi-test-data" })
 class OpenApiDocumentTests {
+
+	/** The document is the owner's, like the rest of the API. */
+	static final String TOKEN = "openapi-test-owner-token";
 
 	static final Path COMMITTED = Path.of("..", "docs", "openapi", "peer.json");
 
@@ -92,8 +96,9 @@ class OpenApiDocumentTests {
 		String body;
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			body = http
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v3/api-docs")).build(),
-						HttpResponse.BodyHandlers.ofString())
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v3/api-docs"))
+					.header("Authorization", "Bearer " + TOKEN)
+					.build(), HttpResponse.BodyHandlers.ofString())
 				.body();
 		}
 		ObjectNode document = (ObjectNode) JSON.readTree(body);
