@@ -1,7 +1,10 @@
 package dev.p2pchat.peer.mesh;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.server.HandshakeInterceptor;
@@ -55,7 +59,7 @@ final class HandshakeGate implements HandshakeInterceptor {
 			return false;
 		}
 		InetSocketAddress remote = request.getRemoteAddress();
-		InetAddress address = (remote != null) ? remote.getAddress() : InetAddress.getLoopbackAddress();
+		InetAddress address = counted((remote != null) ? remote.getAddress() : InetAddress.getLoopbackAddress());
 		if (!acquire(address)) {
 			if (this.refusals.getAndIncrement() == 0) {
 				log.warn("too many unauthenticated links (from {}): refusing upgrades with 503", address);
@@ -72,13 +76,37 @@ final class HandshakeGate implements HandshakeInterceptor {
 	@Override
 	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
 			@Nullable Exception exception) {
-		// called on the thread that ran beforeHandshake; a failed upgrade has no session
-		// whose close would release the slot
+		// called on the thread that ran beforeHandshake; an upgrade that did not happen
+		// (an exception, or a refusal such as 405 or 400 that Spring answers without one)
+		// has no session whose close would release the slot
 		Map<String, Object> attributes = UPGRADING.get();
 		UPGRADING.remove();
-		if (exception != null && attributes != null) {
+		if (attributes != null && (exception != null || !upgraded(response))) {
 			release(attributes);
 		}
+	}
+
+	private static boolean upgraded(ServerHttpResponse response) {
+		return response instanceof ServletServerHttpResponse servlet
+				&& servlet.getServletResponse().getStatus() == HttpStatus.SWITCHING_PROTOCOLS.value();
+	}
+
+	/**
+	 * The address a connection counts against: an IPv6 client by its /64, which one host
+	 * usually holds whole.
+	 */
+	static InetAddress counted(InetAddress address) {
+		if (address instanceof Inet6Address) {
+			byte[] prefix = Arrays.copyOf(address.getAddress(), 16);
+			Arrays.fill(prefix, 8, 16, (byte) 0);
+			try {
+				return InetAddress.getByAddress(prefix);
+			}
+			catch (UnknownHostException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return address;
 	}
 
 	/** Unauthenticated connections held now. */

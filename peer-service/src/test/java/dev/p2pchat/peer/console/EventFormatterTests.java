@@ -38,8 +38,12 @@ class EventFormatterTests {
 				+ JsonMapper.builder().build().writeValueAsString(text) + "}")
 			.orElseThrow();
 
-		assertThat(line).isEqualTo("bob: ^[]0;pwned^G^[[2J^[[1;1Hfake<U+009B>31m<U+0085>^M^Jalice: lie<U+202E>evil^?");
-		assertThat(line.chars()).noneMatch((c) -> c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x202E);
+		// the first message of a day comes after its date line: the only raw line break
+		assertThat(line.split("\n")).hasSize(2);
+		String message = line.split("\n")[1];
+		assertThat(message)
+			.isEqualTo("09:30 bob: ^[]0;pwned^G^[[2J^[[1;1Hfake<U+009B>31m<U+0085>^M^Jalice: lie<U+202E>evil^?");
+		assertThat(message.chars()).noneMatch((c) -> c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x202E);
 	}
 
 	@Test

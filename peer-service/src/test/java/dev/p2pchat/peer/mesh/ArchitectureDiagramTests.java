@@ -60,7 +60,9 @@ class ArchitectureDiagramTests {
 
 		List<String> named = all(FRAME, diagrams(), 1);
 
-		assertThat(named).contains("hello", "batch", "ack");
+		// the handshake (hello, answer, auth) is binary and precedes the frames: the
+		// diagrams name the frames that carry messages
+		assertThat(named).contains("batch", "ack");
 		assertThat(frames).containsAll(named);
 	}
 

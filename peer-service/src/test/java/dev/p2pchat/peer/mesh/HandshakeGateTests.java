@@ -1,0 +1,64 @@
+package dev.p2pchat.peer.mesh;
+
+import java.net.InetAddress;
+import java.util.HashMap;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HandshakeGateTests {
+
+	private final HandshakeGate gate = new HandshakeGate(4, 2);
+
+	@Test
+	void upgradeWhenRefusedWithoutExceptionGivesItsSlotBack() {
+		for (int i = 0; i < 10; i++) {
+			var response = new MockHttpServletResponse();
+
+			assertThat(upgrade("10.0.0.7", response)).isTrue();
+			// what Spring answers a POST or a request without Upgrade headers: no
+			// exception
+			response.setStatus(405);
+			this.gate.afterHandshake(null, new ServletServerHttpResponse(response), new TextWebSocketHandler(), null);
+		}
+
+		assertThat(this.gate.pending()).isZero();
+		assertThat(upgrade("10.0.0.7", new MockHttpServletResponse())).isTrue();
+	}
+
+	@Test
+	void upgradeWhenItHappenedKeepsTheSlotUntilTheLinkAuthenticates() {
+		var response = new MockHttpServletResponse();
+		upgrade("10.0.0.8", response);
+		response.setStatus(101);
+
+		this.gate.afterHandshake(null, new ServletServerHttpResponse(response), new TextWebSocketHandler(), null);
+
+		assertThat(this.gate.pending()).isEqualTo(1);
+	}
+
+	@Test
+	void upgradesWhenFromOneIpv6PrefixCountTogether() throws Exception {
+		assertThat(upgrade("2001:db8::1", new MockHttpServletResponse())).isTrue();
+		assertThat(upgrade("2001:db8::2", new MockHttpServletResponse())).isTrue();
+
+		assertThat(upgrade("2001:db8::3", new MockHttpServletResponse())).isFalse();
+		assertThat(HandshakeGate.counted(InetAddress.getByName("2001:db8::ffff")))
+			.isEqualTo(InetAddress.getByName("2001:db8::"));
+	}
+
+	private boolean upgrade(String address, MockHttpServletResponse response) {
+		var request = new MockHttpServletRequest("GET", "/ws/peer");
+		request.setRemoteAddr(address);
+		return this.gate.beforeHandshake(new ServletServerHttpRequest(request), new ServletServerHttpResponse(response),
+				new TextWebSocketHandler(), new HashMap<>());
+	}
+
+}
