@@ -165,7 +165,9 @@
 
 	// ---- messages and conversations ----
 
-	const isOwn = (message) => state.ownNames.has(String(message.from).toLowerCase());
+	// by id: a name can be another's later, an id is the sender's key
+	const isOwn = (message) => (message.fromId && state.me) ? message.fromId === state.me.peerId
+		: state.ownNames.has(String(message.from).toLowerCase());
 
 	function timeOf(message) {
 		const t = Date.parse(message.sentAt);

@@ -42,8 +42,10 @@ public final class DataDirectory {
 		try {
 			if (!Files.isDirectory(dir)) {
 				Files.createDirectories(dir);
-				ownerOnly(dir, "rwx------");
 			}
+			// at every start, not only on creation: a directory made beforehand (or a
+			// volume) keeps its mode, and the files inside are only as private as it is
+			ownerOnly(dir, "rwx------");
 			Path probe = Files.createTempFile(dir, ".probe", ".tmp");
 			Files.delete(probe);
 		}

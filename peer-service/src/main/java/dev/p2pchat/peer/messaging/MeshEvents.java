@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.config.Username;
 import dev.p2pchat.peer.mesh.LinkState;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.mesh.MeshListener;
@@ -87,6 +88,14 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 		if (!nameIsTheSenders(peerId, message.from())) {
 			throw new IllegalArgumentException("message claims another peer's name");
 		}
+		message = underListedName(peerId, message);
+		LoggedMessage held = this.history.find(message.id()).orElse(null);
+		if (held != null && !held.message().fromId().equals(peerId)) {
+			// an id is its sender's: another sender reusing it must not shadow that
+			// message
+			log.warn("dropped a message from {} reusing the id of a message from another sender", peerId);
+			return;
+		}
 		if (this.dedup.firstTime(message.id())) {
 			long ticket = this.history.append(LoggedMessage.received(message));
 			this.lastReceived.accumulateAndGet(ticket, Math::max);
@@ -94,6 +103,20 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 			log.debug("received {} from {}", message.id(), peerId);
 			this.events.publish(new ChatEvent.Message(message));
 		}
+	}
+
+	/**
+	 * A listed sender's messages show the name the tracker lists for it, whatever they
+	 * say: a peer cannot pass its messages off under a name it held earlier, or one
+	 * another peer held (or this peer's owner held) before a rename.
+	 */
+	private ChatMessage underListedName(String peerId, ChatMessage message) {
+		KnownPeer sender = this.directory.find(peerId).orElse(null);
+		if (sender == null || sender.username().equals(message.from())) {
+			return message;
+		}
+		return new ChatMessage(message.id(), message.fromId(), sender.username(), message.toId(), message.to(),
+				message.text(), message.sentAt());
 	}
 
 	/**
@@ -106,7 +129,8 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 		if (sender != null && sender.username().equalsIgnoreCase(from)) {
 			return true;
 		}
-		return this.directory.findByUsername(from).map((holder) -> holder.peerId().equals(peerId)).orElse(true)
+		return Username.isValid(from)
+				&& this.directory.findByUsername(from).map((holder) -> holder.peerId().equals(peerId)).orElse(true)
 				&& !from.equalsIgnoreCase(this.self.username());
 	}
 

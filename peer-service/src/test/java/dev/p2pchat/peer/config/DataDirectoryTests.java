@@ -28,6 +28,16 @@ class DataDirectoryTests {
 	}
 
 	@Test
+	void openWhenItExistsWithAWiderModeMakesItOwnerOnly() throws IOException {
+		Path dir = Files.createDirectory(this.temp.resolve("made-before"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
+		DataDirectory.open(dir);
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+	}
+
+	@Test
 	void writeOwnerOnlyWhenReadBackGivesTheContentWithOwnerOnlyPermissions() throws IOException {
 		DataDirectory data = DataDirectory.open(this.temp);
 

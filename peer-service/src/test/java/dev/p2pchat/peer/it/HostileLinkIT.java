@@ -272,6 +272,40 @@ class HostileLinkIT {
 	}
 
 	@Test
+	void messageUnderAFormerNameOfTheSenderIsShownUnderItsListedName() throws Exception {
+		FakePeer mallory = FakePeer.register(tracker.url(), "mal6");
+		this.raw = linkedAs(mallory);
+		String text = "an old name of mine " + UUID.randomUUID();
+
+		// nobody holds "formerly" now: still, a listed sender's name is the listed one
+		this.raw.sendSealed(batch(message(mallory.id(), "formerly", null, null, text)));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(alice.received()).filteredOn((message) -> message.text().equals(text))
+				.singleElement()
+				.satisfies((message) -> assertThat(message.from()).isEqualTo("mal6")));
+	}
+
+	@Test
+	void messageReusingTheIdOfAnotherSendersMessageIsDroppedAndShadowsNothing() throws Exception {
+		String original = "alice's own " + UUID.randomUUID();
+		UUID id = alice.chat().send(null, original).id();
+		FakePeer mallory = FakePeer.register(tracker.url(), "mal7");
+		this.raw = linkedAs(mallory);
+		String text = "same id, my text " + UUID.randomUUID();
+
+		this.raw.sendSealed(batch("{\"id\":\"" + id + "\",\"fromId\":\"" + mallory.id()
+				+ "\",\"from\":\"mal7\",\"toId\":null,\"to\":null,\"text\":\"" + text + "\",\"sentAt\":\""
+				+ Instant.now() + "\"}"));
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.raw.texts()).contains("{\"type\":\"ack\",\"seq\":1}"));
+		assertThat(alice.chat().find(id))
+			.hasValueSatisfying((logged) -> assertThat(logged.message().text()).isEqualTo(original));
+		assertThat(alice.receivedTexts()).doesNotContain(text);
+	}
+
+	@Test
 	void privateMessageForSomeoneElseIsRefused() throws Exception {
 		FakePeer mallory = FakePeer.register(tracker.url(), "mal5");
 		this.raw = linkedAs(mallory);
