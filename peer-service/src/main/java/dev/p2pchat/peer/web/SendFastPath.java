@@ -90,12 +90,13 @@ final class SendFastPath implements Filter {
 			chain.doFilter(body, response);
 			return;
 		}
+		// counted before the answer is written: once the client has it, the count shows it
+		this.served.increment();
 		var http = (HttpServletResponse) response;
 		http.setStatus(HttpServletResponse.SC_ACCEPTED);
 		http.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		http.setContentLength(answer.length);
 		http.getOutputStream().write(answer);
-		this.served.increment();
 	}
 
 	/** The 202 body, or {@code null} when MVC is to answer. */
