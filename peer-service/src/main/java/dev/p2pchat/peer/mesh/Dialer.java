@@ -59,10 +59,13 @@ final class Dialer implements DirectoryListener {
 
 	private final Map<String, Attempt> attempts = new HashMap<>();
 
+	private final LinkMetrics metrics;
+
 	private volatile boolean stopped;
 
 	Dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkProtocol protocol, WebSocketClient client,
-			Backoff backoff, TaskScheduler scheduler, Clock clock) {
+			Backoff backoff, TaskScheduler scheduler, Clock clock, LinkMetrics metrics) {
+		this.metrics = metrics;
 		this.self = self;
 		this.directory = directory;
 		this.mesh = mesh;
@@ -131,10 +134,15 @@ final class Dialer implements DirectoryListener {
 		}
 	}
 
-	/** A dial or its handshake failed. */
+	/** A dialled link closed without (or before) being established. */
 	void failed(String peerId, String reason) {
 		log.debug("dialling {} failed: {}", peerId, reason);
 		retryLater(peerId);
+	}
+
+	private void unreached(String peerId, Throwable failure) {
+		this.metrics.dialFailed(LinkMetrics.dialFailure(failure));
+		failed(peerId, failure.toString());
 	}
 
 	private void dial(String peerId, boolean resetBackoff) {
@@ -173,12 +181,12 @@ final class Dialer implements DirectoryListener {
 						linkUri(peer.url()))
 				.whenComplete((session, ex) -> {
 					if (ex != null) {
-						failed(peer.peerId(), ex.toString());
+						unreached(peer.peerId(), ex);
 					}
 				});
 		}
 		catch (RuntimeException ex) {
-			failed(peer.peerId(), ex.toString());
+			unreached(peer.peerId(), ex);
 		}
 	}
 

@@ -30,26 +30,30 @@ final class Handshake {
 	/** Checks the dialling peer, authenticated with {@code key}. */
 	void checkCaller(PublicIdentity key, LinkFrame.Hello hello) throws LinkException {
 		if (hello.peerId().equals(this.self.id())) {
-			throw refused("that is my own peerId");
+			throw refused("that is my own peerId", LinkMetrics.HandshakeFailure.MISMATCH);
 		}
 		Optional<KnownPeer> known = this.directory.find(hello.peerId());
 		if (known.isEmpty() || !matches(known.get(), key, hello)) {
 			this.directory.refresh();
 			known = this.directory.find(hello.peerId());
 		}
-		KnownPeer peer = known.orElseThrow(() -> refused("peer " + hello.peerId() + " is not listed by the tracker"));
+		KnownPeer peer = known.orElseThrow(() -> refused("peer " + hello.peerId() + " is not listed by the tracker",
+				LinkMetrics.HandshakeFailure.NOT_LISTED));
 		if (!matches(peer, key, hello)) {
-			throw refused("handshake disagrees with the tracker's record of " + hello.peerId());
+			throw refused("handshake disagrees with the tracker's record of " + hello.peerId(),
+					LinkMetrics.HandshakeFailure.MISMATCH);
 		}
 	}
 
 	/** Checks the peer this peer dialled, authenticated with {@code key}. */
 	void checkCallee(KnownPeer dialed, PublicIdentity key, LinkFrame.Hello hello) throws LinkException {
 		if (!dialed.peerId().equals(hello.peerId())) {
-			throw refused("dialled " + dialed.peerId() + " but reached " + hello.peerId());
+			throw refused("dialled " + dialed.peerId() + " but reached " + hello.peerId(),
+					LinkMetrics.HandshakeFailure.MISMATCH);
 		}
 		if (dialed.publicKey() != null && !dialed.publicKey().equals(key.encoded())) {
-			throw refused("dialled " + dialed.peerId() + " but its key is not the one listed");
+			throw refused("dialled " + dialed.peerId() + " but its key is not the one listed",
+					LinkMetrics.HandshakeFailure.MISMATCH);
 		}
 	}
 
@@ -58,8 +62,8 @@ final class Handshake {
 				&& peer.username().equalsIgnoreCase(hello.username()) && peer.url().equals(hello.url());
 	}
 
-	private static LinkException refused(String reason) {
-		return new LinkException(CloseStatus.POLICY_VIOLATION, reason);
+	private static LinkException refused(String reason, LinkMetrics.HandshakeFailure failure) {
+		return new LinkException(CloseStatus.POLICY_VIOLATION, reason, failure);
 	}
 
 }

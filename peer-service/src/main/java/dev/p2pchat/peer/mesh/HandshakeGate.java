@@ -45,7 +45,10 @@ final class HandshakeGate implements HandshakeInterceptor {
 
 	private final AtomicInteger refusals = new AtomicInteger();
 
-	HandshakeGate(int max, int maxPerAddress) {
+	private final LinkMetrics metrics;
+
+	HandshakeGate(int max, int maxPerAddress, LinkMetrics metrics) {
+		this.metrics = metrics;
 		this.max = max;
 		this.maxPerAddress = maxPerAddress;
 	}
@@ -55,6 +58,7 @@ final class HandshakeGate implements HandshakeInterceptor {
 			Map<String, Object> attributes) {
 		if (request.getHeaders().getOrigin() != null) {
 			log.info("refused a link upgrade from a browser page (Origin header)");
+			this.metrics.handshakeFailed(LinkMetrics.HandshakeFailure.FORBIDDEN);
 			response.setStatusCode(HttpStatus.FORBIDDEN);
 			return false;
 		}
@@ -64,6 +68,7 @@ final class HandshakeGate implements HandshakeInterceptor {
 			if (this.refusals.getAndIncrement() == 0) {
 				log.warn("too many unauthenticated links (from {}): refusing upgrades with 503", address);
 			}
+			this.metrics.handshakeFailed(LinkMetrics.HandshakeFailure.TOO_MANY);
 			response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
 			response.getHeaders().set("Retry-After", "1");
 			return false;

@@ -66,10 +66,13 @@ final class LinkProtocol {
 	/** Per established link, the {@link LinkFrame.Since} its peer sent (or will send). */
 	private final Map<PeerLink, CompletableFuture<LinkFrame.Since>> since = new ConcurrentHashMap<>();
 
+	private final LinkMetrics metrics;
+
 	private volatile @Nullable Dialer dialer;
 
 	LinkProtocol(Mesh mesh, Handshake handshake, HandshakeGate gate, FrameCodec codec, LocalPeer self,
-			Identity identity, Clock clock, PeerProperties.Link settings, String epoch) {
+			Identity identity, Clock clock, PeerProperties.Link settings, String epoch, LinkMetrics metrics) {
+		this.metrics = metrics;
 		this.identity = identity;
 		this.gate = gate;
 		this.maxSealedFrame = maxSealedFrame(settings);
@@ -120,7 +123,9 @@ final class LinkProtocol {
 	/** A link still not authenticated after the handshake timeout is dropped. */
 	void timeout(PeerLink link) {
 		if (this.handshaking.contains(link)) {
-			var timeout = new LinkException(CloseStatus.POLICY_VIOLATION, "handshake timeout");
+			var timeout = new LinkException(CloseStatus.POLICY_VIOLATION, "handshake timeout",
+					LinkMetrics.HandshakeFailure.TIMEOUT);
+			this.metrics.handshakeFailed(timeout.failure());
 			log.warn("closing {}: {}", link, timeout.getMessage());
 			link.abort(timeout.status());
 			closed(link, timeout.status());
@@ -183,6 +188,7 @@ final class LinkProtocol {
 		log.warn("closing {}: {}", link, ex.getMessage());
 		if (link.remote() == null) {
 			// never authenticated: nothing to say goodbye to, and nothing to keep open
+			this.metrics.handshakeFailed(ex.failure());
 			link.abort(ex.status());
 			closed(link, ex.status());
 		}
@@ -209,6 +215,9 @@ final class LinkProtocol {
 			}
 		}
 		else if (link.dialed() != null && dialing != null) {
+			if (link.remote() == null) {
+				this.metrics.dialFailed(LinkMetrics.DialFailure.HANDSHAKE);
+			}
 			dialing.failed(link.dialed().peerId(), status.toString());
 		}
 	}
@@ -251,7 +260,8 @@ final class LinkProtocol {
 			}
 		}
 		catch (SealException ex) {
-			throw new LinkException(CloseStatus.POLICY_VIOLATION, "handshake refused: " + ex.getMessage());
+			throw new LinkException(CloseStatus.POLICY_VIOLATION, "handshake refused: " + ex.getMessage(),
+					LinkMetrics.HandshakeFailure.BAD_SIGNATURE);
 		}
 	}
 

@@ -45,23 +45,29 @@ class MeshConfig {
 	}
 
 	@Bean
-	HandshakeGate handshakeGate(PeerProperties properties) {
-		return new HandshakeGate(properties.link().maxHandshakes(), properties.link().maxHandshakesPerAddress());
+	LinkMetrics linkMetrics(MeterRegistry meters) {
+		return new LinkMetrics(meters);
+	}
+
+	@Bean
+	HandshakeGate handshakeGate(PeerProperties properties, LinkMetrics metrics) {
+		return new HandshakeGate(properties.link().maxHandshakes(), properties.link().maxHandshakesPerAddress(),
+				metrics);
 	}
 
 	@Bean
 	LinkProtocol linkProtocol(Mesh mesh, LocalPeer self, Identity identity, PeerDirectory directory, HandshakeGate gate,
-			JsonMapper json, Clock clock, PeerProperties properties) {
+			JsonMapper json, Clock clock, PeerProperties properties, LinkMetrics metrics) {
 		return new LinkProtocol(mesh, new Handshake(self, directory), gate, new FrameCodec(json), self, identity, clock,
-				properties.link(), UUID.randomUUID().toString());
+				properties.link(), UUID.randomUUID().toString(), metrics);
 	}
 
 	@Bean
 	Dialer dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkProtocol protocol, Backoff backoff,
-			TaskScheduler scheduler, Clock clock, PeerProperties properties) {
+			TaskScheduler scheduler, Clock clock, PeerProperties properties, LinkMetrics metrics) {
 		var client = new JdkLinkClient(HANDSHAKE_TEXT_LIMIT, LinkProtocol.maxSealedFrame(properties.link()),
 				properties.link().handshakeTimeout());
-		var dialer = new Dialer(self, directory, mesh, protocol, client, backoff, scheduler, clock);
+		var dialer = new Dialer(self, directory, mesh, protocol, client, backoff, scheduler, clock, metrics);
 		protocol.setDialer(dialer);
 		directory.addListener(dialer);
 		return dialer;

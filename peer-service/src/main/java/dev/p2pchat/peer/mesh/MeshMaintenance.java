@@ -77,7 +77,8 @@ final class MeshMaintenance implements SmartLifecycle {
 		Instant startedBefore = now.minus(this.settings.handshakeTimeout());
 		for (PeerLink link : List.copyOf(this.protocol.handshaking())) {
 			if (link.openedAt().isBefore(startedBefore)) {
-				var timeout = new LinkException(CloseStatus.POLICY_VIOLATION, "handshake timeout");
+				var timeout = new LinkException(CloseStatus.POLICY_VIOLATION, "handshake timeout",
+						LinkMetrics.HandshakeFailure.TIMEOUT);
 				this.protocol.refuse(link, timeout);
 				this.protocol.closed(link, timeout.status());
 			}

@@ -164,12 +164,14 @@ class HostileLinkIT {
 
 	@Test
 	void handshakeFromUnlistedPeerClosesTheLink() throws Exception {
+		double refusedBefore = handshakeFailures(alice, "not-listed");
 		this.raw = RawLink.open(alice.url());
 
 		this.raw.handshake(Identity.generate(), "ghost", FakePeer.NOWHERE, "e1");
 
 		awaitClosed(1008);
 		assertThat(this.raw.closeReason()).contains("not listed");
+		assertThat(handshakeFailures(alice, "not-listed")).isEqualTo(refusedBefore + 1);
 	}
 
 	@Test
@@ -184,6 +186,7 @@ class HostileLinkIT {
 
 	@Test
 	void silentCallerIsDisconnectedAfterTheHandshakeTimeout() {
+		double timeoutsBefore = handshakeFailures(alice, "timeout");
 		this.raw = RawLink.open(alice.url());
 		Instant opened = Instant.now();
 
@@ -193,10 +196,12 @@ class HostileLinkIT {
 		// container's 30 s close timeout
 		assertThat(Duration.between(opened, Instant.now())).isLessThan(Duration.ofSeconds(5));
 		assertThat(this.raw.closeCode()).isIn(-1, 1008);
+		assertThat(handshakeFailures(alice, "timeout")).isGreaterThan(timeoutsBefore);
 	}
 
 	@Test
 	void upgradeFromABrowserPageIsRefused() {
+		double forbiddenBefore = handshakeFailures(alice, "forbidden");
 		try (HttpClient http = HttpClient.newHttpClient()) {
 			var upgrade = http.newWebSocketBuilder()
 				.header("Origin", "http://evil.example")
@@ -209,12 +214,14 @@ class HostileLinkIT {
 				.isInstanceOfSatisfying(WebSocketHandshakeException.class,
 						(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(403));
 		}
+		assertThat(handshakeFailures(alice, "forbidden")).isEqualTo(forbiddenBefore + 1);
 	}
 
 	@Test
 	void floodOfSilentUpgradesIsBoundedAndCostsNobodyElse() {
 		List<RawLink> flood = new ArrayList<>();
 		int refused = 0;
+		double tooManyBefore = handshakeFailures(alice, "too-many");
 		try {
 			for (int i = 0; i < 40; i++) {
 				try {
@@ -229,6 +236,7 @@ class HostileLinkIT {
 
 			assertThat(flood).hasSize(16);
 			assertThat(refused).isEqualTo(24);
+			assertThat(handshakeFailures(alice, "too-many")).isEqualTo(tooManyBefore + 24);
 			assertAliceAndBobStillChat();
 			await().atMost(Duration.ofSeconds(6)).until(() -> flood.stream().allMatch(RawLink::gone));
 			flood.add(RawLink.open(alice.url()));
@@ -366,6 +374,19 @@ class HostileLinkIT {
 
 	private static String batch(String message) {
 		return "{\"type\":\"batch\",\"seq\":1,\"messages\":[" + message + "]}";
+	}
+
+	/** The value of {@code p2pchat_links_handshake_failures_total} for that reason. */
+	private static double handshakeFailures(TestPeer peer, String reason) {
+		String series = "p2pchat_links_handshake_failures_total{application=\"peer-service\",reason=\"" + reason
+				+ "\"} ";
+		return peer.get("/actuator/prometheus")
+			.getBody()
+			.lines()
+			.filter((line) -> line.startsWith(series))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length())))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("not exported: " + series));
 	}
 
 	private void awaitClosed(int code) {
