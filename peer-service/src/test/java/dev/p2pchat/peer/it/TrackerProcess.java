@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,19 +30,30 @@ final class TrackerProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final List<String> args;
+
 	private Process process;
 
-	private TrackerProcess(Path jar, int port) {
+	private TrackerProcess(Path jar, int port, List<String> args) {
 		this.jar = jar;
 		this.port = port;
+		this.args = List.copyOf(args);
 	}
 
 	static TrackerProcess start() {
+		return start(List.of(), Duration.ofSeconds(60));
+	}
+
+	/**
+	 * Starts a tracker with these extra command-line arguments (e.g.
+	 * {@code --p2pchat.tracker.store=redis}) and waits up to {@code startup} for it.
+	 */
+	static TrackerProcess start(List<String> args, Duration startup) {
 		String jar = System.getProperty("p2pchat.it.tracker-jar");
 		assertThat(jar).as("system property p2pchat.it.tracker-jar").isNotNull();
 		assertThat(Path.of(jar)).as("the tracker jar (build tracker-service first)").exists();
-		var tracker = new TrackerProcess(Path.of(jar), freePort());
-		tracker.start(true);
+		var tracker = new TrackerProcess(Path.of(jar), freePort(), args);
+		tracker.start(startup);
 		return tracker;
 	}
 
@@ -61,21 +73,27 @@ final class TrackerProcess implements AutoCloseable {
 
 	/** Starts the tracker (after {@link #stop()}: a new, empty one on the same port). */
 	void start(boolean waitUntilUp) {
+		start(waitUntilUp ? Duration.ofSeconds(60) : Duration.ZERO);
+	}
+
+	private void start(Duration startup) {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		File log = Path.of("target", "tracker-" + this.port + ".log").toFile();
 		try {
 			Files.createDirectories(log.toPath().getParent());
-			this.process = new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-					"-jar", this.jar.toString(), "--server.port=" + this.port, "--server.address=127.0.0.1"))
-				.redirectErrorStream(true)
+			List<String> command = new ArrayList<>(
+					List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+							this.jar.toString(), "--server.port=" + this.port, "--server.address=127.0.0.1"));
+			command.addAll(this.args);
+			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log))
 				.start();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("could not start the tracker", ex);
 		}
-		if (waitUntilUp) {
-			await().atMost(Duration.ofSeconds(60))
+		if (startup.isPositive()) {
+			await().atMost(startup)
 				.pollInterval(Duration.ofMillis(200))
 				.ignoreExceptions()
 				.until(() -> health() == 200);
