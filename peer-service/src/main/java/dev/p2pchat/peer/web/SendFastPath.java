@@ -90,7 +90,8 @@ final class SendFastPath implements Filter {
 			chain.doFilter(body, response);
 			return;
 		}
-		// counted before the answer is written: once the client has it, the count shows it
+		// counted before the answer is written: once the client has it, the count shows
+		// it
 		this.served.increment();
 		var http = (HttpServletResponse) response;
 		http.setStatus(HttpServletResponse.SC_ACCEPTED);

@@ -153,11 +153,14 @@ final class JarProcess implements AutoCloseable {
 	/** POSTs and returns the status code with the body. */
 	java.net.http.HttpResponse<String> postForResponse(String path, String json) {
 		try {
-			return HTTP.send(HttpRequest.newBuilder(url(path))
+			var request = HttpRequest.newBuilder(url(path))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(json))
-				.timeout(Duration.ofSeconds(10))
-				.build(), BodyHandlers.ofString());
+				.timeout(Duration.ofSeconds(10));
+			if (this.token != null) {
+				request.header("Authorization", "Bearer " + this.token);
+			}
+			return HTTP.send(request.build(), BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -180,7 +180,12 @@ class SendFastPathIT {
 
 		assertThat(response.statusCode()).isEqualTo(415);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(response.headers().firstValue("Accept")).hasValue("application/json, application/*+json");
+		// the JSON types MVC accepts; the tests' classpath (springdoc) adds a YAML
+		// converter
+		// that the peer's jar does not have
+		assertThat(response.headers().firstValue("Accept"))
+			.hasValueSatisfying((accept) -> assertThat(accept.replace(" application/yaml,", ""))
+				.isEqualTo("application/json, application/*+json"));
 	}
 
 	@ParameterizedTest

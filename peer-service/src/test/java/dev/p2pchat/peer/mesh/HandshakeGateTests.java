@@ -3,6 +3,7 @@ package dev.p2pchat.peer.mesh;
 import java.net.InetAddress;
 import java.util.HashMap;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HandshakeGateTests {
 
-	private final HandshakeGate gate = new HandshakeGate(4, 2);
+	private final HandshakeGate gate = new HandshakeGate(4, 2, new LinkMetrics(new SimpleMeterRegistry()));
 
 	@Test
 	void upgradeWhenRefusedWithoutExceptionGivesItsSlotBack() {

@@ -81,6 +81,10 @@ class LinkMetricsTests {
 		var serverResponse = new ServletServerHttpResponse(response);
 		var handler = new TextWebSocketHandler();
 		boolean admitted = gate.beforeHandshake(serverRequest, serverResponse, handler, new HashMap<>());
+		if (admitted) {
+			// what the container answers an upgrade that happened
+			response.setStatus(101);
+		}
 		gate.afterHandshake(serverRequest, serverResponse, handler, null);
 		serverResponse.close();
 		return admitted;
