@@ -1,8 +1,12 @@
 package dev.p2pchat.bench.work;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.p2pchat.bench.http.LoadResult;
+import dev.p2pchat.bench.http.LoadSpec;
+import dev.p2pchat.bench.node.Payload;
 import dev.p2pchat.bench.proc.Pause;
 import dev.p2pchat.bench.proc.Ports;
 import dev.p2pchat.bench.proc.ServiceProcess;
@@ -11,14 +15,17 @@ import dev.p2pchat.bench.report.Results;
 
 /**
  * W5: time from {@code java -jar} to readiness UP, RSS and used heap of an idle peer and
- * tracker, each beside a bare Tomcat started the same way; and a peer's RSS and heap
- * after W1.
+ * tracker, each beside a bare Tomcat started the same way; the same for a peer that
+ * starts on a full history (issue 12's budget); and a peer's RSS and heap after W1.
  */
 final class FootprintWorkload {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
 	private static final Duration SETTLE = Duration.ofSeconds(1);
+
+	/** The history a peer keeps by default ({@code p2pchat.peer.history-size}). */
+	private static final int FULL_HISTORY = 10_000;
 
 	private final BenchConfig config;
 
@@ -36,6 +43,8 @@ final class FootprintWorkload {
 	void startups(Launch launch, int trackerPort) throws IOException {
 		Progress.say("W5 preparing the peer as its image runs it (extracted jar, AOT cache training run)");
 		DeployedLayout deployed = launch.deployedPeerLayout();
+		Progress.say("W5 writing a history of " + FULL_HISTORY + " messages");
+		Path history = fullHistory(launch, trackerPort);
 		for (int rep = 0; rep < this.config.runs(); rep++) {
 			Progress.say("W5 start-up run " + (rep + 1) + "/" + this.config.runs());
 			int port = Ports.free();
@@ -47,7 +56,35 @@ final class FootprintWorkload {
 			measure("peer", rep, peer, peer.awaitOk("/actuator/health/readiness", READY_TIMEOUT), true);
 			ServiceProcess image = launch.deployedPeer(deployed, "deployed" + rep, Ports.free(), trackerPort);
 			measure("deployed", rep, image, image.awaitOk("/actuator/health/readiness", READY_TIMEOUT), true);
+			ServiceProcess full = launch.deployedPeer(deployed, "history", Ports.free(), trackerPort, history);
+			measure("history", rep, full, full.awaitOk("/actuator/health/readiness", READY_TIMEOUT), true);
 		}
+	}
+
+	/**
+	 * A data directory whose history is full: {@link #FULL_HISTORY} broadcasts posted to
+	 * a peer that then stopped. Every run starts on it again; the history stays full.
+	 */
+	private static Path fullHistory(Launch launch, int trackerPort) throws IOException {
+		Path dataDir = Launch.freshDataDir("history");
+		int port = Ports.free();
+		ServiceProcess writer = launch.peer("history", port, trackerPort, dataDir);
+		try {
+			writer.awaitOk("/actuator/health/readiness", READY_TIMEOUT);
+			int connections = 4;
+			var spec = new LoadSpec(port, connections, 1, FULL_HISTORY / connections, READY_TIMEOUT, 0,
+					(c, seq) -> PeerCluster.post(port, new Payload(0, c, seq, System.nanoTime()), 100),
+					LoadSpec.ResponseListener.NONE);
+			LoadResult result = PeerCluster.runLoad(spec);
+			if (result.responses() - result.unexpected() < FULL_HISTORY) {
+				throw new IllegalStateException("the history peer accepted "
+						+ (result.responses() - result.unexpected()) + " of " + FULL_HISTORY + " messages");
+			}
+		}
+		finally {
+			writer.stop();
+		}
+		return dataDir;
 	}
 
 	private void measure(String key, int rep, ServiceProcess process, Duration ready, boolean actuator)
@@ -108,6 +145,14 @@ final class FootprintWorkload {
 			results.add(imageRss.withTarget("< 150 MB", imageRss.stats().median() < 150));
 			results
 				.add(Figure.plain("W5 idle peer as its image runs it", "heap MB", this.samples.get("deployed.heap")));
+		}
+		if (this.samples.has("history.ready")) {
+			var historyReady = new Figure("W5 peer as its image runs it, " + FULL_HISTORY + " messages of history",
+					"s to readiness UP", this.samples.get("history.ready"), "bare Tomcat",
+					this.samples.get("bare.ready"), "", null);
+			results.add(historyReady.withTarget("< 3 s", historyReady.stats().median() < 3));
+			results.add(Figure.plain("W5 peer as its image runs it, " + FULL_HISTORY + " messages of history", "RSS MB",
+					this.samples.get("history.rss")));
 		}
 		if (this.samples.has("after.rss")) {
 			var after = Figure.plain("W5 peer after W1 (one sample)", "RSS MB", this.samples.get("after.rss"));

@@ -33,10 +33,28 @@ record Launch(Jars jars, Path logDir) {
 		return ServiceProcess.startJava(username, port, args, this.logDir);
 	}
 
+	/**
+	 * A peer started as users start it, on a data directory that may hold a history.
+	 */
+	ServiceProcess peer(String username, int port, int trackerPort, Path dataDir) throws IOException {
+		var args = new ArrayList<>(List.of("-jar", this.jars.peer().toString()));
+		args.addAll(peerArgs(username, port, trackerPort, dataDir));
+		return ServiceProcess.startJava(username, port, args, this.logDir);
+	}
+
 	/** A peer started as its container image starts it. */
 	ServiceProcess deployedPeer(DeployedLayout layout, String username, int port, int trackerPort) throws IOException {
+		return deployedPeer(layout, username, port, trackerPort, freshDataDir(username));
+	}
+
+	/**
+	 * A peer started as its container image starts it, on a data directory that may hold
+	 * a history.
+	 */
+	ServiceProcess deployedPeer(DeployedLayout layout, String username, int port, int trackerPort, Path dataDir)
+			throws IOException {
 		var args = new ArrayList<>(layout.jvmArgs());
-		args.addAll(peerArgs(username, port, trackerPort));
+		args.addAll(peerArgs(username, port, trackerPort, dataDir));
 		return ServiceProcess.startJava(username, port, args, this.logDir);
 	}
 
@@ -77,7 +95,14 @@ record Launch(Jars jars, Path logDir) {
 
 	/** A fresh data directory per peer process: no history from an earlier run. */
 	private static List<String> peerArgs(String username, int port, int trackerPort) throws IOException {
-		Path dataDir = Files.createTempDirectory("bench-" + username + "-");
+		return peerArgs(username, port, trackerPort, freshDataDir(username));
+	}
+
+	static Path freshDataDir(String username) throws IOException {
+		return Files.createTempDirectory("bench-" + username + "-");
+	}
+
+	private static List<String> peerArgs(String username, int port, int trackerPort, Path dataDir) {
 		return List.of("--server.port=" + port, "--server.address=127.0.0.1", "--p2pchat.peer.username=" + username,
 				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + trackerPort,
 				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port, "--p2pchat.peer.data-dir=" + dataDir,

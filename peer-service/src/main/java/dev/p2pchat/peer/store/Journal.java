@@ -53,9 +53,11 @@ public final class Journal implements AutoCloseable {
 
 	private final ReentrantLock bufferLock = new ReentrantLock();
 
-	private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+	// direct, so that a write does not copy them into a temporary direct buffer: the JDK
+	// caches one per writing thread, and with group commit any request thread writes
+	private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
 
-	private ByteBuffer spare = ByteBuffer.allocate(1 << 16);
+	private ByteBuffer spare = ByteBuffer.allocateDirect(1 << 16);
 
 	/** Bytes appended since opening: the tickets. */
 	private long appended;
@@ -106,7 +108,7 @@ public final class Journal implements AutoCloseable {
 			int needed = RecordFile.HEADER + payload.length;
 			if (this.buffer.remaining() < needed) {
 				ByteBuffer bigger = ByteBuffer
-					.allocate(Math.max(2 * this.buffer.capacity(), this.buffer.position() + needed));
+					.allocateDirect(Math.max(2 * this.buffer.capacity(), this.buffer.position() + needed));
 				this.buffer.flip();
 				bigger.put(this.buffer);
 				this.buffer = bigger;
