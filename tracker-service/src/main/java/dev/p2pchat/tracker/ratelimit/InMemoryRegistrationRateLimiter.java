@@ -1,42 +1,31 @@
-package dev.p2pchat.tracker.web;
+package dev.p2pchat.tracker.ratelimit;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
-import dev.p2pchat.tracker.config.TrackerProperties;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 
 /**
- * Limits registrations per client address with one Resilience4j {@link RateLimiter} per
- * address: {@code registrations} per {@code period}, refused at once (no waiting) with a
- * {@link WebExceptions.TooManyRequestsException} that says when to retry.
+ * The rate limit of one tracker ({@code p2pchat.tracker.store=memory}): one Resilience4j
+ * {@link RateLimiter} per client address, {@code registrations} per {@code period}.
  *
  * <p>
- * The client address is the TCP peer of the connection. An IPv6 client is counted by its
- * /64, since one host usually holds a whole /64. At most {@code max-clients} addresses
- * are tracked: when the table is full, limiters idle for a whole period (whose permits
- * are back in full, so forgetting them changes nothing) are dropped; when none is idle, a
- * new address is refused rather than an active limiter forgotten.
+ * At most {@code maxClients} addresses are tracked: when the table is full, limiters idle
+ * for a whole period (whose permits are back in full, so forgetting them changes nothing)
+ * are dropped; when none is idle, a new address is refused rather than an active limiter
+ * forgotten.
  *
  * <p>
  * Thread-safe. Idleness is measured on the tracker's {@link Clock}; the limiters
  * themselves run on Resilience4j's monotonic time.
  */
-@Component
-class RegistrationRateLimiter {
+public final class InMemoryRegistrationRateLimiter implements RegistrationRateLimiter {
 
 	private final RateLimiterConfig config;
 
@@ -50,31 +39,28 @@ class RegistrationRateLimiter {
 
 	private final ReentrantLock admission = new ReentrantLock();
 
-	@Autowired
-	RegistrationRateLimiter(TrackerProperties properties, Clock clock) {
-		this(properties.rateLimit(), clock);
-	}
-
-	RegistrationRateLimiter(TrackerProperties.RateLimit limit, Clock clock) {
+	/**
+	 * Creates the limiter.
+	 * @param registrations how many registrations one address may make per period
+	 * @param period the period
+	 * @param maxClients how many addresses are tracked at once
+	 * @param clock the tracker's clock, for idleness
+	 */
+	public InMemoryRegistrationRateLimiter(int registrations, Duration period, int maxClients, Clock clock) {
 		this.config = RateLimiterConfig.custom()
-			.limitForPeriod(limit.registrations())
-			.limitRefreshPeriod(limit.period())
+			.limitForPeriod(registrations)
+			.limitRefreshPeriod(period)
 			.timeoutDuration(Duration.ZERO)
 			.build();
-		this.period = limit.period();
-		this.maxClients = limit.maxClients();
+		this.period = period;
+		this.maxClients = maxClients;
 		this.clock = clock;
 	}
 
-	/**
-	 * Takes one registration from a client's allowance.
-	 * @param remoteAddress the IP address of the client, as the servlet container gives
-	 * it
-	 * @throws WebExceptions.TooManyRequestsException when the allowance is used up
-	 */
-	void acquire(String remoteAddress) {
+	@Override
+	public void acquire(String remoteAddress) {
 		Instant now = this.clock.instant();
-		String key = key(remoteAddress);
+		String key = ClientAddresses.key(remoteAddress);
 		Tracked tracked = this.limiters.get(key);
 		if (tracked == null) {
 			tracked = admit(key, now);
@@ -82,7 +68,7 @@ class RegistrationRateLimiter {
 		tracked.lastUsed = now;
 		if (!tracked.limiter.acquirePermission()) {
 			long nanos = tracked.limiter.getDetailedMetrics().getNanosToWait();
-			throw new WebExceptions.TooManyRequestsException(Duration.ofNanos(Math.max(nanos, 0)),
+			throw new RateLimitedException(Duration.ofNanos(Math.max(nanos, 0)),
 					"too many registrations from this address; try again later");
 		}
 	}
@@ -106,7 +92,7 @@ class RegistrationRateLimiter {
 				this.limiters.values().removeIf((tracked) -> !now.isBefore(tracked.lastUsed.plus(this.period)));
 			}
 			if (this.limiters.size() >= this.maxClients) {
-				throw new WebExceptions.TooManyRequestsException(this.period,
+				throw new RateLimitedException(this.period,
 						"the tracker is taking registrations from too many addresses; try again later");
 			}
 			Tracked tracked = new Tracked(new AtomicRateLimiter(key, this.config), now);
@@ -116,28 +102,6 @@ class RegistrationRateLimiter {
 		finally {
 			this.admission.unlock();
 		}
-	}
-
-	/**
-	 * The address, or its /64 for IPv6; never resolves a name (the container gives IPs).
-	 */
-	static String key(String remoteAddress) {
-		try {
-			InetAddress address = InetAddress.ofLiteral(remoteAddress);
-			if (address instanceof Inet6Address) {
-				return HexFormat.of().formatHex(address.getAddress(), 0, 8) + "::/64";
-			}
-			return address.getHostAddress();
-		}
-		catch (IllegalArgumentException ex) {
-			// not an IP literal (a Unix socket, say): one bucket for all such clients
-			return remoteAddress;
-		}
-	}
-
-	/** Whole seconds, rounded up, at least one: the value of a {@code Retry-After}. */
-	static long retryAfterSeconds(Duration wait) {
-		return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait.toNanos() + 999_999_999L));
 	}
 
 	private static final class Tracked {
