@@ -19,9 +19,10 @@
 
 ARG MODULE=peer-service
 
-# --- a Java runtime with only the modules the services use (jdeps on both Boot jars, plus a margin)
+# --- a Java runtime with only the modules the services use (jdeps on both Boot jars, plus a margin;
+# jdk.net because Lettuce, the tracker's Redis client, loads jdk.net.ExtendedSocketOptions)
 FROM eclipse-temurin:25-jdk AS jre
-RUN jlink --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,java.xml,jdk.jfr,jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs \
+RUN jlink --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,java.xml,jdk.jfr,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs \
       --strip-java-debug-attributes --no-man-pages --no-header-files --compress=zip-6 --generate-cds-archive \
       --output /jre \
  && rm /jre/lib/server/classes_nocoops.jsa \

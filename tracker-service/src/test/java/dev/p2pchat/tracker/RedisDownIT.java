@@ -34,9 +34,9 @@ class RedisDownIT {
 	static void start() {
 		redis = new GenericContainer<>("redis:7").withExposedPorts(6379);
 		redis.start();
-		tracker = RedisReplicasIT.start(RedisTestServer.newPrefix(),
+		tracker = TrackerReplicas.startOne(RedisTestServer.newPrefix(),
 				"redis://" + redis.getHost() + ":" + redis.getMappedPort(6379), "--spring.data.redis.timeout=500ms");
-		http = Http.onPort(RedisReplicasIT.port(tracker), java.time.Clock.systemUTC());
+		http = Http.onPort(TrackerReplicas.port(tracker), java.time.Clock.systemUTC());
 	}
 
 	@AfterAll

@@ -18,10 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,72 +28,44 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisReplicasIT {
 
-	private static final Duration LEASE = Duration.ofSeconds(3);
+	private static final Duration LEASE = TrackerReplicas.LEASE;
 
 	private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
-	private static ConfigurableApplicationContext a;
-
-	private static ConfigurableApplicationContext b;
-
-	private static Http httpA;
-
-	private static Http httpB;
+	private static TrackerReplicas replicas;
 
 	@BeforeAll
 	static void startReplicas() {
-		String prefix = RedisTestServer.newPrefix();
-		a = start(prefix);
-		b = start(prefix);
-		httpA = Http.onPort(port(a), java.time.Clock.systemUTC());
-		httpB = Http.onPort(port(b), java.time.Clock.systemUTC());
+		replicas = TrackerReplicas.start(RedisTestServer.newPrefix());
 	}
 
 	@AfterAll
 	static void stopReplicas() {
-		a.close();
-		b.close();
-	}
-
-	static ConfigurableApplicationContext start(String prefix) {
-		return start(prefix, RedisTestServer.url());
-	}
-
-	static ConfigurableApplicationContext start(String prefix, String redisUrl, String... more) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--p2pchat.tracker.store=redis",
-				"--spring.data.redis.url=" + redisUrl, "--p2pchat.tracker.redis-key-prefix=" + prefix,
-				"--p2pchat.tracker.lease=" + LEASE.toSeconds() + "s", "--p2pchat.tracker.sweep-interval=200ms",
-				"--p2pchat.tracker.log-interval=1h",
-				// every test client registers from 127.0.0.1; the limit is per replica
-				"--p2pchat.tracker.rate-limit.registrations=1000"));
-		args.addAll(List.of(more));
-		return new SpringApplicationBuilder(TrackerApplication.class).run(args.toArray(String[]::new));
-	}
-
-	static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
+		replicas.close();
 	}
 
 	@Test
 	void registrationOnAIsListedOnBWithinASecondWithTheSameETagAndStreamedByB() {
-		try (SseReader streamB = SseReader.open(port(b))) {
+		try (SseReader streamB = SseReader.open(replicas.portB())) {
 			await().atMost(Duration.ofSeconds(5)).until(() -> streamB.names().contains("snapshot"));
 			TestIdentity alice = TestIdentity.generate();
 
-			assertThat(
-					httpA.postJson("/peers", alice.registrationJson("ha-alice", "http://localhost:9201", Instant.now()))
-						.statusCode())
-				.isEqualTo(201);
+			assertThat(replicas.httpA()
+				.postJson("/peers", alice.registrationJson("ha-alice", "http://localhost:9201", Instant.now()))
+				.statusCode()).isEqualTo(201);
 
-			await().atMost(ONE_SECOND).until(() -> listed(httpB).contains(alice.peerId()));
+			await().atMost(ONE_SECOND).until(() -> listed(replicas.httpB()).contains(alice.peerId()));
 			await().atMost(ONE_SECOND).until(() -> streamB.names().contains("joined"));
 			assertThat(streamB.events().getLast().data().get("peerId").asString()).isEqualTo(alice.peerId());
-			await().atMost(ONE_SECOND).untilAsserted(() -> assertThat(etag(httpA)).isEqualTo(etag(httpB)));
-			String etag = etag(httpA);
-			assertThat(httpB.send("GET", "/peers", null, BodyPublishers.noBody(), "If-None-Match", etag).statusCode())
-				.isEqualTo(304);
-			assertThat(httpA.send("GET", "/peers", null, BodyPublishers.noBody(), "If-None-Match", etag).statusCode())
-				.isEqualTo(304);
+			await().atMost(ONE_SECOND)
+				.untilAsserted(() -> assertThat(etag(replicas.httpA())).isEqualTo(etag(replicas.httpB())));
+			String etag = etag(replicas.httpA());
+			assertThat(replicas.httpB()
+				.send("GET", "/peers", null, BodyPublishers.noBody(), "If-None-Match", etag)
+				.statusCode()).isEqualTo(304);
+			assertThat(replicas.httpA()
+				.send("GET", "/peers", null, BodyPublishers.noBody(), "If-None-Match", etag)
+				.statusCode()).isEqualTo(304);
 		}
 	}
 
@@ -105,8 +73,8 @@ class RedisReplicasIT {
 	void registrationReplayedOnBAfterAAcceptedItIsRefused() {
 		String signed = TestIdentity.generate().registrationJson("ha-replayed", "http://localhost:9250", Instant.now());
 
-		assertThat(httpA.postJson("/peers", signed).statusCode()).isEqualTo(201);
-		HttpResponse<String> replayed = httpB.postJson("/peers", signed);
+		assertThat(replicas.httpA().postJson("/peers", signed).statusCode()).isEqualTo(201);
+		HttpResponse<String> replayed = replicas.httpB().postJson("/peers", signed);
 
 		assertThat(replayed.statusCode()).isEqualTo(400);
 		assertThat(TrackerTestSupport.json(replayed.body()).get("type").asString())
@@ -116,17 +84,17 @@ class RedisReplicasIT {
 	@Test
 	void renameOnBWithTheTokenFromAIsSeenOnA() {
 		TestIdentity bob = TestIdentity.generate();
-		String token = token(httpA, bob, "ha-bob");
+		String token = token(replicas.httpA(), bob, "ha-bob");
 
-		HttpResponse<String> renamed = httpB.patchJson("/peers/" + bob.peerId(), "{\"username\":\"ha-robert\"}",
-				"Authorization", "Bearer " + token);
+		HttpResponse<String> renamed = replicas.httpB()
+			.patchJson("/peers/" + bob.peerId(), "{\"username\":\"ha-robert\"}", "Authorization", "Bearer " + token);
 
 		assertThat(renamed.statusCode()).isEqualTo(200);
 		assertThat(TrackerTestSupport
-			.json(httpA.send("GET", "/peers/" + bob.peerId(), null, BodyPublishers.noBody()).body())
+			.json(replicas.httpA().send("GET", "/peers/" + bob.peerId(), null, BodyPublishers.noBody()).body())
 			.get("username")
 			.asString()).isEqualTo("ha-robert");
-		assertThat(httpA
+		assertThat(replicas.httpA()
 			.patchJson("/peers/" + bob.peerId(), "{\"username\":\"ha-bobby\"}", "Authorization", "Bearer wrong")
 			.statusCode()).isEqualTo(403);
 	}
@@ -141,7 +109,7 @@ class RedisReplicasIT {
 		List<Future<Integer>> results = new ArrayList<>();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 0; i < racers.size(); i++) {
-				Http http = (i % 2 == 0) ? httpA : httpB;
+				Http http = (i % 2 == 0) ? replicas.httpA() : replicas.httpB();
 				String body = racers.get(i)
 					.registrationJson((i % 3 == 0) ? "HA-Racer" : "ha-racer", "http://localhost:93" + (10 + i),
 							Instant.now());
@@ -163,23 +131,24 @@ class RedisReplicasIT {
 	void renewalsOnBKeepARecordMadeOnAWhileASilentOneLeavesBothOnce() {
 		TestIdentity busy = TestIdentity.generate();
 		TestIdentity silent = TestIdentity.generate();
-		try (SseReader streamA = SseReader.open(port(a)); SseReader streamB = SseReader.open(port(b))) {
+		try (SseReader streamA = SseReader.open(replicas.portA());
+				SseReader streamB = SseReader.open(replicas.portB())) {
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> streamA.names().contains("snapshot") && streamB.names().contains("snapshot"));
-			String busyToken = token(httpA, busy, "ha-busy");
-			token(httpA, silent, "ha-silent");
+			String busyToken = token(replicas.httpA(), busy, "ha-busy");
+			token(replicas.httpA(), silent, "ha-silent");
 
 			Instant until = Instant.now().plus(LEASE.multipliedBy(2));
 			while (Instant.now().isBefore(until)) {
-				assertThat(httpB
+				assertThat(replicas.httpB()
 					.send("PUT", "/peers/" + busy.peerId() + "/lease", null, BodyPublishers.noBody(), "Authorization",
 							"Bearer " + busyToken)
 					.statusCode()).isEqualTo(200);
 				sleep(Duration.ofMillis(500));
 			}
 
-			assertThat(listed(httpA)).contains(busy.peerId()).doesNotContain(silent.peerId());
-			assertThat(listed(httpB)).contains(busy.peerId()).doesNotContain(silent.peerId());
+			assertThat(listed(replicas.httpA())).contains(busy.peerId()).doesNotContain(silent.peerId());
+			assertThat(listed(replicas.httpB())).contains(busy.peerId()).doesNotContain(silent.peerId());
 			for (SseReader stream : List.of(streamA, streamB)) {
 				await().atMost(ONE_SECOND).until(() -> leftOf(stream, silent.peerId()) == 1);
 			}
@@ -193,24 +162,24 @@ class RedisReplicasIT {
 	@Test
 	void redisFlushedRenewalAnswers404AndThePeerRegistersAgain() {
 		TestIdentity carol = TestIdentity.generate();
-		String token = token(httpA, carol, "ha-carol");
+		String token = token(replicas.httpA(), carol, "ha-carol");
 		RedisClient client = RedisTestServer.client();
 		try {
 			// the same as Redis restarting empty, for this test's keys
 			var commands = client.connect().sync();
-			String prefix = a.getEnvironment().getProperty("p2pchat.tracker.redis-key-prefix");
+			String prefix = replicas.a().getEnvironment().getProperty("p2pchat.tracker.redis-key-prefix");
 			commands.keys(prefix + "*").forEach(commands::del);
 		}
 		finally {
 			client.shutdown();
 		}
 
-		assertThat(httpB
+		assertThat(replicas.httpB()
 			.send("PUT", "/peers/" + carol.peerId() + "/lease", null, BodyPublishers.noBody(), "Authorization",
 					"Bearer " + token)
 			.statusCode()).isEqualTo(404);
-		token(httpB, carol, "ha-carol");
-		await().atMost(ONE_SECOND).until(() -> listed(httpA).contains(carol.peerId()));
+		token(replicas.httpB(), carol, "ha-carol");
+		await().atMost(ONE_SECOND).until(() -> listed(replicas.httpA()).contains(carol.peerId()));
 	}
 
 	private static String token(Http http, TestIdentity identity, String username) {

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param fanOutMessages W3 messages per run
  * @param trackerPeers W4 registered peers
  * @param trackerDuration W4 duration of one measurement
+ * @param trackerOnRedis whether W4 also measures two tracker replicas on a Redis it
+ * starts (a {@code redis-server} or a Docker {@code redis:7})
  * @param runTimeout the longest one run of a workload may take before its result is taken
  * as is
  * @param separateStartups whether W5 starts its own processes one at a time on a quiet
@@ -34,8 +36,8 @@ import java.util.Set;
  */
 public record BenchConfig(String name, int runs, int peers, int messages, int chars, int connections, int depth,
 		int latencyRate, Duration latencyDuration, int[] fanOutSizes, int fanOutMessages, int trackerPeers,
-		Duration trackerDuration, Duration runTimeout, boolean separateStartups, Set<String> workloads, Path outDir,
-		Path reportDir) {
+		Duration trackerDuration, boolean trackerOnRedis, Duration runTimeout, boolean separateStartups,
+		Set<String> workloads, Path outDir, Path reportDir) {
 
 	public BenchConfig {
 		if (runs < 1 || peers < 2 || messages < 1 || connections < 1 || depth < 1 || latencyRate < 1) {
@@ -46,14 +48,14 @@ public record BenchConfig(String name, int runs, int peers, int messages, int ch
 	/** The full benchmark of issue 6. */
 	public static BenchConfig full(Path root) {
 		return new BenchConfig("full", 3, 5, 100_000, 100, 16, 1, 1000, Duration.ofSeconds(30), new int[] { 50, 200 },
-				5_000, 1000, Duration.ofSeconds(3), Duration.ofSeconds(90), true, Set.of(), root.resolve("bench-out"),
-				root.resolve("docs"));
+				5_000, 1000, Duration.ofSeconds(3), true, Duration.ofSeconds(90), true, Set.of(),
+				root.resolve("bench-out"), root.resolve("docs"));
 	}
 
 	/** Every workload at a tiny size, once, for CI. */
 	public static BenchConfig smoke(Path root, Path outDir) {
 		return new BenchConfig("smoke", 1, 3, 600, 100, 4, 1, 200, Duration.ofSeconds(1), new int[] { 3 }, 50, 20,
-				Duration.ofMillis(300), Duration.ofSeconds(30), false, Set.of(), outDir, outDir);
+				Duration.ofMillis(300), false, Duration.ofSeconds(30), false, Set.of(), outDir, outDir);
 	}
 
 	/**
@@ -76,7 +78,7 @@ public record BenchConfig(String name, int runs, int peers, int messages, int ch
 				o.integer("depth", this.depth), o.integer("latency-rate", this.latencyRate),
 				Duration.ofSeconds(o.integer("latency-seconds", (int) this.latencyDuration.toSeconds())),
 				o.integers("fanout", this.fanOutSizes), o.integer("fanout-messages", this.fanOutMessages),
-				o.integer("tracker-peers", this.trackerPeers), this.trackerDuration,
+				o.integer("tracker-peers", this.trackerPeers), this.trackerDuration, this.trackerOnRedis,
 				Duration.ofSeconds(o.integer("timeout", (int) this.runTimeout.toSeconds())), this.separateStartups,
 				overrides.containsKey("only") ? Set.of(overrides.get("only").split(",")) : this.workloads, this.outDir,
 				this.outDir);

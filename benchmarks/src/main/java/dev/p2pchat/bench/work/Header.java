@@ -57,7 +57,16 @@ final class Header {
 				  schedule (recorded in HdrHistogram: a late send counts, no coordinated omission) and, in the
 				  same runs, from the `POST` returning (the old method, negative values counted as 0)
 				  (limit: one-way send-to-delivery in the raw WebSocket mesh at the same rate).
-				- **W4** a tracker of its own with %d registered peers; each figure is %d ms of load.
+				- **W4** a tracker of its own with %d registered peers; each figure is %d ms of load:
+				  `GET /peers` 200 and 304 (`If-None-Match`), lease renewals, and last (so that the list
+				  figures see only those peers) signed registrations of new peers, signed before the load
+				  starts (key generation and signing would cost the client more than the request).
+				  *W4 Redis*: the same on replica A of two trackers on one Redis
+				  (`p2pchat.tracker.store=redis`, a `redis-server` from the PATH or a Docker `redis:7`),
+				  compared with the bare-HTTP limit of the same runs, and before it the join→event
+				  latency across replicas: one join at a time from sending `POST /peers` to A until the
+				  `joined` event arrives on B's `GET /peers/events` (then the peer leaves again); without a
+				  Docker engine its rows are a note "not measured", and the smoke leaves it out.
 				- **W5** time from starting `java -jar` to the first `200` of `/actuator/health/readiness`
 				  (bare Tomcat: first 202), RSS from `/proc/<pid>/status`, heap from
 				  `/actuator/metrics/jvm.memory.used?tag=area:heap`, 1 s after readiness. Every process

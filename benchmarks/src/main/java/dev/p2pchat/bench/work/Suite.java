@@ -56,7 +56,8 @@ public final class Suite {
 		var throughput = new ThroughputWorkload(this.config);
 		var latency = new LatencyWorkload(this.config);
 		var fanOut = new FanOutWorkload(this.config);
-		var tracker = new TrackerWorkload(this.config);
+		var tracker = new TrackerWorkload(this.config, "W4");
+		var redisTracker = new RedisTrackerWorkload(this.config);
 		try (var wsControl = new ControlServer(); var peerControl = new ControlServer()) {
 			int trackerPort = Ports.free();
 			// a long lease: W4 later registers peers here that nobody renews, all from
@@ -106,6 +107,9 @@ public final class Suite {
 			stage("W3", () -> fanOut.run(peers.get(0), trackerPort));
 			peers.get(0).stop();
 			stage("W4", () -> tracker.run(trackerPort, barePort));
+			if (this.config.trackerOnRedis()) {
+				stage("W4 Redis", () -> redisTracker.run(this.launch, this.config.outDir().resolve("logs")));
+			}
 		}
 		finally {
 			ServiceProcess.stopAll();
@@ -113,7 +117,10 @@ public final class Suite {
 		throughput.report(this.results);
 		latency.report(this.results);
 		fanOut.report(this.results);
-		tracker.report(this.results);
+		tracker.report(this.results, tracker.bare());
+		if (this.config.includes("W4")) {
+			redisTracker.report(this.results, tracker.bare());
+		}
 		footprint.report(this.results);
 		write(command, started, loadBefore);
 		return this.results;

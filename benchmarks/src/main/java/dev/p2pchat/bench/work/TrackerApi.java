@@ -33,12 +33,7 @@ final class TrackerApi {
 	 */
 	String register(Identity identity, String username, String url) throws IOException, InterruptedException {
 		String peerId = identity.peerId();
-		String timestamp = this.clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-		String signature = identity
-			.signText("p2pchat-register-v1\n" + peerId + "\n" + username + "\n" + url + "\n" + timestamp);
-		String body = "{\"peerId\":\"" + peerId + "\",\"username\":\"" + username + "\",\"url\":\"" + url
-				+ "\",\"publicKey\":\"" + identity.publicIdentity().encoded() + "\",\"timestamp\":\"" + timestamp
-				+ "\",\"signature\":\"" + signature + "\"}";
+		String body = registration(identity, username, url, this.clock);
 		HttpResponse<String> response = this.http.send(request("/peers").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -47,6 +42,24 @@ final class TrackerApi {
 					"registering " + peerId + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return SseClient.stringField(response.body(), "leaseToken");
+	}
+
+	/**
+	 * The signed body of {@code POST /peers}, as a real peer sends it.
+	 * @param identity the peer's key
+	 * @param username its name
+	 * @param url its url
+	 * @param clock the source of the signed timestamp
+	 * @return the JSON body
+	 */
+	static String registration(Identity identity, String username, String url, Clock clock) {
+		String peerId = identity.peerId();
+		String timestamp = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+		String signature = identity
+			.signText("p2pchat-register-v1\n" + peerId + "\n" + username + "\n" + url + "\n" + timestamp);
+		return "{\"peerId\":\"" + peerId + "\",\"username\":\"" + username + "\",\"url\":\"" + url
+				+ "\",\"publicKey\":\"" + identity.publicIdentity().encoded() + "\",\"timestamp\":\"" + timestamp
+				+ "\",\"signature\":\"" + signature + "\"}";
 	}
 
 	/** Removes a registration like a peer that shuts down. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.p2pchat.tracker.identity.RedisReplayCache;
+import dev.p2pchat.tracker.ratelimit.RedisRegistrationRateLimiter;
 import dev.p2pchat.tracker.registry.RedisPeerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -23,7 +24,7 @@ import org.springframework.util.StringUtils;
 /**
  * The Redis store ({@code p2pchat.tracker.store=redis}): a Lettuce client for Spring's
  * {@code spring.data.redis.*} settings (url, or host and port; timeout) and the
- * {@link RedisPeerRegistry} on it.
+ * {@link RedisPeerRegistry}, replay cache and registration rate limit on it.
  *
  * <p>
  * Spring Boot's own Redis auto-configuration is excluded in
@@ -62,6 +63,14 @@ class RedisStoreConfiguration {
 	@Bean
 	RedisReplayCache replayCache(RedisClient client, StoreProperties store) {
 		return new RedisReplayCache(client, store.redisKeyPrefix());
+	}
+
+	/** Registrations per client address, counted by all replicas together. */
+	@Bean
+	RedisRegistrationRateLimiter registrationRateLimiter(RedisClient client, StoreProperties store,
+			TrackerProperties properties) {
+		return new RedisRegistrationRateLimiter(client, store.redisKeyPrefix(), properties.rateLimit().registrations(),
+				properties.rateLimit().period());
 	}
 
 	@Bean

@@ -6,6 +6,8 @@ import dev.p2pchat.tracker.events.EventFanout;
 import dev.p2pchat.tracker.identity.InMemoryReplayCache;
 import dev.p2pchat.tracker.identity.ProofVerifier;
 import dev.p2pchat.tracker.identity.ReplayCache;
+import dev.p2pchat.tracker.ratelimit.InMemoryRegistrationRateLimiter;
+import dev.p2pchat.tracker.ratelimit.RegistrationRateLimiter;
 import dev.p2pchat.tracker.registry.InMemoryPeerRegistry;
 import dev.p2pchat.tracker.registry.LeaseSweeper;
 import dev.p2pchat.tracker.registry.PeerRegistry;
@@ -22,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The tracker's beans: the clock, the registry and its sweeper, the registration proof
- * verifier and its replay cache, the event fan-out, and a strict JSON reader.
+ * verifier and its replay cache, the registration rate limit, the event fan-out, and a
+ * strict JSON reader.
  */
 @Configuration(proxyBeanMethods = false)
 class TrackerConfiguration {
@@ -49,6 +52,17 @@ class TrackerConfiguration {
 	@ConditionalOnProperty(name = StoreProperties.STORE, havingValue = "memory", matchIfMissing = true)
 	ReplayCache replayCache(Clock clock, TrackerProperties properties) {
 		return new InMemoryReplayCache(clock, properties.replayCacheSize());
+	}
+
+	/**
+	 * Registrations per client address, counted by this tracker alone; a shared store
+	 * replaces this bean.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = StoreProperties.STORE, havingValue = "memory", matchIfMissing = true)
+	RegistrationRateLimiter registrationRateLimiter(Clock clock, TrackerProperties properties) {
+		TrackerProperties.RateLimit limit = properties.rateLimit();
+		return new InMemoryRegistrationRateLimiter(limit.registrations(), limit.period(), limit.maxClients(), clock);
 	}
 
 	@Bean

@@ -10,16 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 import dev.p2pchat.tracker.registry.RedisScripts.Script;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.StringCodec;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
@@ -53,8 +47,6 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 
 	private final int maxPeers;
 
-	private final RedisClient client;
-
 	private final LeaseTokens tokens = new LeaseTokens(new SecureRandom());
 
 	private final RedisScripts scripts = new RedisScripts();
@@ -67,9 +59,7 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 
 	private final RedisEvents events;
 
-	private final ReentrantLock connecting = new ReentrantLock();
-
-	private volatile @Nullable StatefulRedisConnection<String, String> connection;
+	private final RedisConnection connection;
 
 	private volatile @Nullable PeerList cachedList;
 
@@ -89,7 +79,7 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 		this.clock = clock;
 		this.lease = lease;
 		this.maxPeers = maxPeers;
-		this.client = client;
+		this.connection = new RedisConnection(client);
 		this.keys = new String[] { keyPrefix + "names", keyPrefix + "leases", keyPrefix + "version",
 				keyPrefix + "tokens" };
 		this.peerPrefix = keyPrefix + "peer:";
@@ -120,19 +110,19 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	@Override
 	public boolean holdsLiveLease(String leaseToken) {
 		String tokenHash = hash(leaseToken);
-		String peerId = call(() -> commands().hget(this.keys[3], tokenHash));
+		String peerId = this.connection.call((redis) -> redis.hget(this.keys[3], tokenHash));
 		if (peerId == null) {
 			return false;
 		}
-		List<io.lettuce.core.KeyValue<String, String>> fields = call(
-				() -> commands().hmget(this.peerPrefix + peerId, "tok", "exp"));
+		List<io.lettuce.core.KeyValue<String, String>> fields = this.connection
+			.call((redis) -> redis.hmget(this.peerPrefix + peerId, "tok", "exp"));
 		return fields.get(0).hasValue() && fields.get(1).hasValue() && fields.get(0).getValue().equals(tokenHash)
 				&& Long.parseLong(fields.get(1).getValue()) > now().toEpochMilli();
 	}
 
 	@Override
 	public Optional<Peer> find(String peerId) {
-		Map<String, String> fields = call(() -> commands().hgetall(this.peerPrefix + peerId));
+		Map<String, String> fields = this.connection.call((redis) -> redis.hgetall(this.peerPrefix + peerId));
 		if (fields.isEmpty() || Long.parseLong(fields.get("exp")) <= now().toEpochMilli()) {
 			return Optional.empty();
 		}
@@ -189,8 +179,8 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	@Override
 	public int expireDue() {
 		Instant now = now();
-		Long dropped = call(() -> this.scripts.run(commands(), Script.EXPIRE, ScriptOutputType.INTEGER, this.keys,
-				args(now, Integer.toString(EXPIRE_BATCH))));
+		Long dropped = this.connection.call((redis) -> this.scripts.run(redis, Script.EXPIRE, ScriptOutputType.INTEGER,
+				this.keys, args(now, Integer.toString(EXPIRE_BATCH))));
 		if (dropped > 0) {
 			this.cachedList = null;
 		}
@@ -218,7 +208,7 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	 */
 	public boolean reachable() {
 		try {
-			return "PONG".equals(call(() -> commands().ping()));
+			return "PONG".equals(this.connection.call((redis) -> redis.ping()));
 		}
 		catch (StoreUnavailableException ex) {
 			return false;
@@ -233,10 +223,7 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	@Override
 	public void close() {
 		this.events.close();
-		StatefulRedisConnection<String, String> open = this.connection;
-		if (open != null) {
-			open.close();
-		}
+		this.connection.close();
 	}
 
 	static Peer peer(String peerId, String username, String url, @Nullable String publicKey, String registeredAt,
@@ -260,7 +247,7 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	 */
 	private List<Object> run(Script script, Instant now, String... operationArgs) {
 		try {
-			return call(() -> this.scripts.run(commands(), script, ScriptOutputType.MULTI, this.keys,
+			return this.connection.call((redis) -> this.scripts.run(redis, script, ScriptOutputType.MULTI, this.keys,
 					args(now, operationArgs)));
 		}
 		finally {
@@ -294,38 +281,8 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	}
 
 	private long readVersion() {
-		String version = call(() -> commands().get(this.keys[2]));
+		String version = this.connection.call((redis) -> redis.get(this.keys[2]));
 		return (version != null) ? Long.parseLong(version) : 0;
-	}
-
-	private RedisCommands<String, String> commands() {
-		StatefulRedisConnection<String, String> open = this.connection;
-		if (open != null) {
-			return open.sync();
-		}
-		// one thread connects; the others fail fast rather than queue behind it
-		if (!this.connecting.tryLock()) {
-			throw new StoreUnavailableException("connecting to redis", null);
-		}
-		try {
-			if (this.connection == null) {
-				this.connection = this.client.connect(StringCodec.UTF8);
-				log.info("connected to redis");
-			}
-			return this.connection.sync();
-		}
-		finally {
-			this.connecting.unlock();
-		}
-	}
-
-	private static <T> T call(Supplier<T> command) {
-		try {
-			return command.get();
-		}
-		catch (RedisException ex) {
-			throw new StoreUnavailableException("redis: " + ex.getMessage(), ex);
-		}
 	}
 
 	private Instant now() {

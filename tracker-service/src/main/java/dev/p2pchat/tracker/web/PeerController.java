@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import dev.p2pchat.tracker.identity.ProofVerifier;
 import dev.p2pchat.tracker.identity.RegistrationProof;
+import dev.p2pchat.tracker.ratelimit.RegistrationRateLimiter;
 import dev.p2pchat.tracker.registry.Peer;
 import dev.p2pchat.tracker.registry.PeerFields;
 import dev.p2pchat.tracker.registry.PeerNotFoundException;

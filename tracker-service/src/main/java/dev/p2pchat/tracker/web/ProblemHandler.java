@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dev.p2pchat.tracker.events.TooManySubscribersException;
 import dev.p2pchat.tracker.identity.InvalidProofException;
 import dev.p2pchat.tracker.identity.ReplayCacheFullException;
+import dev.p2pchat.tracker.ratelimit.RateLimitedException;
 import dev.p2pchat.tracker.registry.DirectoryFullException;
 import dev.p2pchat.tracker.registry.InvalidTokenException;
 import dev.p2pchat.tracker.registry.NameTakenException;
@@ -66,7 +68,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> on(WebExceptions.TooManyRequestsException ex) {
+	ResponseEntity<ProblemDetail> on(RateLimitedException ex) {
 		return retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", ex.getMessage(), ex.retryAfter());
 	}
 
@@ -182,9 +184,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String type, @Nullable String detail,
 			Duration retryAfter) {
 		return ResponseEntity.status(status)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(RegistrationRateLimiter.retryAfterSeconds(retryAfter)))
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(retryAfter)))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem(status, type, detail, null));
+	}
+
+	/** Whole seconds, rounded up, at least one: the value of a {@code Retry-After}. */
+	static long retryAfterSeconds(Duration wait) {
+		return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait.toNanos() + 999_999_999L));
 	}
 
 	static ProblemDetail problem(HttpStatus status, String type, @Nullable String detail, @Nullable String field) {

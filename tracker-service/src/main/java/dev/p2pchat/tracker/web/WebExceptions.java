@@ -33,22 +33,6 @@ final class WebExceptions {
 
 	}
 
-	/** A client made too many requests: 429 with {@code Retry-After}. */
-	static final class TooManyRequestsException extends RuntimeException {
-
-		private final java.time.Duration retryAfter;
-
-		TooManyRequestsException(java.time.Duration retryAfter, String message) {
-			super(message);
-			this.retryAfter = retryAfter;
-		}
-
-		java.time.Duration retryAfter() {
-			return this.retryAfter;
-		}
-
-	}
-
 	/** The request body is larger than allowed: 413. */
 	static final class BodyTooLargeException extends java.io.IOException {
 
