@@ -79,32 +79,65 @@ final class HistoryStore implements AutoCloseable {
 		this.journal.close();
 	}
 
+	/**
+	 * The record of a message: sized first and written into one array (what every sent
+	 * and received message costs, so no stream layers).
+	 */
 	static byte[] encode(LoggedMessage logged) {
 		ChatMessage message = logged.message();
-		var bytes = new ByteArrayOutputStream(128 + 3 * message.text().length());
-		try (var out = new DataOutputStream(bytes)) {
-			out.writeByte(MESSAGE);
-			out.writeLong(message.id().getMostSignificantBits());
-			out.writeLong(message.id().getLeastSignificantBits());
-			writeString(out, message.fromId());
-			writeString(out, message.from());
-			writeNullable(out, message.toId());
-			writeNullable(out, message.to());
-			writeString(out, message.text());
-			out.writeLong(message.sentAt().getEpochSecond());
-			out.writeInt(message.sentAt().getNano());
-			List<Recipient> recipients = logged.recipients();
-			out.writeInt(recipients.size());
-			for (Recipient recipient : recipients) {
-				writeString(out, recipient.peerId());
-				writeString(out, recipient.username());
-				out.writeByte(recipient.state().ordinal());
-			}
+		List<Recipient> recipients = logged.recipients();
+		byte[] fromId = utf8(message.fromId());
+		byte[] from = utf8(message.from());
+		byte @Nullable [] toId = (message.toId() != null) ? utf8(message.toId()) : null;
+		byte @Nullable [] to = (message.to() != null) ? utf8(message.to()) : null;
+		byte[] text = utf8(message.text());
+		var recipientIds = new byte[recipients.size()][];
+		var recipientNames = new byte[recipients.size()][];
+		int size = 1 + 16 + sized(fromId) + sized(from) + nullableSized(toId) + nullableSized(to) + sized(text) + 12
+				+ 4;
+		for (int i = 0; i < recipients.size(); i++) {
+			recipientIds[i] = utf8(recipients.get(i).peerId());
+			recipientNames[i] = utf8(recipients.get(i).username());
+			size += sized(recipientIds[i]) + sized(recipientNames[i]) + 1;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		ByteBuffer out = ByteBuffer.allocate(size);
+		out.put(MESSAGE).putLong(message.id().getMostSignificantBits()).putLong(message.id().getLeastSignificantBits());
+		putString(out, fromId);
+		putString(out, from);
+		putNullable(out, toId);
+		putNullable(out, to);
+		putString(out, text);
+		out.putLong(message.sentAt().getEpochSecond()).putInt(message.sentAt().getNano());
+		out.putInt(recipients.size());
+		for (int i = 0; i < recipients.size(); i++) {
+			putString(out, recipientIds[i]);
+			putString(out, recipientNames[i]);
+			out.put((byte) recipients.get(i).state().ordinal());
 		}
-		return bytes.toByteArray();
+		return out.array();
+	}
+
+	private static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static int sized(byte[] utf8) {
+		return 4 + utf8.length;
+	}
+
+	private static int nullableSized(byte @Nullable [] utf8) {
+		return 1 + ((utf8 != null) ? sized(utf8) : 0);
+	}
+
+	private static void putString(ByteBuffer out, byte[] utf8) {
+		out.putInt(utf8.length).put(utf8);
+	}
+
+	private static void putNullable(ByteBuffer out, byte @Nullable [] utf8) {
+		out.put((byte) ((utf8 != null) ? 1 : 0));
+		if (utf8 != null) {
+			putString(out, utf8);
+		}
 	}
 
 	private static void replay(ByteBuffer record, LinkedHashMap<UUID, LoggedMessage> into) {
@@ -146,13 +179,6 @@ final class HistoryStore implements AutoCloseable {
 		byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
 		out.writeInt(utf8.length);
 		out.write(utf8);
-	}
-
-	private static void writeNullable(DataOutputStream out, @Nullable String value) throws IOException {
-		out.writeBoolean(value != null);
-		if (value != null) {
-			writeString(out, value);
-		}
 	}
 
 	private static String readString(ByteBuffer in) {
