@@ -3,7 +3,9 @@ package dev.p2pchat.peer.mesh;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -33,6 +35,11 @@ import dev.p2pchat.peer.tracker.KnownPeer;
  */
 @Slf4j
 final class PeerLink {
+
+	/**
+	 * How long a close waits for a frame being written (a stuck write is not waited for).
+	 */
+	private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
 	private final WebSocketSession session;
 
@@ -215,12 +222,36 @@ final class PeerLink {
 		return this.finished.compareAndSet(false, true);
 	}
 
-	/** Closes the link once; later calls do nothing. */
+	/**
+	 * Closes the link once; later calls do nothing. The close frame waits (a moment) for
+	 * a frame being written: written in the middle of one, Tomcat would drop the
+	 * connection instead, and the other side would see 1006 rather than the reason.
+	 */
 	void close(CloseStatus status) {
 		if (this.closed) {
 			return;
 		}
 		this.closed = true;
+		boolean locked = false;
+		try {
+			locked = this.sendLock.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			this.session.close(status);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			closeQuietly(status);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("closing {} failed: {}", this.session.getId(), ex.getMessage());
+		}
+		finally {
+			if (locked) {
+				this.sendLock.unlock();
+			}
+		}
+	}
+
+	private void closeQuietly(CloseStatus status) {
 		try {
 			this.session.close(status);
 		}
