@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark workload against the built jars and writes docs/benchmarks.md and
-# docs/benchmarks.svg (about 7 minutes on 2 cores, plus the build). Builds the jars first when they are missing
+# docs/benchmarks.svg (7–16 minutes on 2 cores, plus the build). Builds the jars first when they are missing
 # or older than their sources.
 #   scripts/bench.sh                      the full benchmark
 #   scripts/bench.sh smoke                every workload at a tiny size (into benchmarks/target/smoke)
