@@ -39,6 +39,9 @@ import dev.p2pchat.peer.store.SyncPolicy;
  * directory of a closed group; unset for an open tracker
  * @param http bounds of the HTTP API
  * @param store how the history on disk is synced
+ * @param historyMaxBytes most bytes of history kept (estimated heap size: 2 bytes per
+ * character plus a fixed overhead per message), besides {@code historySize}; past either
+ * the oldest messages go. Sized for the image's 256 MB heap (docs/peer.md)
  */
 // Checked in the constructors rather than with Bean Validation, which alone loaded ~560
 // classes at start-up (see docs/benchmarks.md, W5).
@@ -48,7 +51,7 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		@DefaultValue("5s") Duration renewInterval, @DefaultValue("10000") int historySize,
 		@DefaultValue("4096") int maxTextLength, @DefaultValue("false") boolean console, @DefaultValue Outbox outbox,
 		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream, @DefaultValue Http http,
-		@DefaultValue Store store, @Nullable String joinToken) {
+		@DefaultValue Store store, @Nullable String joinToken, @DefaultValue("64MB") DataSize historyMaxBytes) {
 
 	public PeerProperties {
 		Username.require(username, "p2pchat.peer.username");
@@ -62,6 +65,9 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		Objects.requireNonNull(advertisedUrl, "p2pchat.peer.advertised-url");
 		requirePositive(renewInterval, "p2pchat.peer.renew-interval");
 		requirePositive(historySize, "p2pchat.peer.history-size");
+		if (historyMaxBytes == null || historyMaxBytes.toBytes() <= 0) {
+			throw new IllegalArgumentException("p2pchat.peer.history-max-bytes must be positive");
+		}
 		if (maxTextLength < 1 || maxTextLength > 65_536) {
 			throw new IllegalArgumentException("p2pchat.peer.max-text-length must be between 1 and 65536");
 		}

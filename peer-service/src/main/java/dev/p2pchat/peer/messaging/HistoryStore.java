@@ -31,16 +31,29 @@ final class HistoryStore implements AutoCloseable {
 
 	private final Journal journal;
 
-	private HistoryStore(Journal journal) {
+	/** Messages read at opening and forgotten at once for the bound. */
+	private final int forgotten;
+
+	private HistoryStore(Journal journal, int forgotten) {
 		this.journal = journal;
+		this.forgotten = forgotten;
 	}
 
 	/**
 	 * Opens the store in {@code dir} and reads the messages it holds, oldest first, with
-	 * their states.
+	 * their states: the newest within {@code bound}, which is all the memory reading
+	 * takes, whatever the files hold.
 	 */
-	static HistoryStore open(Path dir, Journal.Settings settings, LinkedHashMap<UUID, LoggedMessage> into) {
-		return new HistoryStore(Journal.open(dir, settings, (record) -> replay(record, into)));
+	static HistoryStore open(Path dir, Journal.Settings settings, HistoryBound bound,
+			LinkedHashMap<UUID, LoggedMessage> into) {
+		var restoring = new Restoring(bound, into);
+		Journal journal = Journal.open(dir, settings, restoring::replay);
+		return new HistoryStore(journal, restoring.forgotten);
+	}
+
+	/** Whether the files held more than the bound: a compaction lets the excess go. */
+	boolean heldMoreThanTheBound() {
+		return this.forgotten > 0;
 	}
 
 	long appended(LoggedMessage message) {
@@ -71,7 +84,7 @@ final class HistoryStore implements AutoCloseable {
 	 */
 	void compact(List<LoggedMessage> messages) {
 		int segment = this.journal.rotate();
-		this.journal.snapshotLater(segment, () -> messages.stream().map(HistoryStore::encode).toList());
+		this.journal.snapshotLater(segment, () -> () -> messages.stream().map(HistoryStore::encode).iterator());
 	}
 
 	@Override
@@ -140,7 +153,40 @@ final class HistoryStore implements AutoCloseable {
 		}
 	}
 
-	private static void replay(ByteBuffer record, LinkedHashMap<UUID, LoggedMessage> into) {
+	/** The messages read so far, the newest within the bound. */
+	private static final class Restoring {
+
+		private final HistoryBound bound;
+
+		private final LinkedHashMap<UUID, LoggedMessage> into;
+
+		private long weight;
+
+		private int forgotten;
+
+		Restoring(HistoryBound bound, LinkedHashMap<UUID, LoggedMessage> into) {
+			this.bound = bound;
+			this.into = into;
+		}
+
+		void replay(ByteBuffer record) {
+			LoggedMessage added = HistoryStore.replay(record, this.into);
+			if (added == null) {
+				return;
+			}
+			this.weight += added.weight();
+			var oldestFirst = this.into.values().iterator();
+			while (this.bound.exceededBy(this.into.size(), this.weight)) {
+				this.weight -= oldestFirst.next().weight();
+				oldestFirst.remove();
+				this.forgotten++;
+			}
+		}
+
+	}
+
+	/** Applies one record; returns the message it added, if any. */
+	private static @Nullable LoggedMessage replay(ByteBuffer record, LinkedHashMap<UUID, LoggedMessage> into) {
 		byte kind = record.get();
 		UUID id = new UUID(record.getLong(), record.getLong());
 		if (kind == SETTLED) {
@@ -150,7 +196,7 @@ final class HistoryStore implements AutoCloseable {
 			if (logged != null) {
 				logged.settle(peerId, state);
 			}
-			return;
+			return null;
 		}
 		if (kind != MESSAGE) {
 			throw new IllegalArgumentException("unknown record kind " + kind);
@@ -172,7 +218,7 @@ final class HistoryStore implements AutoCloseable {
 				logged.settle(peerIds.get(i), states.get(i));
 			}
 		}
-		into.putIfAbsent(id, logged);
+		return (into.putIfAbsent(id, logged) == null) ? logged : null;
 	}
 
 	private static void writeString(DataOutputStream out, String value) throws IOException {

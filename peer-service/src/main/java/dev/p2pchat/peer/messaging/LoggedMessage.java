@@ -21,6 +21,8 @@ public final class LoggedMessage {
 
 	private final AtomicReferenceArray<DeliveryState> states;
 
+	private final long weight;
+
 	LoggedMessage(ChatMessage message, List<String> peerIds, List<String> usernames) {
 		this.message = message;
 		this.peerIds = List.copyOf(peerIds);
@@ -29,6 +31,7 @@ public final class LoggedMessage {
 		for (int i = 0; i < peerIds.size(); i++) {
 			this.states.set(i, DeliveryState.PENDING);
 		}
+		this.weight = weigh(message, this.peerIds, this.usernames);
 	}
 
 	static LoggedMessage received(ChatMessage message) {
@@ -46,6 +49,26 @@ public final class LoggedMessage {
 			recipients.add(new Recipient(this.peerIds.get(i), this.usernames.get(i), this.states.get(i)));
 		}
 		return recipients;
+	}
+
+	/**
+	 * What this message costs the heap, estimated: 2 bytes per character of its strings
+	 * (the most a {@code String} keeps per character), ~400 bytes for its objects and
+	 * ~100 per recipient. What the history's byte bound counts.
+	 */
+	long weight() {
+		return this.weight;
+	}
+
+	private static long weigh(ChatMessage message, List<String> peerIds, List<String> usernames) {
+		long chars = message.text().length() + message.from().length() + message.fromId().length()
+				+ ((message.to() != null) ? message.to().length() : 0)
+				+ ((message.toId() != null) ? message.toId().length() : 0);
+		long weight = 400 + 2 * chars;
+		for (int i = 0; i < peerIds.size(); i++) {
+			weight += 100 + 2L * (peerIds.get(i).length() + usernames.get(i).length());
+		}
+		return weight;
 	}
 
 	/** The state for one recipient, {@code null} when it is not one. */

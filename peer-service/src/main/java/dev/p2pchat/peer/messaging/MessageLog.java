@@ -15,19 +15,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * This peer's history, sent and received, in the order this peer saw the messages,
- * bounded: past the capacity the oldest message is forgotten. With a {@link HistoryStore}
- * every message and state is also journaled: {@link #append} returns the ticket to
- * {@link #await} before the message counts as kept, and every so many messages the
- * journal is compacted to a snapshot of the history. Thread-safe.
+ * bounded in messages and in bytes ({@link HistoryBound}): past either the oldest
+ * messages are forgotten. With a {@link HistoryStore} every message and state is also
+ * journaled: {@link #append} returns the ticket to {@link #await} before the message
+ * counts as kept, and after twice the bound (in messages or in journal bytes) the journal
+ * is compacted to a snapshot of the history, which keeps the files, and the start-up that
+ * reads them, within about three times the bound. Thread-safe.
  */
 final class MessageLog {
 
-	private final int capacity;
+	private final HistoryBound bound;
 
 	private final @Nullable HistoryStore store;
 
 	/** Messages journaled since the last compaction. */
 	private int sinceCompaction;
+
+	/** The journal's ticket (its bytes) at the last compaction. */
+	private long compactedAt;
+
+	/** The weight of the messages held. */
+	private long weight;
 
 	private final ArrayDeque<LoggedMessage> order = new ArrayDeque<>();
 
@@ -36,21 +44,22 @@ final class MessageLog {
 	private final ReentrantLock lock = new ReentrantLock();
 
 	MessageLog(int capacity) {
-		this(capacity, null, List.of());
+		this(HistoryBound.ofMessages(capacity), null, List.of());
 	}
 
 	/**
-	 * A history continuing from {@code restored} (oldest first), journaled to the store.
+	 * A history continuing from {@code restored} (oldest first; the newest of them within
+	 * the bound), journaled to the store.
 	 */
-	MessageLog(int capacity, @Nullable HistoryStore store, Collection<LoggedMessage> restored) {
-		this.capacity = capacity;
+	MessageLog(HistoryBound bound, @Nullable HistoryStore store, Collection<LoggedMessage> restored) {
+		this.bound = bound;
 		this.store = store;
-		int skip = Math.max(0, restored.size() - capacity);
 		for (LoggedMessage message : restored) {
-			if (skip-- <= 0) {
-				this.order.addLast(message);
-				this.byId.put(message.message().id(), message);
-			}
+			add(message);
+		}
+		if (store != null && store.heldMoreThanTheBound()) {
+			// files from before the bound (or a bound lowered since): let them go now
+			store.compact(new ArrayList<>(this.order));
 		}
 	}
 
@@ -58,23 +67,34 @@ final class MessageLog {
 	long append(LoggedMessage message) {
 		this.lock.lock();
 		try {
-			this.order.addLast(message);
-			this.byId.put(message.message().id(), message);
-			if (this.order.size() > this.capacity) {
-				this.byId.remove(this.order.removeFirst().message().id());
-			}
+			// journaled first: a record the journal refuses leaves the history unchanged
+			long ticket = (this.store != null) ? this.store.appended(message) : 0;
+			add(message);
 			if (this.store == null) {
 				return 0;
 			}
-			long ticket = this.store.appended(message);
-			if (++this.sinceCompaction >= 2 * this.capacity) {
+			if (++this.sinceCompaction >= 2 * this.bound.messages()
+					|| ticket - this.compactedAt >= 2 * Math.min(this.bound.bytes(), Long.MAX_VALUE / 4)) {
 				this.sinceCompaction = 0;
+				this.compactedAt = ticket;
 				this.store.compact(new ArrayList<>(this.order));
 			}
 			return ticket;
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	/** Adds the newest message and forgets the oldest past the bound; under the lock. */
+	private void add(LoggedMessage message) {
+		this.order.addLast(message);
+		this.byId.put(message.message().id(), message);
+		this.weight += message.weight();
+		while (this.bound.exceededBy(this.order.size(), this.weight)) {
+			LoggedMessage oldest = this.order.removeFirst();
+			this.byId.remove(oldest.message().id());
+			this.weight -= oldest.weight();
 		}
 	}
 

@@ -47,7 +47,8 @@ class MessagingConfig {
 	StoredHistory storedHistory(DataDirectory dataDirectory, PeerProperties properties) {
 		var restored = new LinkedHashMap<UUID, LoggedMessage>();
 		var settings = new Journal.Settings(properties.store().sync(), properties.store().syncInterval());
-		HistoryStore store = HistoryStore.open(dataDirectory.resolve("history"), settings, restored);
+		HistoryStore store = HistoryStore.open(dataDirectory.resolve("history"), settings, historyBound(properties),
+				restored);
 		return new StoredHistory(store, List.copyOf(restored.values()));
 	}
 
@@ -59,7 +60,7 @@ class MessagingConfig {
 	@Bean
 	ChatService chatService(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, Clock clock,
 			PeerProperties properties, MeterRegistry meters, TypingRelay typing, StoredHistory stored) {
-		var history = new MessageLog(properties.historySize(), stored.store(), stored.messages());
+		var history = new MessageLog(historyBound(properties), stored.store(), stored.messages());
 		var dedup = new Dedup(DEDUP_WINDOW);
 		var events = new ChatEvents();
 		typing.publishTo(events);
@@ -107,6 +108,10 @@ class MessagingConfig {
 		if (queued > 0) {
 			log.info("{} message(s) still pending from the previous run queued again", queued);
 		}
+	}
+
+	private static HistoryBound historyBound(PeerProperties properties) {
+		return new HistoryBound(properties.historySize(), properties.historyMaxBytes().toBytes());
 	}
 
 	private static Counter counter(MeterRegistry meters, String name, String description) {

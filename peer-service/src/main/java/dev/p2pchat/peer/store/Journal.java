@@ -6,11 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +29,11 @@ import lombok.extern.slf4j.Slf4j;
  * awaited and syncs under {@link SyncPolicy#BATCH} every sync interval.
  * <p>
  * Files: {@code journal-<n>.log} segments and {@code snapshot-<n>.dat}, the state as of
- * the start of segment {@code n}. Opening reads the newest snapshot and the segments from
- * its number on; a damaged or incomplete tail (a crash mid-write) is cut off and reported
- * in one log line, and the journal carries on after the intact part. Thread-safe.
+ * the start of segment {@code n}. Opening streams the newest snapshot and the segments
+ * from its number on (memory: one record at a time, whatever the files' size); a damaged
+ * record is skipped with the intact ones after it kept, an incomplete tail (a crash
+ * mid-write) is cut off, both reported in one log line, and the journal carries on after
+ * the intact part. Thread-safe.
  */
 @Slf4j
 public final class Journal implements AutoCloseable {
@@ -44,9 +46,25 @@ public final class Journal implements AutoCloseable {
 	public record Settings(SyncPolicy sync, Duration syncInterval) {
 	}
 
+	/**
+	 * The largest record {@link #append} takes (see {@link RecordFile}): on reading, a
+	 * longer length field is damage.
+	 */
+	public static final int MAX_RECORD = RecordFile.MAX_RECORD;
+
+	/** Opens the journal's files: {@link FileChannel#open}, or a test's wrapper. */
+	@FunctionalInterface
+	interface Channels {
+
+		FileChannel open(Path file, OpenOption... options) throws IOException;
+
+	}
+
 	private final Path dir;
 
 	private final Settings settings;
+
+	private final Channels channels;
 
 	/** Held by whoever writes the buffer to the file; before {@link #bufferLock}. */
 	private final ReentrantLock writeLock = new ReentrantLock();
@@ -70,13 +88,18 @@ public final class Journal implements AutoCloseable {
 
 	private int segment;
 
+	/** The current segment's salt, which every record framed for it carries. */
+	private byte[] salt;
+
 	private final ScheduledExecutorService background;
 
-	private Journal(Path dir, Settings settings, int segment) throws IOException {
+	private Journal(Path dir, Settings settings, Channels channels, Recovery.Result recovered) throws IOException {
 		this.dir = dir;
 		this.settings = settings;
-		this.segment = segment;
-		this.channel = openSegment(segment);
+		this.channels = channels;
+		this.segment = recovered.segment();
+		this.salt = (recovered.salt() != null) ? recovered.salt() : RecordFile.newSalt();
+		this.channel = openSegment(this.segment, this.salt);
 		this.background = Executors.newSingleThreadScheduledExecutor(
 				Thread.ofPlatform().daemon().name("journal-" + dir.getFileName()).factory());
 		long interval = settings.syncInterval().toNanos();
@@ -88,21 +111,33 @@ public final class Journal implements AutoCloseable {
 	 * to {@code replay}, oldest first.
 	 */
 	public static Journal open(Path dir, Settings settings, Replay replay) {
+		return open(dir, settings, replay, FileChannel::open);
+	}
+
+	static Journal open(Path dir, Settings settings, Replay replay, Channels channels) {
 		try {
 			Files.createDirectories(dir);
 			long started = System.nanoTime();
 			Recovery.Result recovery = Recovery.run(dir, replay);
 			log.info("{}: {} record(s) read in {} ms", dir.getFileName(), recovery.records(),
 					(System.nanoTime() - started) / 1_000_000);
-			return new Journal(dir, settings, recovery.segment());
+			return new Journal(dir, settings, channels, recovery);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot open the journal in " + dir, ex);
 		}
 	}
 
-	/** Queues a record; pass the ticket to {@link #await} to have it written. */
+	/**
+	 * Queues a record; pass the ticket to {@link #await} to have it written.
+	 * @throws IllegalArgumentException when the record is empty or longer than
+	 * {@link #MAX_RECORD}: it could not be read back
+	 */
 	public long append(byte[] payload) {
+		if (payload.length < 1 || payload.length > MAX_RECORD) {
+			throw new IllegalArgumentException(
+					"a journal record of " + payload.length + " bytes is outside 1.." + MAX_RECORD + " bytes");
+		}
 		this.bufferLock.lock();
 		try {
 			int needed = RecordFile.HEADER + payload.length;
@@ -113,7 +148,7 @@ public final class Journal implements AutoCloseable {
 				bigger.put(this.buffer);
 				this.buffer = bigger;
 			}
-			RecordFile.frame(this.buffer, payload);
+			RecordFile.frame(this.buffer, this.salt, payload);
 			this.appended += needed;
 			return this.appended;
 		}
@@ -167,7 +202,8 @@ public final class Journal implements AutoCloseable {
 			this.synced = this.written;
 			this.channel.close();
 			this.segment++;
-			this.channel = openSegment(this.segment);
+			this.salt = RecordFile.newSalt();
+			this.channel = openSegment(this.segment, this.salt);
 			return this.segment;
 		}
 		catch (IOException ex) {
@@ -181,9 +217,10 @@ public final class Journal implements AutoCloseable {
 
 	/**
 	 * Writes, on the background thread, the snapshot that replaces the segments before
-	 * {@code segment}: the records {@code state} supplies then.
+	 * {@code segment}: the records {@code state} supplies then, taken one at a time (so
+	 * that a snapshot never holds all its records encoded at once).
 	 */
-	public void snapshotLater(int segment, Supplier<List<byte[]>> state) {
+	public void snapshotLater(int segment, Supplier<? extends Iterable<byte[]>> state) {
 		this.background.execute(() -> {
 			try {
 				writeSnapshot(segment, state.get());
@@ -218,18 +255,23 @@ public final class Journal implements AutoCloseable {
 		}
 	}
 
-	private void writeSnapshot(int segment, List<byte[]> records) throws IOException {
+	private void writeSnapshot(int segment, Iterable<byte[]> records) throws IOException {
 		Path temporary = this.dir.resolve("snapshot-" + segment + ".tmp");
-		try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+		int count = 0;
+		try (FileChannel out = this.channels.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING)) {
+			byte[] snapshotSalt = RecordFile.newSalt();
+			writeFully(out, RecordFile.fileHeader(snapshotSalt));
 			ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
 			for (byte[] record : records) {
 				if (chunk.remaining() < RecordFile.HEADER + record.length) {
 					chunk.flip();
 					writeFully(out, chunk);
-					chunk = ByteBuffer.allocate(Math.max(1 << 16, RecordFile.HEADER + record.length));
+					chunk = (chunk.capacity() >= RecordFile.HEADER + record.length) ? chunk.clear()
+							: ByteBuffer.allocate(RecordFile.HEADER + record.length);
 				}
-				RecordFile.frame(chunk, record);
+				RecordFile.frame(chunk, snapshotSalt, record);
+				count++;
 			}
 			chunk.flip();
 			writeFully(out, chunk);
@@ -237,7 +279,7 @@ public final class Journal implements AutoCloseable {
 		}
 		Files.move(temporary, this.dir.resolve(Recovery.snapshotName(segment)), StandardCopyOption.ATOMIC_MOVE);
 		Recovery.deleteBefore(this.dir, segment);
-		log.debug("{}: snapshot {} written, {} record(s)", this.dir.getFileName(), segment, records.size());
+		log.debug("{}: snapshot {} written, {} record(s)", this.dir.getFileName(), segment, count);
 	}
 
 	private void syncInBackground() {
@@ -298,9 +340,14 @@ public final class Journal implements AutoCloseable {
 		this.written = this.appended;
 	}
 
-	private FileChannel openSegment(int number) throws IOException {
-		return FileChannel.open(this.dir.resolve(Recovery.journalName(number)), StandardOpenOption.CREATE,
-				StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+	/** Opens a segment for appending; a new one starts with its file header. */
+	private FileChannel openSegment(int number, byte[] segmentSalt) throws IOException {
+		FileChannel opened = this.channels.open(this.dir.resolve(Recovery.journalName(number)),
+				StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+		if (opened.size() == 0) {
+			writeFully(opened, RecordFile.fileHeader(segmentSalt));
+		}
+		return opened;
 	}
 
 	private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {

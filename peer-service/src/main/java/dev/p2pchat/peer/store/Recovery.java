@@ -12,19 +12,24 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a journal directory back at start-up: the newest snapshot, then the segments from
- * its number on. What is damaged is dropped, the last segment is cut back to its intact
- * part, and one log line says what was dropped.
+ * Reads a journal directory back at start-up, as a stream: the newest snapshot, then the
+ * segments from its number on. Damaged records are skipped (the intact ones after them
+ * are kept, see {@link RecordFile}), a torn tail of the last segment is cut off, and one
+ * log line says what was dropped.
  */
 @Slf4j
 final class Recovery {
 
 	private static final Pattern FILE = Pattern.compile("(journal|snapshot)-(\\d{1,9})\\.(log|dat|tmp)");
 
-	/** What was read: the records and the segment to go on appending to. */
-	record Result(int records, int segment) {
+	/**
+	 * What was read: the records, the segment to go on appending to and, when that
+	 * segment exists in this format, its salt ({@code null}: start the segment afresh).
+	 */
+	record Result(int records, int segment, byte @Nullable [] salt) {
 	}
 
 	private Recovery() {
@@ -62,23 +67,30 @@ final class Recovery {
 		if (snapshot > 0) {
 			RecordFile.Scan scan = RecordFile.read(dir.resolve(snapshotName(snapshot)), replay);
 			records += scan.records();
-			if (scan.droppedBytes() > 0) {
+			if (scan.damaged()) {
 				dropped.add(describe(snapshotName(snapshot), scan));
 			}
 		}
 		int last = Math.max(1, snapshot);
+		byte[] salt = null;
 		for (int number : journals) {
 			if (number < snapshot) {
 				continue;
 			}
-			last = number;
 			Path file = dir.resolve(journalName(number));
 			RecordFile.Scan scan = RecordFile.read(file, replay);
 			records += scan.records();
-			if (scan.droppedBytes() > 0) {
+			last = number;
+			salt = scan.salt();
+			if (scan.damaged()) {
 				dropped.add(describe(journalName(number), scan));
+			}
+			if (scan.salt() != null && scan.tailBytes() > 0) {
+				// a torn tail (crash mid-write): cut back so that appending goes on after
+				// the
+				// intact part. Old-format files are never cut or appended to.
 				try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-					channel.truncate(scan.validBytes());
+					channel.truncate(scan.validEnd());
 				}
 			}
 		}
@@ -87,7 +99,12 @@ final class Recovery {
 					String.join("; ", dropped));
 		}
 		deleteBefore(dir, snapshot);
-		return new Result(records, last);
+		if (salt == null && Files.exists(dir.resolve(journalName(last)))) {
+			// the last segment is of the old format (or its file header is unreadable): a
+			// new one starts
+			last++;
+		}
+		return new Result(records, last, salt);
 	}
 
 	/** Deletes the segments and snapshots that snapshot {@code segment} replaces. */
@@ -103,7 +120,18 @@ final class Recovery {
 	}
 
 	private static String describe(String file, RecordFile.Scan scan) {
-		return scan.droppedBytes() + " byte(s) of " + file + " from offset " + scan.validBytes();
+		List<String> parts = new ArrayList<>();
+		if (scan.skippedBytes() > 0) {
+			parts.add(scan.skippedBytes() + " damaged byte(s) of " + file + " skipped in " + scan.skippedRuns()
+					+ " place(s) from offset " + scan.firstSkipped() + " (the intact records after them kept)");
+		}
+		if (scan.tailBytes() > 0) {
+			parts.add(scan.tailBytes() + " byte(s) of " + file + " from offset " + scan.validEnd());
+		}
+		if (scan.unreadable() > 0) {
+			parts.add(scan.unreadable() + " intact record(s) of " + file + " this version cannot read");
+		}
+		return String.join(", ", parts);
 	}
 
 }
