@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
@@ -37,8 +38,8 @@ class HistoryStoreTests {
 		LoggedMessage sent = sent(1, "hello bob", "bob-id", "carol-id");
 		LoggedMessage received = LoggedMessage.received(new ChatMessage(UUID.randomUUID(), "bob-id", "bob", "me",
 				"alice", "private ünïcödé", T0.plusNanos(123_456_789)));
-		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, restored)) {
-			var log = new MessageLog(100, store, List.of());
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, HistoryBound.ofMessages(1_000_000), restored)) {
+			var log = new MessageLog(HistoryBound.ofMessages(100), store, List.of());
 			log.append(sent);
 			log.await(log.append(received));
 			log.settled(sent, sent.settle("bob-id", DeliveryState.DELIVERED));
@@ -54,8 +55,8 @@ class HistoryStoreTests {
 	@Test
 	void appendWhenPastTwiceTheCapacityCompactsAndKeepsTheNewest() throws IOException {
 		var restored = new LinkedHashMap<UUID, LoggedMessage>();
-		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, restored)) {
-			var log = new MessageLog(100, store, List.of());
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, HistoryBound.ofMessages(1_000_000), restored)) {
+			var log = new MessageLog(HistoryBound.ofMessages(100), store, List.of());
 			for (int i = 0; i < 450; i++) {
 				log.append(sent(i, "message " + i, "bob-id"));
 			}
@@ -72,8 +73,9 @@ class HistoryStoreTests {
 
 	@Test
 	void openWhenTheJournalIsCutKeepsTheIntactMessages() throws IOException {
-		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, new LinkedHashMap<>())) {
-			var log = new MessageLog(1000, store, List.of());
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, HistoryBound.ofMessages(1_000_000),
+				new LinkedHashMap<>())) {
+			var log = new MessageLog(HistoryBound.ofMessages(1000), store, List.of());
 			for (int i = 0; i < 100; i++) {
 				log.append(sent(i, "message " + i, "bob-id"));
 			}
@@ -92,8 +94,9 @@ class HistoryStoreTests {
 
 	@Test
 	void openWhenTenThousandMessagesAreStoredIsFast() {
-		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, new LinkedHashMap<>())) {
-			var log = new MessageLog(10_000, store, List.of());
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, HistoryBound.ofMessages(1_000_000),
+				new LinkedHashMap<>())) {
+			var log = new MessageLog(HistoryBound.ofMessages(10_000), store, List.of());
 			for (int i = 0; i < 10_000; i++) {
 				log.append(sent(i, "x".repeat(100) + i, "bob-id", "carol-id", "dave-id"));
 			}
@@ -107,10 +110,74 @@ class HistoryStoreTests {
 		assertThat(took).isLessThan(Duration.ofSeconds(2));
 	}
 
+	@Test
+	void openWhenTheFilesHoldMoreThanTheByteBoundReadsOnlyTheNewestWithinIt() throws IOException {
+		String big = "ж".repeat(65_000); // not Latin-1: 2 bytes per character on the heap
+		List<String> texts = new ArrayList<>();
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, HistoryBound.ofMessages(1_000_000),
+				new LinkedHashMap<>())) {
+			var log = new MessageLog(HistoryBound.ofMessages(10_000), store, List.of());
+			for (int i = 0; i < 40; i++) {
+				texts.add(i + big);
+				log.await(log.append(LoggedMessage.received(received(i, texts.getLast()))));
+			}
+		}
+		long weight = LoggedMessage.received(received(10, texts.get(10))).weight();
+		var bound = new HistoryBound(10_000, 10 * weight + weight / 2);
+
+		var restored = new LinkedHashMap<UUID, LoggedMessage>();
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, bound, restored)) {
+			assertThat(restored.values()).extracting((logged) -> logged.message().text())
+				.containsExactlyElementsOf(texts.subList(30, 40));
+			assertThat(store.heldMoreThanTheBound()).isTrue();
+			var log = new MessageLog(bound, store, restored.values());
+			assertThat(log.all()).hasSize(10);
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(files()).contains("snapshot-2.dat"));
+		}
+		assertThat(files()).as("the excess let go at once").doesNotContain("journal-1.log");
+		var restoredAgain = new LinkedHashMap<UUID, LoggedMessage>();
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, bound, restoredAgain)) {
+			assertThat(restoredAgain.values()).extracting((logged) -> logged.message().text())
+				.containsExactlyElementsOf(texts.subList(30, 40));
+			assertThat(store.heldMoreThanTheBound()).isFalse();
+		}
+	}
+
+	@Test
+	void appendWhenPastTwiceTheByteBoundInJournalBytesCompacts() throws IOException {
+		var restored = new LinkedHashMap<UUID, LoggedMessage>();
+		String text = "x".repeat(10_000);
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, HistoryBound.ofMessages(1), restored)) {
+			var log = new MessageLog(new HistoryBound(10_000, 100_000), store, List.of());
+			for (int i = 0; i < 25; i++) {
+				log.append(sent(i, i + text, "bob-id"));
+			}
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(files()).contains("snapshot-2.dat"));
+			assertThat(log.all()).as("about 20 KB each on the heap").hasSize(4);
+		}
+	}
+
+	@Test
+	void encodeWhenTheLongestTextGoesToTenThousandPeersStaysWithinTheJournalsBound() {
+		String longest = "中".repeat(65_536); // 3 bytes of UTF-8 each: the most per
+												// character
+		List<String> peerIds = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < 10_000; i++) {
+			peerIds.add("p".repeat(47) + String.format("%05d", i));
+			names.add("n".repeat(27) + String.format("%05d", i));
+		}
+		var message = new ChatMessage(UUID.randomUUID(), "a".repeat(52), "u".repeat(32), null, null, longest, T0);
+
+		byte[] record = HistoryStore.encode(new LoggedMessage(message, peerIds, names));
+
+		assertThat(record.length).isGreaterThan(1_000_000).isLessThanOrEqualTo(Journal.MAX_RECORD);
+	}
+
 	private MessageLog reopen(int capacity) {
 		var restored = new LinkedHashMap<UUID, LoggedMessage>();
-		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, restored)) {
-			return new MessageLog(capacity, null, restored.values());
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, HistoryBound.ofMessages(1_000_000), restored)) {
+			return new MessageLog(HistoryBound.ofMessages(capacity), null, restored.values());
 		}
 	}
 
@@ -118,6 +185,10 @@ class HistoryStoreTests {
 		try (Stream<Path> files = Files.list(this.dir)) {
 			return files.map((file) -> file.getFileName().toString()).toList();
 		}
+	}
+
+	private static ChatMessage received(int n, String text) {
+		return new ChatMessage(UUID.randomUUID(), "bob-id", "bob", null, null, text, T0.plusSeconds(n));
 	}
 
 	private static LoggedMessage sent(int n, String text, String... recipients) {

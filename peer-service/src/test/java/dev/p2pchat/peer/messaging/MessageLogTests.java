@@ -47,6 +47,33 @@ class MessageLogTests {
 		assertThat(this.log.missedBy("dave-id", "me", id(all, 3), 100)).isEmpty();
 	}
 
+	@Test
+	void appendWhenPastTheByteBoundForgetsTheOldestFirst() {
+		String text = "x".repeat(1_000);
+		long weight = LoggedMessage.received(received("0" + text)).weight();
+		var bounded = new MessageLog(new HistoryBound(1_000, 3 * weight), null, List.of());
+		for (int i = 0; i < 5; i++) {
+			bounded.append(LoggedMessage.received(received(i + text)));
+		}
+		bounded.append(LoggedMessage.received(received("small")));
+
+		assertThat(bounded.all()).extracting((logged) -> logged.message().text())
+			.containsExactly("3" + text, "4" + text, "small");
+	}
+
+	@Test
+	void appendWhenOneMessageWeighsMoreThanTheBoundKeepsItAlone() {
+		var bounded = new MessageLog(new HistoryBound(1_000, 100), null, List.of());
+		bounded.append(LoggedMessage.received(received("first")));
+		bounded.append(LoggedMessage.received(received("second")));
+
+		assertThat(bounded.all()).extracting((logged) -> logged.message().text()).containsExactly("second");
+	}
+
+	private static ChatMessage received(String text) {
+		return new ChatMessage(UUID.randomUUID(), "bob-id", "bob", null, null, text, T0);
+	}
+
 	private List<LoggedMessage> appendBroadcasts(int count, String recipient) {
 		List<LoggedMessage> appended = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -52,7 +53,7 @@ class JournalTests {
 		journal.await(ticket);
 
 		// not closed: what a kill -9 leaves is what was written to the operating system
-		assertThat(Files.size(this.dir.resolve("journal-1.log"))).isEqualTo(ticket);
+		assertThat(Files.size(this.dir.resolve("journal-1.log"))).isEqualTo(RecordFile.FILE_HEADER + ticket);
 		assertThat(readWithoutClosing()).containsExactlyElementsOf(names(0, 100));
 		journal.close();
 	}
@@ -86,7 +87,7 @@ class JournalTests {
 	}
 
 	@Test
-	void openWhenAByteIsDamagedDropsFromTheDamagedRecord() throws IOException {
+	void openWhenAByteIsDamagedDropsOnlyTheDamagedRecord() throws IOException {
 		try (Journal journal = Journal.open(this.dir, SETTINGS, (record) -> {
 		})) {
 			for (int i = 0; i < 10; i++) {
@@ -95,11 +96,13 @@ class JournalTests {
 		}
 		Path file = this.dir.resolve("journal-1.log");
 		byte[] content = Files.readAllBytes(file);
-		int recordSize = 8 + "record 0".length();
-		content[5 * recordSize + 9] ^= 0x20;
+		int recordSize = RecordFile.HEADER + "record 0".length();
+		content[RecordFile.FILE_HEADER + 5 * recordSize + RecordFile.HEADER + 1] ^= 0x20;
 		Files.write(file, content);
 
-		assertThat(reopen()).containsExactlyElementsOf(names(0, 5));
+		List<String> expected = new ArrayList<>(names(0, 10));
+		expected.remove(5);
+		assertThat(reopen()).containsExactlyElementsOf(expected);
 	}
 
 	@Test
@@ -121,22 +124,47 @@ class JournalTests {
 	}
 
 	@Test
-	void awaitWhenSyncAlwaysWritesAndSyncsBeforeReturning() {
+	void awaitWhenSyncAlwaysReturnsOnlyOnceTheRecordIsSynced() {
+		var channels = new SyncCountingChannels();
 		try (Journal journal = Journal.open(this.dir, new Journal.Settings(SyncPolicy.ALWAYS, Duration.ofHours(1)),
 				(record) -> {
-				})) {
+				}, channels)) {
+			List<String> unsynced = new CopyOnWriteArrayList<>();
 			List<Thread> senders = new ArrayList<>();
 			for (int t = 0; t < 4; t++) {
 				int sender = t;
 				senders.add(Thread.ofVirtual().start(() -> {
 					for (int i = 0; i < 50; i++) {
-						journal.await(journal.append(bytes("sender " + sender + " " + i)));
+						long ticket = journal.append(bytes("sender " + sender + " " + i));
+						journal.await(ticket);
+						long synced = channels.syncedUpTo();
+						if (synced < RecordFile.FILE_HEADER + ticket) {
+							unsynced.add("ticket " + ticket + " returned with " + synced + " byte(s) synced");
+						}
 					}
 				}));
 			}
 			senders.forEach(JournalTests::join);
+			assertThat(unsynced).isEmpty();
 			assertThat(readWithoutClosing()).hasSize(200);
+			assertThat(channels.syncs()).isBetween(1L, 200L);
 		}
+	}
+
+	@Test
+	void awaitWhenSyncBatchWritesWithoutSyncing() {
+		var channels = new SyncCountingChannels();
+		try (Journal journal = Journal.open(this.dir, new Journal.Settings(SyncPolicy.BATCH, Duration.ofHours(1)),
+				(record) -> {
+				}, channels)) {
+			for (int i = 0; i < 20; i++) {
+				journal.await(journal.append(bytes("record " + i)));
+			}
+
+			assertThat(readWithoutClosing()).hasSize(20);
+			assertThat(channels.syncs()).isZero();
+		}
+		assertThat(channels.syncs()).as("a clean close syncs").isEqualTo(1);
 	}
 
 	private List<String> reopen() {
