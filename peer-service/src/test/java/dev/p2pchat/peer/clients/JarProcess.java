@@ -59,9 +59,18 @@ final class JarProcess implements AutoCloseable {
 	}
 
 	static JarProcess start(String name, Path jar, int port, String... args) {
+		return start(name, jar, port, List.of(), args);
+	}
+
+	/**
+	 * Starts with these JVM options too (e.g. the image's
+	 * {@code -XX:+ExitOnOutOfMemoryError}).
+	 */
+	static JarProcess start(String name, Path jar, int port, List<String> jvmOptions, String... args) {
 		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8", "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1"));
+				"-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
 		command.addAll(List.of(args));
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
