@@ -48,6 +48,8 @@ class BigJournalRestartIT {
 		try (LocalChat chat = LocalChat.start()) {
 			chat.tracker().awaitReady();
 			int port = JarProcess.freePort();
+			// for comparison: the same start on an empty data directory, in the same run
+			startVictim(chat, JarProcess.freePort(), this.dirs.resolve("empty"), "empty data directory").close();
 
 			JarProcess victim = startVictim(chat, port, dataDir, "first start");
 			try {
