@@ -117,7 +117,7 @@ class BigJournalRestartIT {
 			if (weight > DEFAULT_MAX_BYTES) {
 				break;
 			}
-			newestFirst.add(text(i));
+			newestFirst.add(label(text(i)));
 		}
 		assertThat(newestFirst).hasSizeBetween(400, 600);
 		return newestFirst.reversed();
@@ -127,12 +127,25 @@ class BigJournalRestartIT {
 		return i + " " + "ж".repeat(65_000);
 	}
 
-	/** The whole history's texts, oldest first, a few large messages per page. */
+	/**
+	 * A text as assertions show it: its number and length (a failure must not print 100
+	 * MB).
+	 */
+	private static String label(String text) {
+		int space = text.indexOf(' ');
+		return (space > 0 && text.length() > 1_000) ? text.substring(0, space) + " (" + text.length() + " chars)"
+				: text;
+	}
+
+	/**
+	 * The whole history's texts as {@link #label}s, oldest first, a few large messages
+	 * per page.
+	 */
 	private static List<String> texts(JarProcess peer) {
 		List<String> texts = new ArrayList<>();
 		List<JsonNode> page = page(peer.get("/messages?limit=20"));
 		while (!page.isEmpty()) {
-			texts.addAll(0, page.stream().map((message) -> message.path("text").asString()).toList());
+			texts.addAll(0, page.stream().map((message) -> label(message.path("text").asString())).toList());
 			page = page(peer.get("/messages?limit=20&before=" + page.getFirst().path("id").asString()));
 		}
 		return texts;
