@@ -1,4 +1,4 @@
-package dev.p2pchat.peer.identity;
+package dev.p2pchat.link.handshake;
 
 /**
  * A handshake message or a sealed frame was refused: the reason says what was wrong,

@@ -1,4 +1,4 @@
-package dev.p2pchat.peer.identity;
+package dev.p2pchat.link.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,13 +12,13 @@ import java.security.SignatureException;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
-import java.util.Base64;
 
 /**
  * A peer's public identity: its raw 32-byte Ed25519 public key and the peerId derived
  * from it (SHA-256 of the key in lower-case base32 without padding, 52 characters).
  * Anyone can check a signature with it; nobody can pick a key for a given peerId.
- * Immutable.
+ * Non-canonical encodings, points off the curve and small-order points are refused
+ * (tracker registrations and handshakes alike). Immutable.
  */
 public final class PublicIdentity {
 
@@ -26,7 +26,11 @@ public final class PublicIdentity {
 	private static final byte[] X509_PREFIX = { 0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21,
 			0x00 };
 
-	static final int KEY_LENGTH = 32;
+	/** Length of a raw Ed25519 public key. */
+	public static final int KEY_LENGTH = 32;
+
+	/** Length of an Ed25519 signature. */
+	public static final int SIGNATURE_LENGTH = 64;
 
 	private final byte[] raw;
 
@@ -37,17 +41,19 @@ public final class PublicIdentity {
 	private PublicIdentity(byte[] raw, PublicKey key) {
 		this.raw = raw;
 		this.key = key;
-		this.peerId = peerIdOf(raw);
+		this.peerId = PeerId.of(raw);
 	}
 
 	/**
 	 * The identity of a raw public key.
-	 * @throws IllegalArgumentException when it is not a 32-byte Ed25519 public key
+	 * @throws IllegalArgumentException when it is not a 32-byte Ed25519 public key in its
+	 * canonical encoding, or is of small order
 	 */
 	public static PublicIdentity of(byte[] raw) {
 		if (raw.length != KEY_LENGTH) {
 			throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + raw.length);
 		}
+		Ed25519Point.check(raw);
 		byte[] encoded = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + KEY_LENGTH);
 		System.arraycopy(raw, 0, encoded, X509_PREFIX.length, KEY_LENGTH);
 		try {
@@ -63,21 +69,23 @@ public final class PublicIdentity {
 	}
 
 	/**
-	 * The identity of a key in its wire form (base64url without padding).
+	 * The identity of a key in its wire form (canonical base64url without padding, 43
+	 * characters).
 	 * @throws IllegalArgumentException when it is not one
 	 */
 	public static PublicIdentity parse(String base64url) {
-		return of(Base64.getUrlDecoder().decode(base64url));
+		byte[] raw = Base64Url.decode(base64url, KEY_LENGTH);
+		if (raw == null) {
+			throw new IllegalArgumentException(
+					"an Ed25519 public key is 32 bytes in canonical base64url (43 characters)");
+		}
+		return of(raw);
 	}
 
+	/** The identity of a key this JVM made (no checks needed). */
 	static PublicIdentity of(PublicKey key) {
 		byte[] encoded = key.getEncoded();
 		return new PublicIdentity(Arrays.copyOfRange(encoded, encoded.length - KEY_LENGTH, encoded.length), key);
-	}
-
-	/** SHA-256 of the raw key in lower-case base32 without padding. */
-	public static String peerIdOf(byte[] raw) {
-		return Base32.encode(Crypto.sha256(raw));
 	}
 
 	public String peerId() {
@@ -91,7 +99,7 @@ public final class PublicIdentity {
 
 	/** The key in its wire form: base64url without padding. */
 	public String encoded() {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(this.raw);
+		return Base64Url.encode(this.raw);
 	}
 
 	/** Whether {@code signature} is this key's Ed25519 signature of {@code data}. */

@@ -1,8 +1,10 @@
-package dev.p2pchat.peer.identity;
+package dev.p2pchat.link.handshake;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import dev.p2pchat.link.identity.Identity;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

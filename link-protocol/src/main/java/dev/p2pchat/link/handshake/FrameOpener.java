@@ -1,4 +1,4 @@
-package dev.p2pchat.peer.identity;
+package dev.p2pchat.link.handshake;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;

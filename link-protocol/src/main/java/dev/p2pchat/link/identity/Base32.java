@@ -1,16 +1,17 @@
-package dev.p2pchat.peer.identity;
+package dev.p2pchat.link.identity;
 
 /**
  * RFC 4648 base32, lower case, without padding: the alphabet of peerIds.
  */
-final class Base32 {
+public final class Base32 {
 
 	private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
 	private Base32() {
 	}
 
-	static String encode(byte[] bytes) {
+	/** The lower-case, unpadded base32 text of {@code bytes}. */
+	public static String encode(byte[] bytes) {
 		var text = new StringBuilder((bytes.length * 8 + 4) / 5);
 		int buffer = 0;
 		int bits = 0;

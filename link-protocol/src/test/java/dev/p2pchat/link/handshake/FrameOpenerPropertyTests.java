@@ -1,7 +1,8 @@
-package dev.p2pchat.peer.identity;
+package dev.p2pchat.link.handshake;
 
 import java.nio.ByteBuffer;
 
+import dev.p2pchat.link.identity.Identity;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;

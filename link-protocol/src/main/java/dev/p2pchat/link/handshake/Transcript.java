@@ -1,7 +1,9 @@
-package dev.p2pchat.peer.identity;
+package dev.p2pchat.link.handshake;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+
+import dev.p2pchat.link.identity.Sha256;
 
 /**
  * A running SHA-256 over length-prefixed parts (4-byte big-endian length, then the
@@ -9,7 +11,7 @@ import java.security.MessageDigest;
  */
 final class Transcript {
 
-	private final MessageDigest digest = Crypto.sha256();
+	private final MessageDigest digest = Sha256.newDigest();
 
 	Transcript add(byte[] part) {
 		int length = part.length;
