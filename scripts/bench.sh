@@ -26,7 +26,7 @@ stale peer-service 'peer-service/target/peer-service-*.jar' && modules+=(peer-se
 stale benchmarks 'benchmarks/target/benchmarks.jar' && modules+=(benchmarks)
 if (( ${#modules[@]} > 0 )); then
   echo "building ${modules[*]}"
-  ./mvnw -B -q package -DskipTests -am -pl "$(IFS=,; echo "${modules[*]}")"
+  ./mvnw -B -q package -DskipTests -am -pl "$(printf '%s\n' "${modules[@]}" | sort -u | paste -sd, -)"
 fi
 
 mode=run
