@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.p2pchat.link.handshake.LinkHandshake.Action;
 import dev.p2pchat.link.identity.Identity;
+import dev.p2pchat.link.identity.SmallOrderKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -168,9 +169,8 @@ class LinkHandshakeStateTests {
 		// the neutral element, with the signature (R = neutral, S = 0) that "verifies"
 		// any
 		// text under it with a cofactorless verifier
-		byte[] neutral = HexFormat.of().parseHex("0100000000000000000000000000000000000000000000000000000000000000");
-		byte[] signature = new byte[64];
-		signature[0] = 1;
+		byte[] neutral = HexFormat.of().parseHex(SmallOrderKeys.HEX.get(0));
+		byte[] signature = SmallOrderKeys.forgedSignature();
 
 		assertThatExceptionOfType(SealException.class)
 			.isThrownBy(() -> dialler.readMessage(forgedAnswer(hello, neutral, signature, BOB_DETAILS)))

@@ -3,6 +3,7 @@ package dev.p2pchat.link.identity;
 import java.util.HexFormat;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +18,9 @@ class PublicIdentityTests {
 
 	private static final HexFormat HEX = HexFormat.of();
 
-	/**
-	 * The eight points of small order (the torsion subgroup), canonically encoded: the
-	 * neutral element, the point of order 2, two of order 4 and four of order 8.
-	 */
+	/** The eight points of small order ({@link SmallOrderKeys}). */
 	@ParameterizedTest
-	@ValueSource(strings = { "0100000000000000000000000000000000000000000000000000000000000000",
-			"ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-			"0000000000000000000000000000000000000000000000000000000000000000",
-			"0000000000000000000000000000000000000000000000000000000000000080",
-			"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
-			"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
-			"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
-			"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85" })
+	@MethodSource("dev.p2pchat.link.identity.SmallOrderKeys#hex")
 	void ofWhenKeyIsOfSmallOrderRefusesIt(String hex) {
 		assertThatIllegalArgumentException().isThrownBy(() -> PublicIdentity.of(HEX.parseHex(hex)))
 			.withMessageContaining("small order");

@@ -7,12 +7,13 @@ import java.util.HexFormat;
 
 import dev.p2pchat.link.identity.Base64Url;
 import dev.p2pchat.link.identity.PeerId;
+import dev.p2pchat.link.identity.SmallOrderKeys;
 import dev.p2pchat.tracker.MutableClock;
 import dev.p2pchat.tracker.TestIdentity;
 import dev.p2pchat.tracker.identity.InvalidProofException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -134,21 +135,12 @@ class ProofVerifierTests {
 	 * text.
 	 */
 	@ParameterizedTest
-	@ValueSource(strings = { "0100000000000000000000000000000000000000000000000000000000000000",
-			"ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-			"0000000000000000000000000000000000000000000000000000000000000000",
-			"0000000000000000000000000000000000000000000000000000000000000080",
-			"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
-			"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
-			"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
-			"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85" })
+	@MethodSource("dev.p2pchat.link.identity.SmallOrderKeys#hex")
 	void verifyWhenKeyIsOfSmallOrderRefusesNamingPublicKey(String hex) {
 		byte[] key = HexFormat.of().parseHex(hex);
-		byte[] signature = new byte[64];
-		signature[0] = 1;
 
 		assertRefused(new RegistrationProof(PeerId.of(key), "mallory", URL, Base64Url.encode(key), now(),
-				Base64Url.encode(signature)), Reason.INVALID_KEY, "publicKey");
+				Base64Url.encode(SmallOrderKeys.forgedSignature())), Reason.INVALID_KEY, "publicKey");
 	}
 
 	@Test

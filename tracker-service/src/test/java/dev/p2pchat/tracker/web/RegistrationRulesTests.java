@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.p2pchat.link.identity.Base64Url;
 import dev.p2pchat.link.identity.PeerId;
+import dev.p2pchat.link.identity.SmallOrderKeys;
 
 import dev.p2pchat.tracker.ServerTestBase;
 import dev.p2pchat.tracker.TestIdentity;
@@ -72,21 +73,12 @@ class RegistrationRulesTests extends ServerTestBase {
 	 */
 	@Test
 	void registerWhenKeyIsOfSmallOrderIsRefusedNamingPublicKey() {
-		byte[] forged = new byte[64];
-		forged[0] = 1;
-		for (String hex : new String[] { "0100000000000000000000000000000000000000000000000000000000000000",
-				"ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
-				"0000000000000000000000000000000000000000000000000000000000000000",
-				"0000000000000000000000000000000000000000000000000000000000000080",
-				"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
-				"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa",
-				"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
-				"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85" }) {
+		for (String hex : SmallOrderKeys.HEX) {
 			byte[] key = HexFormat.of().parseHex(hex);
 			Map<String, String> body = this.mallory.registration("mallory", "http://localhost:9999", this.http.now());
 			body = with(body, "publicKey", Base64Url.encode(key));
 			body = with(body, "peerId", PeerId.of(key));
-			body = with(body, "signature", Base64Url.encode(forged));
+			body = with(body, "signature", Base64Url.encode(SmallOrderKeys.forgedSignature()));
 
 			assertRefused(post(body), 400, "urn:p2pchat:invalid-key", "publicKey");
 		}
