@@ -19,12 +19,14 @@ stale() { # module jar-glob
   [[ -z "$jar" ]] || [[ -n "$(find "$1/src" "$1/pom.xml" -newer "$jar" -print -quit)" ]]
 }
 modules=()
+# the services and the benchmarks are built on link-protocol (and the benchmarks' driver on peer-service)
+stale link-protocol 'link-protocol/target/link-protocol-*.jar' && modules+=(link-protocol tracker-service peer-service benchmarks)
 stale tracker-service 'tracker-service/target/tracker-service-*.jar' && modules+=(tracker-service)
 stale peer-service 'peer-service/target/peer-service-*.jar' && modules+=(peer-service)
 stale benchmarks 'benchmarks/target/benchmarks.jar' && modules+=(benchmarks)
 if (( ${#modules[@]} > 0 )); then
   echo "building ${modules[*]}"
-  ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${modules[*]}")"
+  ./mvnw -B -q package -DskipTests -am -pl "$(printf '%s\n' "${modules[@]}" | sort -u | paste -sd, -)"
 fi
 
 mode=run

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a tracker (:8080) and three peers (alice :8081, bob :8082, carol :8083) from the built jars,
 # as local processes on 127.0.0.1, waits until every peer is ready, and stops them all on Ctrl-C.
-# Build first: ./mvnw -B -pl tracker-service,peer-service package -DskipTests
+# Build first: ./mvnw -B -pl tracker-service,peer-service -am package -DskipTests
 # Logs: target/run-local/*.log. Each peer's owner token is dev-token-for-<name> (development values;
 # pages: http://localhost:8081/?token=dev-token-for-alice, ...). Then chat with curl, e.g.:
 #   A='Authorization: Bearer dev-token-for-alice'; B='Authorization: Bearer dev-token-for-bob'

@@ -4,18 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.p2pchat.link.identity.PeerId;
+import dev.p2pchat.link.identity.RegistrationText;
+
 /**
- * A peer's identity as SPEC fixes it, written independently of the tracker's code: an
- * Ed25519 key pair, the peerId derived from it, and the signed registration body.
+ * A peer's identity as SPEC fixes it: an Ed25519 key pair from the JDK, the peerId
+ * derived from it and the signed registration text (both by the link-protocol module,
+ * whose own tests pin them to fixed vectors), and the signed registration body.
  *
  * <p>
  * {@link #named} returns the same identity for the same label during one test run, so
@@ -29,8 +31,6 @@ public record TestIdentity(KeyPair keyPair, String publicKey, String peerId) {
 
 	private static final Map<String, TestIdentity> NAMED = new ConcurrentHashMap<>();
 
-	private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
-
 	/** A fresh identity. */
 	public static TestIdentity generate() {
 		try {
@@ -39,7 +39,7 @@ public record TestIdentity(KeyPair keyPair, String publicKey, String peerId) {
 			// bytes
 			byte[] encoded = pair.getPublic().getEncoded();
 			byte[] raw = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
-			String peerId = base32Of(MessageDigest.getInstance("SHA-256").digest(raw));
+			String peerId = PeerId.of(raw);
 			return new TestIdentity(pair, Base64.getUrlEncoder().withoutPadding().encodeToString(raw), peerId);
 		}
 		catch (GeneralSecurityException ex) {
@@ -59,7 +59,7 @@ public record TestIdentity(KeyPair keyPair, String publicKey, String peerId) {
 
 	/** The string SPEC has a peer sign. */
 	public static String message(String peerId, String username, String url, String timestamp) {
-		return "p2pchat-register-v1\n" + peerId + "\n" + username + "\n" + url + "\n" + timestamp;
+		return RegistrationText.of(peerId, username, url, timestamp);
 	}
 
 	/** The signature of a message, base64url without padding. */
@@ -85,25 +85,6 @@ public record TestIdentity(KeyPair keyPair, String publicKey, String peerId) {
 	/** The same as JSON text. */
 	public String registrationJson(String username, String url, Instant now) {
 		return TrackerTestSupport.JSON.writeValueAsString(registration(username, url, now));
-	}
-
-	/** Lowercase RFC 4648 base32 without padding, written here independently. */
-	public static String base32Of(byte[] bytes) {
-		StringBuilder out = new StringBuilder();
-		int buffer = 0;
-		int bits = 0;
-		for (byte b : bytes) {
-			buffer = (buffer << 8) | (b & 0xff);
-			bits += 8;
-			while (bits >= 5) {
-				out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
-				bits -= 5;
-			}
-		}
-		if (bits > 0) {
-			out.append(BASE32.charAt((buffer << (5 - bits)) & 31));
-		}
-		return out.toString().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -3,13 +3,14 @@ package dev.p2pchat.bench.node;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.p2pchat.peer.PeerApplication;
+
 /**
  * The main class of a peer started for W1-mesh: starts the peer's own Spring application
- * in this JVM (its class from {@code -Dbench.peerMain}), wraps the peer's public
- * in-process mesh API as a {@link Transport} and serves the orchestrator on
- * {@code -Dbench.control} as node {@code -Dbench.index}. Loaded through Spring Boot's
- * {@code PropertiesLauncher} with {@code -Dloader.path=benchmarks-driver.jar}, so it sees
- * the peer's classes and Spring.
+ * ({@link PeerApplication}) in this JVM, wraps the peer's public in-process mesh API as a
+ * {@link Transport} and serves the orchestrator on {@code -Dbench.control} as node
+ * {@code -Dbench.index}. Loaded through Spring Boot's {@code PropertiesLauncher} with
+ * {@code -Dloader.path=benchmarks-driver.jar}, so it sees the peer's classes and Spring.
  */
 public final class PeerDriver {
 
@@ -17,9 +18,7 @@ public final class PeerDriver {
 	}
 
 	public static void main(String[] args) throws Exception {
-		ClassLoader loader = Thread.currentThread().getContextClassLoader();
-		Class<?> peerMain = Class.forName(System.getProperty("bench.peerMain"), true, loader);
-		ConfigurableApplicationContext context = SpringApplication.run(peerMain, args);
+		ConfigurableApplicationContext context = SpringApplication.run(PeerApplication.class, args);
 		Transport transport = PeerMeshTransport.from(context);
 		var agent = new NodeAgent(Integer.getInteger("bench.index", 0), transport);
 		Thread.ofPlatform().name("bench-agent").start(() -> {

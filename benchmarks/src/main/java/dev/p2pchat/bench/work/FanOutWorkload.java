@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.p2pchat.bench.crypto.Identity;
+import dev.p2pchat.link.identity.Identity;
 import dev.p2pchat.bench.http.LoadSpec;
 import dev.p2pchat.bench.node.Payload;
 import dev.p2pchat.bench.node.Tally;

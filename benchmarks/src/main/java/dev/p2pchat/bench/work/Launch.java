@@ -72,7 +72,7 @@ record Launch(Jars jars, Path logDir) {
 		var args = new ArrayList<>(extraJvmOptions());
 		args.addAll(List.of("-cp", this.jars.peer().toString(), "-Dloader.path=" + this.jars.driver(),
 				"-Dloader.main=dev.p2pchat.bench.node.PeerDriver", "-Dbench.control=" + controlPort,
-				"-Dbench.index=" + index, "-Dbench.peerMain=" + this.jars.peerStartClass(), PROPERTIES_LAUNCHER));
+				"-Dbench.index=" + index, PROPERTIES_LAUNCHER));
 		args.addAll(peerArgs(username, port, trackerPort));
 		return ServiceProcess.startJava(username, port, args, this.logDir);
 	}

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.p2pchat.bench.crypto.Identity;
+import dev.p2pchat.link.identity.Identity;
 import dev.p2pchat.bench.http.SseClient;
 import dev.p2pchat.bench.proc.Pause;
 import dev.p2pchat.bench.proc.Ports;

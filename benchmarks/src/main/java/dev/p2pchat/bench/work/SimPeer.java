@@ -10,11 +10,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.p2pchat.bench.crypto.FrameOpener;
-import dev.p2pchat.bench.crypto.FrameSealer;
-import dev.p2pchat.bench.crypto.Identity;
-import dev.p2pchat.bench.crypto.LinkHandshake;
-import dev.p2pchat.bench.crypto.SealException;
+import dev.p2pchat.link.handshake.FrameOpener;
+import dev.p2pchat.link.handshake.FrameSealer;
+import dev.p2pchat.link.identity.Identity;
+import dev.p2pchat.link.handshake.LinkHandshake;
+import dev.p2pchat.link.handshake.SealException;
 import dev.p2pchat.bench.node.Tally;
 
 /**

@@ -8,7 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
-import dev.p2pchat.bench.crypto.Identity;
+import dev.p2pchat.link.identity.Identity;
+import dev.p2pchat.link.identity.RegistrationText;
 import dev.p2pchat.bench.http.SseClient;
 
 /**
@@ -55,8 +56,7 @@ final class TrackerApi {
 	static String registration(Identity identity, String username, String url, Clock clock) {
 		String peerId = identity.peerId();
 		String timestamp = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-		String signature = identity
-			.signText("p2pchat-register-v1\n" + peerId + "\n" + username + "\n" + url + "\n" + timestamp);
+		String signature = identity.signText(RegistrationText.of(peerId, username, url, timestamp));
 		return "{\"peerId\":\"" + peerId + "\",\"username\":\"" + username + "\",\"url\":\"" + url
 				+ "\",\"publicKey\":\"" + identity.publicIdentity().encoded() + "\",\"timestamp\":\"" + timestamp
 				+ "\",\"signature\":\"" + signature + "\"}";

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.p2pchat.bench.crypto.Identity;
+import dev.p2pchat.link.identity.Identity;
 import dev.p2pchat.bench.http.HttpHead;
 import dev.p2pchat.bench.http.LoadGenerator;
 import dev.p2pchat.bench.http.LoadSpec;

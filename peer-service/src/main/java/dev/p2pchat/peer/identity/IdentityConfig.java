@@ -3,6 +3,7 @@ package dev.p2pchat.peer.identity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.p2pchat.link.identity.Identity;
 import dev.p2pchat.peer.config.DataDirectory;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
@@ -16,7 +17,7 @@ class IdentityConfig {
 
 	@Bean
 	Identity identity(DataDirectory dataDirectory) {
-		return Identity.load(dataDirectory);
+		return IdentityFile.load(dataDirectory);
 	}
 
 	@Bean

@@ -1,7 +1,7 @@
 /**
- * This peer's identity key and the cryptography of links: Ed25519 keys and signatures,
- * self-certifying peerIds, the handshake's key schedule and the sealing of frames. The
- * mesh calls it; nothing here knows about WebSockets.
+ * This peer's identity key: kept in its data directory and wired as a bean. The key, the
+ * peerId rule, the handshake and the sealing of frames are the {@code link-protocol}
+ * module's ({@code dev.p2pchat.link.identity}, {@code dev.p2pchat.link.handshake}).
  */
 @NullMarked
 package dev.p2pchat.peer.identity;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.web.socket.CloseStatus;
 
 import dev.p2pchat.peer.config.LocalPeer;
-import dev.p2pchat.peer.identity.PublicIdentity;
+import dev.p2pchat.link.identity.PublicIdentity;
 import dev.p2pchat.peer.tracker.KnownPeer;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 

@@ -22,9 +22,9 @@ import org.springframework.web.socket.CloseStatus;
 
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
-import dev.p2pchat.peer.identity.Identity;
-import dev.p2pchat.peer.identity.LinkHandshake;
-import dev.p2pchat.peer.identity.SealException;
+import dev.p2pchat.link.identity.Identity;
+import dev.p2pchat.link.handshake.LinkHandshake;
+import dev.p2pchat.link.handshake.SealException;
 
 /**
  * The link protocol as one link experiences it: the authenticating handshake (see

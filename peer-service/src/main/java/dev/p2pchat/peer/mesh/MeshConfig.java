@@ -17,7 +17,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import dev.p2pchat.peer.config.Backoff;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
-import dev.p2pchat.peer.identity.Identity;
+import dev.p2pchat.link.identity.Identity;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**

@@ -19,10 +19,10 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
-import dev.p2pchat.peer.identity.FrameOpener;
-import dev.p2pchat.peer.identity.FrameSealer;
-import dev.p2pchat.peer.identity.LinkHandshake;
-import dev.p2pchat.peer.identity.SealException;
+import dev.p2pchat.link.handshake.FrameOpener;
+import dev.p2pchat.link.handshake.FrameSealer;
+import dev.p2pchat.link.handshake.LinkHandshake;
+import dev.p2pchat.link.handshake.SealException;
 import dev.p2pchat.peer.tracker.KnownPeer;
 
 /**

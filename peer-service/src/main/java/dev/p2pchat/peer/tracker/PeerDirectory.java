@@ -18,7 +18,7 @@ import lombok.extern.slf4j.Slf4j;
 
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.Username;
-import dev.p2pchat.peer.identity.PublicIdentity;
+import dev.p2pchat.link.identity.PublicIdentity;
 
 /**
  * The other peers this one knows of, fed by the tracker's event stream (or by polling

@@ -12,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.p2pchat.peer.config.Backoff;
 import dev.p2pchat.peer.config.LocalPeer;
-import dev.p2pchat.peer.identity.Identity;
+import dev.p2pchat.link.identity.Identity;
 
 /**
  * Keeps this peer registered at the tracker, on one virtual thread: registers, renews

@@ -4,14 +4,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import dev.p2pchat.peer.identity.Identity;
+import dev.p2pchat.link.identity.Identity;
+import dev.p2pchat.link.identity.RegistrationText;
 
 /**
  * The body of {@code POST /peers}: who this peer is, with the proof that it holds its
- * identity key — the Ed25519 signature of
- * {@code p2pchat-register-v1\n<peerId>\n<username>\n<url>\n<timestamp>} (UTF-8), the
- * fields exactly as sent. A fresh timestamp makes every request's signature new, so the
- * tracker can refuse a replayed one.
+ * identity key — the Ed25519 signature of the {@link RegistrationText} of the fields
+ * exactly as sent. A fresh timestamp makes every request's signature new, so the tracker
+ * can refuse a replayed one.
  *
  * @param peerId the peerId, the key's hash
  * @param username the username
@@ -23,20 +23,13 @@ import dev.p2pchat.peer.identity.Identity;
 record RegistrationRequest(String peerId, String username, String url, String publicKey, String timestamp,
 		String signature) {
 
-	static final String CONTEXT = "p2pchat-register-v1";
-
 	/** A request signed with the identity at {@code now} (to the millisecond). */
 	static RegistrationRequest sign(Identity identity, String username, URI url, Instant now) {
 		String timestamp = now.truncatedTo(ChronoUnit.MILLIS).toString();
 		String peerId = identity.peerId();
-		String signed = signedText(peerId, username, url.toString(), timestamp);
+		String signed = RegistrationText.of(peerId, username, url.toString(), timestamp);
 		return new RegistrationRequest(peerId, username, url.toString(), identity.publicIdentity().encoded(), timestamp,
 				identity.signText(signed));
-	}
-
-	/** The text the signature covers. */
-	static String signedText(String peerId, String username, String url, String timestamp) {
-		return CONTEXT + "\n" + peerId + "\n" + username + "\n" + url + "\n" + timestamp;
 	}
 
 }

@@ -13,7 +13,7 @@ import org.springframework.scheduling.TaskScheduler;
 import dev.p2pchat.peer.config.Backoff;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
-import dev.p2pchat.peer.identity.Identity;
+import dev.p2pchat.link.identity.Identity;
 
 /**
  * Wires the tracker client, the directory, the event stream and the registration.

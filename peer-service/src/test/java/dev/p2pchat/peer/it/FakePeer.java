@@ -7,7 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import dev.p2pchat.peer.identity.Identity;
+import dev.p2pchat.link.identity.Identity;
+import dev.p2pchat.link.identity.RegistrationText;
 
 /**
  * A peer that only a test speaks for: its own identity key, registered at the tracker
@@ -43,7 +44,7 @@ record FakePeer(Identity identity, String username, URI url) {
 	int registerAt(URI tracker) {
 		String timestamp = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
 		String signature = this.identity
-			.signText("p2pchat-register-v1\n" + id() + "\n" + this.username + "\n" + this.url + "\n" + timestamp);
+			.signText(RegistrationText.of(id(), this.username, this.url.toString(), timestamp));
 		String body = "{\"peerId\":\"" + id() + "\",\"username\":\"" + this.username + "\",\"url\":\"" + this.url
 				+ "\",\"publicKey\":\"" + this.identity.publicIdentity().encoded() + "\",\"timestamp\":\"" + timestamp
 				+ "\",\"signature\":\"" + signature + "\"}";

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.p2pchat.peer.identity.Identity;
+import dev.p2pchat.link.identity.Identity;
 import dev.p2pchat.peer.mesh.LinkState;
 import dev.p2pchat.peer.messaging.ChatEvent;
 

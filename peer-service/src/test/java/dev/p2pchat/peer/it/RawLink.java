@@ -11,11 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.p2pchat.peer.identity.FrameOpener;
-import dev.p2pchat.peer.identity.FrameSealer;
-import dev.p2pchat.peer.identity.Identity;
-import dev.p2pchat.peer.identity.LinkHandshake;
-import dev.p2pchat.peer.identity.SealException;
+import dev.p2pchat.link.handshake.FrameOpener;
+import dev.p2pchat.link.handshake.FrameSealer;
+import dev.p2pchat.link.identity.Identity;
+import dev.p2pchat.link.handshake.LinkHandshake;
+import dev.p2pchat.link.handshake.SealException;
 
 /**
  * A hand-driven client of a peer's {@code /ws/peer}, for speaking (or breaking) the link

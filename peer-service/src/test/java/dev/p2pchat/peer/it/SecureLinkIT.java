@@ -19,7 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.p2pchat.peer.config.DataDirectory;
-import dev.p2pchat.peer.identity.Identity;
+import dev.p2pchat.link.identity.Identity;
+import dev.p2pchat.peer.identity.IdentityFile;
 import dev.p2pchat.peer.mesh.LinkState;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +47,8 @@ class SecureLinkIT {
 		tracker = TrackerProcess.start();
 		Path first = Files.createTempDirectory("p2pchat-secure-");
 		Path second = Files.createTempDirectory("p2pchat-secure-");
-		String firstId = Identity.load(DataDirectory.open(first)).peerId();
-		String secondId = Identity.load(DataDirectory.open(second)).peerId();
+		String firstId = IdentityFile.load(DataDirectory.open(first)).peerId();
+		String secondId = IdentityFile.load(DataDirectory.open(second)).peerId();
 		// the smaller peerId dials: alice gets that one, and bob is reached through the
 		// proxy
 		boolean firstDials = firstId.compareTo(secondId) < 0;

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.p2pchat.peer.config.LocalPeer;
-import dev.p2pchat.peer.identity.Identity;
+import dev.p2pchat.link.identity.Identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.client.RestClient;
 
-import dev.p2pchat.peer.identity.Identity;
-import dev.p2pchat.peer.identity.PublicIdentity;
+import dev.p2pchat.link.identity.Identity;
+import dev.p2pchat.link.identity.PublicIdentity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,7 +19,10 @@ public class InvalidProofException extends RuntimeException {
 	/** What was wrong, and with which field. */
 	public enum Reason {
 
-		/** {@code publicKey} is not 32 bytes of canonical base64url. */
+		/**
+		 * {@code publicKey} is not 32 bytes of canonical base64url, or not a canonical
+		 * Ed25519 key of large order.
+		 */
 		INVALID_KEY("invalid-key", "publicKey"),
 
 		/** {@code peerId} is not the key's. */

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import dev.p2pchat.link.identity.Base64Url;
+import dev.p2pchat.link.identity.PublicIdentity;
 import dev.p2pchat.tracker.identity.InvalidProofException.Reason;
 
 /**
- * Checks the proof of a registration, cheapest checks first: the key's encoding, that the
+ * Checks the proof of a registration, cheapest checks first: the key's encoding
+ * (canonical, on the curve, not of small order: {@link PublicIdentity#of}), that the
  * peerId is the key's, the timestamp's form and its distance from the tracker's clock,
  * the Ed25519 signature, and last that the signature is used for the first time (only
  * valid signatures enter the {@link ReplayCache}, so junk cannot fill it).
@@ -49,12 +52,8 @@ public final class ProofVerifier {
 	 * @throws ReplayCacheFullException when the proof is valid but cannot be remembered
 	 */
 	public void verify(RegistrationProof proof) {
-		byte[] key = PeerKeys.decode(proof.publicKey(), PeerKeys.KEY_BYTES);
-		if (key == null) {
-			throw new InvalidProofException(Reason.INVALID_KEY,
-					"publicKey must be the raw 32-byte Ed25519 key in base64url without padding (43 characters)");
-		}
-		if (!PeerKeys.peerIdOf(key).equals(proof.peerId())) {
+		PublicIdentity key = publicKey(proof.publicKey());
+		if (!key.peerId().equals(proof.peerId())) {
 			throw new InvalidProofException(Reason.WRONG_PEER_ID,
 					"peerId must be the lowercase base32 (no padding) of SHA-256 of the publicKey's bytes");
 		}
@@ -64,14 +63,32 @@ public final class ProofVerifier {
 			throw new InvalidProofException(Reason.STALE_TIMESTAMP,
 					"timestamp must be within " + MAX_SKEW.toSeconds() + " s of the tracker's clock (" + now + ")");
 		}
-		byte[] signature = PeerKeys.decode(proof.signature(), PeerKeys.SIGNATURE_BYTES);
-		if (signature == null || !PeerKeys.verify(key, proof.message(), signature)) {
+		byte[] signature = Base64Url.decode(proof.signature(), PublicIdentity.SIGNATURE_LENGTH);
+		if (signature == null || !key.verifies(proof.message(), signature)) {
 			throw new InvalidProofException(Reason.BAD_SIGNATURE,
 					"signature must be the publicKey's Ed25519 signature of the registration string");
 		}
 		if (!this.replays.firstUse(proof.signature(), now.plus(REPLAY_WINDOW))) {
 			throw new InvalidProofException(Reason.REPLAYED,
 					"this signature has been used before; sign a fresh timestamp");
+		}
+	}
+
+	private static PublicIdentity publicKey(String text) {
+		byte[] raw = Base64Url.decode(text, PublicIdentity.KEY_LENGTH);
+		if (raw == null) {
+			throw new InvalidProofException(Reason.INVALID_KEY,
+					"publicKey must be the raw 32-byte Ed25519 key in base64url without padding (43 characters)");
+		}
+		try {
+			return PublicIdentity.of(raw);
+		}
+		catch (IllegalArgumentException ex) {
+			// a non-canonical or small-order key: the latter would "verify" forged
+			// signatures
+			throw new InvalidProofException(Reason.INVALID_KEY,
+					"publicKey must be an Ed25519 key in its canonical encoding and not of small order ("
+							+ ex.getMessage() + ")");
 		}
 	}
 

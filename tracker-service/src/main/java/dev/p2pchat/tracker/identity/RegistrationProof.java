@@ -1,6 +1,6 @@
 package dev.p2pchat.tracker.identity;
 
-import java.nio.charset.StandardCharsets;
+import dev.p2pchat.link.identity.RegistrationText;
 
 /**
  * The fields of {@code POST /peers} that the proof covers, exactly as sent.
@@ -15,17 +15,13 @@ import java.nio.charset.StandardCharsets;
 public record RegistrationProof(String peerId, String username, String url, String publicKey, String timestamp,
 		String signature) {
 
-	/** The first line of the signed string; a new version gets a new line. */
-	public static final String CONTEXT = "p2pchat-register-v1";
-
 	/**
 	 * The signed bytes: UTF-8 of
 	 * {@code p2pchat-register-v1\n<peerId>\n<username>\n<url>\n<timestamp>}.
 	 * @return the bytes
 	 */
 	public byte[] message() {
-		return String.join("\n", CONTEXT, this.peerId, this.username, this.url, this.timestamp)
-			.getBytes(StandardCharsets.UTF_8);
+		return RegistrationText.bytes(this.peerId, this.username, this.url, this.timestamp);
 	}
 
 }

@@ -3,11 +3,17 @@ package dev.p2pchat.tracker.identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 
+import dev.p2pchat.link.identity.Base64Url;
+import dev.p2pchat.link.identity.PeerId;
+import dev.p2pchat.link.identity.SmallOrderKeys;
 import dev.p2pchat.tracker.MutableClock;
 import dev.p2pchat.tracker.TestIdentity;
 import dev.p2pchat.tracker.identity.InvalidProofException.Reason;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -120,8 +126,30 @@ class ProofVerifierTests {
 
 		// SHA-256 of 32 zero bytes is
 		// 66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925
-		assertThat(PeerKeys.peerIdOf(zeros)).isEqualTo("mzuhvlpymk6xo3epygfy5h4oeaejofefn3rdhm4qfjmr2dk7fesq")
-			.hasSize(52);
+		assertThat(PeerId.of(zeros)).isEqualTo("mzuhvlpymk6xo3epygfy5h4oeaejofefn3rdhm4qfjmr2dk7fesq").hasSize(52);
+	}
+
+	/**
+	 * The eight Ed25519 points of small order (issue 18): the neutral element comes with
+	 * the signature (R = neutral, S = 0), which a cofactorless verifier accepts for any
+	 * text.
+	 */
+	@ParameterizedTest
+	@MethodSource("dev.p2pchat.link.identity.SmallOrderKeys#hex")
+	void verifyWhenKeyIsOfSmallOrderRefusesNamingPublicKey(String hex) {
+		byte[] key = HexFormat.of().parseHex(hex);
+
+		assertRefused(new RegistrationProof(PeerId.of(key), "mallory", URL, Base64Url.encode(key), now(),
+				Base64Url.encode(SmallOrderKeys.forgedSignature())), Reason.INVALID_KEY, "publicKey");
+	}
+
+	@Test
+	void verifyWhenKeyIsNotCanonicalRefusesNamingPublicKey() {
+		// y = p + 1: a second spelling of the neutral element
+		byte[] key = HexFormat.of().parseHex("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+
+		assertRefused(new RegistrationProof(PeerId.of(key), "mallory", URL, Base64Url.encode(key), now(),
+				Base64Url.encode(new byte[64])), Reason.INVALID_KEY, "publicKey");
 	}
 
 	private String now() {

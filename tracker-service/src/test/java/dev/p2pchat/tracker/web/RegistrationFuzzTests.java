@@ -16,7 +16,8 @@ import java.util.Map;
 import dev.p2pchat.tracker.TestIdentity;
 import dev.p2pchat.tracker.TrackerApplication;
 import dev.p2pchat.tracker.TrackerTestSupport;
-import dev.p2pchat.tracker.identity.PeerKeys;
+import dev.p2pchat.link.identity.Base64Url;
+import dev.p2pchat.link.identity.PeerId;
 import dev.p2pchat.tracker.registry.Peer;
 import dev.p2pchat.tracker.registry.PeerFields;
 import dev.p2pchat.tracker.registry.PeerRegistry;
@@ -139,9 +140,9 @@ class RegistrationFuzzTests {
 	 */
 	private static void assertDirectoryValid() {
 		for (Peer peer : context.getBean(PeerRegistry.class).list().peers()) {
-			byte[] key = PeerKeys.decode(peer.publicKey(), PeerKeys.KEY_BYTES);
+			byte[] key = Base64Url.decode(peer.publicKey(), 32);
 			assertThat(key).isNotNull();
-			assertThat(PeerKeys.peerIdOf(key)).isEqualTo(peer.peerId());
+			assertThat(PeerId.of(key)).isEqualTo(peer.peerId());
 			assertThat(PeerFields.isUsername(peer.username())).isTrue();
 			assertThat(HttpUrl.Validator.refusal(peer.url())).isNull();
 		}

@@ -4,7 +4,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+
+import dev.p2pchat.link.identity.Base64Url;
+import dev.p2pchat.link.identity.PeerId;
+import dev.p2pchat.link.identity.SmallOrderKeys;
 
 import dev.p2pchat.tracker.ServerTestBase;
 import dev.p2pchat.tracker.TestIdentity;
@@ -59,6 +64,24 @@ class RegistrationRulesTests extends ServerTestBase {
 		assertRefused(post(with(body, "signature", this.bob.sign("something else"))), 400, "urn:p2pchat:bad-signature",
 				"signature");
 		assertRefused(post(with(body, "signature", "AAAA")), 400, "urn:p2pchat:bad-signature", "signature");
+	}
+
+	/**
+	 * Issue 18: the eight Ed25519 points of small order are refused as keys, whatever the
+	 * signature — the neutral element's comes with (R = neutral, S = 0), which a
+	 * cofactorless verifier accepts for any text.
+	 */
+	@Test
+	void registerWhenKeyIsOfSmallOrderIsRefusedNamingPublicKey() {
+		for (String hex : SmallOrderKeys.HEX) {
+			byte[] key = HexFormat.of().parseHex(hex);
+			Map<String, String> body = this.mallory.registration("mallory", "http://localhost:9999", this.http.now());
+			body = with(body, "publicKey", Base64Url.encode(key));
+			body = with(body, "peerId", PeerId.of(key));
+			body = with(body, "signature", Base64Url.encode(SmallOrderKeys.forgedSignature()));
+
+			assertRefused(post(body), 400, "urn:p2pchat:invalid-key", "publicKey");
+		}
 	}
 
 	@Test
