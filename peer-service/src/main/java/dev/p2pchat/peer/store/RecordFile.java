@@ -207,7 +207,12 @@ final class RecordFile {
 	static int headerCrc(byte[] salt, int length, int payloadCrc) {
 		var crc = new CRC32C();
 		crc.update(salt);
-		crc.update(ByteBuffer.allocate(8).putInt(length).putInt(payloadCrc).flip());
+		for (int shift = 24; shift >= 0; shift -= 8) { // big-endian, as in the file
+			crc.update(length >>> shift);
+		}
+		for (int shift = 24; shift >= 0; shift -= 8) {
+			crc.update(payloadCrc >>> shift);
+		}
 		return (int) crc.getValue();
 	}
 

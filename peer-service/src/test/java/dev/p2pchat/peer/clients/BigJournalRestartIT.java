@@ -84,8 +84,8 @@ class BigJournalRestartIT {
 	private static JarProcess startVictim(LocalChat chat, int port, Path dataDir, String which) {
 		long started = System.nanoTime();
 		JarProcess victim = JarProcess
-			.start("victim", JarProcess.jar("p2pchat.it.peer-jar"), port, List.of("-XX:+ExitOnOutOfMemoryError"),
-					"--p2pchat.peer.username=victim",
+			.start("victim-" + which.replace(' ', '-'), JarProcess.jar("p2pchat.it.peer-jar"), port,
+					List.of("-XX:+ExitOnOutOfMemoryError", "-Xlog:gc"), "--p2pchat.peer.username=victim",
 					"--p2pchat.peer.tracker-url=http://127.0.0.1:" + chat.tracker().port(),
 					"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port, "--p2pchat.peer.data-dir=" + dataDir,
 					"--p2pchat.peer.api-token=" + LocalChat.token("victim"))
