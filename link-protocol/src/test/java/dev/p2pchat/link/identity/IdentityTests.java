@@ -71,6 +71,23 @@ class IdentityTests {
 				"e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
 	}
 
+	/**
+	 * A registration proof from a fixed key (Ed25519 signatures are deterministic): what
+	 * any implementation of SPEC's encodings must produce for these fields. The peerId
+	 * and key text were checked with Python's hashlib and base64.
+	 */
+	@Test
+	void registrationWhenSignedByRfc8032Key1MatchesItsPinnedProof() {
+		Identity identity = Identity
+			.fromSeed(HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+		String text = RegistrationText.of(identity.peerId(), "alice", "http://127.0.0.1:8081", "2026-01-01T12:00:00Z");
+
+		assertThat(identity.peerId()).isEqualTo("eh7ddx5bksrgcytl7bkai36se4nxx3klnk7elksyq57pi74xeg4q");
+		assertThat(identity.publicIdentity().encoded()).isEqualTo("11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo");
+		assertThat(identity.signText(text))
+			.isEqualTo("I3XU1yVVwaWY5BsfBJLLHzyFcSHgGSKW7gkl0EJNFl0WSNtblVX3uGKm5N3JkR2xwGOxZMULAPIh-JuRmHz0Ag");
+	}
+
 	@Test
 	void fromPkcs8WhenGivenItsOwnBytesIsTheSameIdentity() throws Exception {
 		Identity identity = Identity.generate();
