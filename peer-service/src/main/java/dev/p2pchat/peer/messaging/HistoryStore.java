@@ -172,7 +172,13 @@ final class HistoryStore implements AutoCloseable {
 				logged.settle(peerIds.get(i), states.get(i));
 			}
 		}
-		into.putIfAbsent(id, logged);
+		LoggedMessage first = into.putIfAbsent(id, logged);
+		if (first != null && !first.message().fromId().equals(message.fromId())) {
+			// another sender reused the id (see MessageLog): kept too, under a key of its
+			// own; only this peer's own messages (first holders) are settled by id
+			into.putIfAbsent(UUID.nameUUIDFromBytes((message.fromId() + "/" + id).getBytes(StandardCharsets.UTF_8)),
+					logged);
+		}
 	}
 
 	private static void writeString(DataOutputStream out, String value) throws IOException {
