@@ -128,7 +128,7 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 	 * @param maxHandshakesPerAddress most of those from one source address
 	 */
 	public record Link(@DefaultValue("2s") Duration pingInterval, @DefaultValue("3") int deadAfterPings,
-			@DefaultValue("5s") Duration handshakeTimeout, @DefaultValue("256KB") DataSize maxFrameSize,
+			@DefaultValue("5s") Duration handshakeTimeout, @DefaultValue("128KB") DataSize maxFrameSize,
 			@DefaultValue("64KB") DataSize batchSize, @DefaultValue("200us") Duration linger,
 			@DefaultValue("5ms") Duration ackInterval, @DefaultValue("64") int maxHandshakes,
 			@DefaultValue("16") int maxHandshakesPerAddress) {
