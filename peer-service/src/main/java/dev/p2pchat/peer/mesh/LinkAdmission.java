@@ -101,6 +101,10 @@ final class LinkAdmission {
 		}
 	}
 
+	int maxLinks() {
+		return this.maxLinks;
+	}
+
 	/** Most accepted links held from one address now (a gauge). */
 	int mostFromOneAddress() {
 		return this.mostFromOneAddress;

@@ -268,6 +268,11 @@ public final class Mesh implements DirectoryListener {
 		}
 	}
 
+	/** Whether the links are at {@code p2pchat.peer.max-links}. */
+	boolean atLinkBound() {
+		return this.links.size() >= this.admission.maxLinks();
+	}
+
 	/** Most accepted links from one address now. */
 	int mostLinksFromOneAddress() {
 		return this.admission.mostFromOneAddress();

@@ -127,7 +127,7 @@ class LinkAdmissionTests {
 		return this.links.get(peerId);
 	}
 
-	private static PeerLink link(String peerId, String address) {
+	static PeerLink link(String peerId, String address) {
 		var link = new PeerLink(session(address), null, T0);
 		link.established(hello(peerId), 1);
 		return link;
@@ -137,7 +137,7 @@ class LinkAdmissionTests {
 		return new LinkFrame.Hello(2, peerId, peerId, URI.create("http://nowhere"), "e");
 	}
 
-	private static WebSocketSession session(String address) {
+	static WebSocketSession session(String address) {
 		Map<String, Object> attributes = new HashMap<>();
 		InetSocketAddress remote = new InetSocketAddress(address, 40000);
 		return (WebSocketSession) Proxy.newProxyInstance(LinkAdmissionTests.class.getClassLoader(),
