@@ -40,8 +40,9 @@ import dev.p2pchat.peer.store.SyncPolicy;
  * @param http bounds of the HTTP API
  * @param store how the history on disk is synced
  * @param maxLinks most authenticated links this peer holds; beyond it a stranger's new
- * link is refused (1013) and a peer this one talks to evicts the least recently active
- * stranger (docs/peer.md, Limits)
+ * link is refused (1013) and a peer this one has a conversation with (messages from it in
+ * the history, or a private message to it) evicts the least recently active stranger
+ * (docs/peer.md, Limits)
  * @param limits what one registered peer may make this one hold or do
  */
 // Checked in the constructors rather than with Bean Validation, which alone loaded ~560

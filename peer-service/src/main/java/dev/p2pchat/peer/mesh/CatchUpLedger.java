@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * {@code since} within the interval, while the offer is the same (a reconnect loop), is
  * not served the same messages again, so each new link costs a few bytes instead of up to
  * 100 messages. A peer that asks with another {@code since} (it received something
- * meanwhile), or is offered something newer, is served at once. Bounded (least recently
- * served peers forgotten first). Thread-safe.
+ * meanwhile), or is offered something newer, is served at once, but no peer more than
+ * {@link #MAX_PER_INTERVAL} times per interval, whatever it asks with. Bounded (least
+ * recently served peers forgotten first). Thread-safe.
  */
 final class CatchUpLedger {
 
@@ -38,7 +39,13 @@ final class CatchUpLedger {
 		}
 	};
 
-	private record Served(@Nullable UUID since, long offer, Instant at) {
+	/** Catch-ups served to one peer per interval, whatever it asks with. */
+	static final int MAX_PER_INTERVAL = 3;
+
+	/**
+	 * The last catch-up served to a peer, and how many since {@code windowStart}.
+	 */
+	private record Served(@Nullable UUID since, long offer, Instant windowStart, int count) {
 
 	}
 
@@ -56,11 +63,14 @@ final class CatchUpLedger {
 		this.lock.lock();
 		try {
 			Served last = this.served.get(peerId);
-			if (last != null && Objects.equals(last.since(), since) && last.offer() == offer
-					&& now.isBefore(last.at().plus(this.interval))) {
+			if (last == null || !now.isBefore(last.windowStart().plus(this.interval))) {
+				this.served.put(peerId, new Served(since, offer, now, 1));
+				return true;
+			}
+			if ((Objects.equals(last.since(), since) && last.offer() == offer) || last.count() >= MAX_PER_INTERVAL) {
 				return false;
 			}
-			this.served.put(peerId, new Served(since, offer, now));
+			this.served.put(peerId, new Served(since, offer, last.windowStart(), last.count() + 1));
 			return true;
 		}
 		finally {

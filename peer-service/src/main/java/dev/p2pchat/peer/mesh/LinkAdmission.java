@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * Decides whether a link that just authenticated may be registered: at most
  * {@code maxLinks} links in all and {@code perAddress} accepted links from one source
  * address. At the bound a stranger's new link is refused, and a preferred peer's (one the
- * owner talks to) evicts the least recently active stranger's; existing links are never
- * displaced by a stranger. A peer's new link that replaces its own older one always
- * passes. Not thread-safe: {@link Mesh} calls it under its establishing lock.
+ * peer has a conversation with) evicts the least recently active stranger's; existing
+ * links are never displaced by a stranger. A peer's new link that replaces its own older
+ * one always passes. Not thread-safe: {@link Mesh} calls it under its establishing lock.
  */
 final class LinkAdmission {
 

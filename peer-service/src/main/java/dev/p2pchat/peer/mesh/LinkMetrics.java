@@ -111,7 +111,7 @@ final class LinkMetrics {
 						.register(meters));
 		}
 		this.evicted = Counter.builder("p2pchat.links.evicted")
-			.description("strangers' links closed to make room for a peer this one talks to")
+			.description("strangers' links closed to make room for a peer this one has a conversation with")
 			.register(meters);
 		this.inboundBytes = DistributionSummary.builder("p2pchat.links.inbound.bytes")
 			.description("bytes of each sealed frame received on an authenticated link")

@@ -239,7 +239,8 @@ public final class Mesh implements DirectoryListener {
 		}
 		PeerLink evicted = decision.evict();
 		if (evicted != null) {
-			log.info("{} evicted (max-links reached) for {}, a peer this one talks to", evicted, hello.username());
+			log.info("{} evicted (max-links reached) for {}, a peer this one has a conversation with", evicted,
+					hello.username());
 			evicted.close(new CloseStatus(1013, "evicted: too many links"));
 		}
 		this.listener.linkChanged(peerId, LinkState.CONNECTED);

@@ -30,9 +30,9 @@ public interface MeshListener {
 	void received(String peerId, Object message);
 
 	/**
-	 * Whether this peer's owner talks to that peer: when the links are at their bound
-	 * ({@code p2pchat.peer.max-links}), its link is kept before a stranger's. False by
-	 * default.
+	 * Whether this peer has a conversation with that peer: when the links are at their
+	 * bound ({@code p2pchat.peer.max-links}), its link is kept before a stranger's. False
+	 * by default.
 	 */
 	default boolean preferred(String peerId) {
 		return false;

@@ -86,12 +86,13 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	}
 
 	/**
-	 * Peers the owner talks to (sent a private message to) keep their links before
-	 * strangers when the links are at their bound.
+	 * Peers this one has a conversation with (the history holds a message from them, or a
+	 * private one to them) keep their links before strangers when the links are at their
+	 * bound.
 	 */
 	@Override
 	public boolean preferred(String peerId) {
-		return this.history.wroteTo(peerId);
+		return this.history.talksWith(peerId);
 	}
 
 	/**

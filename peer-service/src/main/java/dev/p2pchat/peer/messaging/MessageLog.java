@@ -40,7 +40,10 @@ final class MessageLog {
 	 */
 	private final Map<SenderId, LoggedMessage> reused = new HashMap<>();
 
-	/** Per peer, how many of this peer's own private messages to it the history holds. */
+	/**
+	 * Per peer, how many messages the history holds that it sent, or that this peer sent
+	 * it privately: the peers this one has a conversation with.
+	 */
 	private final Map<String, Integer> correspondents = new HashMap<>();
 
 	/** A message's identity: its sender and the id the sender gave it. */
@@ -103,8 +106,9 @@ final class MessageLog {
 		if (first != null && !first.message().fromId().equals(message.fromId())) {
 			this.reused.put(SenderId.of(message), logged);
 		}
-		if (ownPrivate(logged)) {
-			this.correspondents.merge(message.toId(), 1, Integer::sum);
+		String correspondent = correspondent(logged);
+		if (correspondent != null) {
+			this.correspondents.merge(correspondent, 1, Integer::sum);
 		}
 	}
 
@@ -125,19 +129,31 @@ final class MessageLog {
 		else {
 			this.reused.remove(SenderId.of(message), logged);
 		}
-		if (ownPrivate(logged)) {
-			this.correspondents.computeIfPresent(message.toId(), (peer, count) -> (count > 1) ? count - 1 : null);
+		String correspondent = correspondent(logged);
+		if (correspondent != null) {
+			this.correspondents.computeIfPresent(correspondent, (peer, count) -> (count > 1) ? count - 1 : null);
 		}
 	}
 
-	/** A private message this peer sent (received ones have no recipients). */
-	private static boolean ownPrivate(LoggedMessage logged) {
+	/**
+	 * The other party of a conversation: the recipient of a private message this peer
+	 * sent, the sender of a received one (received messages have no recipients; an own
+	 * broadcast sent while alone names this peer, which never links to itself);
+	 * {@code null} for this peer's broadcasts.
+	 */
+	private static @Nullable String correspondent(LoggedMessage logged) {
 		String toId = logged.message().toId();
-		return toId != null && logged.stateFor(toId) != null;
+		if (toId != null && logged.stateFor(toId) != null) {
+			return toId;
+		}
+		return logged.recipients().isEmpty() ? logged.message().fromId() : null;
 	}
 
-	/** Whether the history holds a private message this peer sent to that peer. */
-	boolean wroteTo(String peerId) {
+	/**
+	 * Whether the history holds a message from that peer, or a private one this peer sent
+	 * it.
+	 */
+	boolean talksWith(String peerId) {
 		this.lock.lock();
 		try {
 			return this.correspondents.containsKey(peerId);

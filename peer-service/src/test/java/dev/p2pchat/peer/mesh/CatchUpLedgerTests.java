@@ -56,4 +56,18 @@ class CatchUpLedgerTests {
 		assertThat(this.ledger.serve("carol", null, this.offer)).isTrue();
 	}
 
+	@Test
+	void serveWhenAPeerAlternatesWhatItAsksServesItAtMostThreeTimesPerInterval() {
+		UUID other = UUID.randomUUID();
+		int served = 0;
+
+		for (int i = 0; i < 20; i++) {
+			served += this.ledger.serve("mallory", (i % 2 == 0) ? null : other, this.offer) ? 1 : 0;
+		}
+
+		assertThat(served).isEqualTo(CatchUpLedger.MAX_PER_INTERVAL);
+		this.clock.advance(Duration.ofSeconds(60));
+		assertThat(this.ledger.serve("mallory", null, this.offer)).isTrue();
+	}
+
 }

@@ -86,15 +86,26 @@ class MessageLogTests {
 	}
 
 	@Test
-	void wroteToWhenAPrivateMessageToThatPeerIsHeldSaysSoUntilItIsForgotten() {
-		var small = new MessageLog(1);
+	void talksWithWhenAMessageFromOrAPrivateOneToThatPeerIsHeldSaysSoUntilItIsForgotten() {
+		var small = new MessageLog(2);
 		small.append(message("me", "psst", "dave-id"));
-
-		assertThat(small.wroteTo("dave-id")).isTrue();
-		assertThat(small.wroteTo("eve-id")).isFalse();
 		small.append(received(UUID.randomUUID(), "eve-id", "eve", "hello"));
-		assertThat(small.wroteTo("dave-id")).isFalse();
-		assertThat(small.wroteTo("eve-id")).isFalse();
+
+		assertThat(small.talksWith("dave-id")).isTrue();
+		assertThat(small.talksWith("eve-id")).isTrue();
+		assertThat(small.talksWith("bob-id")).isFalse();
+		small.append(received(UUID.randomUUID(), "carol-id", "carol", "hi"));
+		small.append(received(UUID.randomUUID(), "carol-id", "carol", "again"));
+		assertThat(small.talksWith("dave-id")).isFalse();
+		assertThat(small.talksWith("eve-id")).isFalse();
+		assertThat(small.talksWith("carol-id")).isTrue();
+	}
+
+	@Test
+	void talksWithWhenOnlyThisPeersBroadcastsReachedThatPeerSaysNo() {
+		appendBroadcasts(3, "bob-id");
+
+		assertThat(this.log.talksWith("bob-id")).isFalse();
 	}
 
 	private static LoggedMessage received(UUID id, String fromId, String from, String text) {
