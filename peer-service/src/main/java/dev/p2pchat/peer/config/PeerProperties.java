@@ -42,6 +42,11 @@ import dev.p2pchat.peer.store.SyncPolicy;
  * @param historyMaxBytes most bytes of history kept (estimated heap size: 2 bytes per
  * character plus a fixed overhead per message), besides {@code historySize}; past either
  * the oldest messages go. Sized for the image's 256 MB heap (docs/peer.md)
+ * @param maxLinks most authenticated links this peer holds; beyond it a stranger's new
+ * link is refused (1013) and a peer this one has a conversation with (messages from it in
+ * the history, or a private message to it) evicts the least recently active stranger
+ * (docs/peer.md, Limits)
+ * @param limits what one registered peer may make this one hold or do
  */
 // Checked in the constructors rather than with Bean Validation, which alone loaded ~560
 // classes at start-up (see docs/benchmarks.md, W5).
@@ -51,7 +56,8 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		@DefaultValue("5s") Duration renewInterval, @DefaultValue("10000") int historySize,
 		@DefaultValue("4096") int maxTextLength, @DefaultValue("false") boolean console, @DefaultValue Outbox outbox,
 		@DefaultValue Link link, @DefaultValue Backoff backoff, @DefaultValue Stream stream, @DefaultValue Http http,
-		@DefaultValue Store store, @Nullable String joinToken, @DefaultValue("64MB") DataSize historyMaxBytes) {
+		@DefaultValue Store store, @Nullable String joinToken, @DefaultValue("64MB") DataSize historyMaxBytes,
+		@DefaultValue("256") int maxLinks, @DefaultValue Limits limits) {
 
 	public PeerProperties {
 		Username.require(username, "p2pchat.peer.username");
@@ -68,6 +74,7 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		if (historyMaxBytes == null || historyMaxBytes.toBytes() <= 0) {
 			throw new IllegalArgumentException("p2pchat.peer.history-max-bytes must be positive");
 		}
+		requirePositive(maxLinks, "p2pchat.peer.max-links");
 		if (maxTextLength < 1 || maxTextLength > 65_536) {
 			throw new IllegalArgumentException("p2pchat.peer.max-text-length must be between 1 and 65536");
 		}
@@ -128,7 +135,7 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 	 * @param maxHandshakesPerAddress most of those from one source address
 	 */
 	public record Link(@DefaultValue("2s") Duration pingInterval, @DefaultValue("3") int deadAfterPings,
-			@DefaultValue("5s") Duration handshakeTimeout, @DefaultValue("256KB") DataSize maxFrameSize,
+			@DefaultValue("5s") Duration handshakeTimeout, @DefaultValue("128KB") DataSize maxFrameSize,
 			@DefaultValue("64KB") DataSize batchSize, @DefaultValue("200us") Duration linger,
 			@DefaultValue("5ms") Duration ackInterval, @DefaultValue("64") int maxHandshakes,
 			@DefaultValue("16") int maxHandshakesPerAddress) {
@@ -222,6 +229,39 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 		public Store {
 			Objects.requireNonNull(sync, "p2pchat.peer.store.sync");
 			requirePositive(syncInterval, "p2pchat.peer.store.sync-interval");
+		}
+
+	}
+
+	/**
+	 * What one registered peer may make this one hold or do (docs/peer.md, Limits).
+	 *
+	 * @param linksPerAddress most authenticated links accepted from one source address
+	 * (an IPv6 client counts by its /64); links this peer dialled are not counted
+	 * @param linkBytesPerSecond inbound budget of one link in bytes (of sealed frames)
+	 * per second, with a burst of one second's worth; a link over it is read more slowly
+	 * @param linkMessagesPerSecond inbound budget of one link in messages per second, as
+	 * above
+	 * @param catchUpInterval a peer that asks again for the catch-up it was given (the
+	 * same {@code since}) within this long gets nothing the second time
+	 * @param maxClockSkew how far in the future of this peer's clock a received message's
+	 * {@code sentAt} may be
+	 * @param maxMessageAge how far in the past a received message's {@code sentAt} may
+	 * be; older broadcasts are not offered in a catch-up either
+	 */
+	public record Limits(@DefaultValue("32") int linksPerAddress, @DefaultValue("16MB") DataSize linkBytesPerSecond,
+			@DefaultValue("50000") int linkMessagesPerSecond, @DefaultValue("60s") Duration catchUpInterval,
+			@DefaultValue("5m") Duration maxClockSkew, @DefaultValue("366d") Duration maxMessageAge) {
+
+		public Limits {
+			requirePositive(linksPerAddress, "p2pchat.peer.limits.links-per-address");
+			if (linkBytesPerSecond == null || linkBytesPerSecond.toBytes() <= 0) {
+				throw new IllegalArgumentException("p2pchat.peer.limits.link-bytes-per-second must be positive");
+			}
+			requirePositive(linkMessagesPerSecond, "p2pchat.peer.limits.link-messages-per-second");
+			requireNotNegative(catchUpInterval, "p2pchat.peer.limits.catch-up-interval");
+			requirePositive(maxClockSkew, "p2pchat.peer.limits.max-clock-skew");
+			requirePositive(maxMessageAge, "p2pchat.peer.limits.max-message-age");
 		}
 
 	}

@@ -159,6 +159,12 @@ final class Dialer implements DirectoryListener {
 			if (peer == null || attempt.inFlight || this.mesh.link(peerId) != null) {
 				return;
 			}
+			if (this.mesh.atLinkBound() && !this.mesh.listener().preferred(peerId)) {
+				// this peer would refuse the link itself once it authenticated: a
+				// stranger
+				// waits for a free slot (the maintenance pass asks again)
+				return;
+			}
 			if (attempt.next != null) {
 				attempt.next.cancel(false);
 				attempt.next = null;

@@ -12,13 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts dials that did not end in a link and handshakes this peer refused, each by a
- * reason from a small fixed set (never the reason's text, which the other side controls).
- * Every reason is registered at start, so each series is exported from the first scrape.
+ * Counts dials that did not end in a link, handshakes this peer refused, frames and links
+ * it refused from authenticated peers, and what links cost it, each by a reason from a
+ * small fixed set (never the reason's text, which the other side controls). Every reason
+ * is registered at start, so each series is exported from the first scrape.
  */
 final class LinkMetrics {
 
@@ -78,7 +81,51 @@ final class LinkMetrics {
 
 	private final Map<HandshakeFailure, Counter> handshakes = new EnumMap<>(HandshakeFailure.class);
 
+	private final Map<FrameRefusal, Counter> frames = new EnumMap<>(FrameRefusal.class);
+
+	private final Map<LinkAdmission.Refusal, Counter> refusedLinks = new EnumMap<>(LinkAdmission.Refusal.class);
+
+	private final Counter evicted;
+
+	private final DistributionSummary inboundBytes;
+
+	private final Timer throttled;
+
+	private final Counter catchUpServed;
+
+	private final Counter catchUpSkipped;
+
 	LinkMetrics(MeterRegistry meters) {
+		for (FrameRefusal reason : FrameRefusal.values()) {
+			this.frames.put(reason,
+					Counter.builder("p2pchat.links.frames.refused")
+						.description("authenticated links closed for a frame or message they sent, by reason")
+						.tag("reason", reason.tag())
+						.register(meters));
+		}
+		for (LinkAdmission.Refusal reason : LinkAdmission.Refusal.values()) {
+			this.refusedLinks.put(reason,
+					Counter.builder("p2pchat.links.refused")
+						.description("authenticated links refused at their bound, by bound")
+						.tag("reason", reason.tag())
+						.register(meters));
+		}
+		this.evicted = Counter.builder("p2pchat.links.evicted")
+			.description("strangers' links closed to make room for a peer this one has a conversation with")
+			.register(meters);
+		this.inboundBytes = DistributionSummary.builder("p2pchat.links.inbound.bytes")
+			.description("bytes of each sealed frame received on an authenticated link")
+			.baseUnit("bytes")
+			.register(meters);
+		this.throttled = Timer.builder("p2pchat.links.inbound.throttled")
+			.description("waits of a link's reader that ran over its inbound budget")
+			.register(meters);
+		this.catchUpServed = Counter.builder("p2pchat.links.catchup.messages")
+			.description("broadcasts served in catch-ups to newly linked peers")
+			.register(meters);
+		this.catchUpSkipped = Counter.builder("p2pchat.links.catchup.skipped")
+			.description("catch-ups not served again to a peer that asked for the same one within the interval")
+			.register(meters);
 		for (DialFailure reason : DialFailure.values()) {
 			this.dials.put(reason,
 					Counter.builder("p2pchat.links.dial.failures")
@@ -101,6 +148,35 @@ final class LinkMetrics {
 
 	void handshakeFailed(HandshakeFailure reason) {
 		this.handshakes.get(reason).increment();
+	}
+
+	void frameRefused(FrameRefusal reason) {
+		this.frames.get(reason).increment();
+	}
+
+	void linkRefused(LinkAdmission.Refusal reason) {
+		this.refusedLinks.get(reason).increment();
+	}
+
+	void evicted() {
+		this.evicted.increment();
+	}
+
+	void received(long bytes) {
+		this.inboundBytes.record(bytes);
+	}
+
+	void throttled(java.time.Duration wait) {
+		this.throttled.record(wait);
+	}
+
+	void catchUp(int served) {
+		if (served > 0) {
+			this.catchUpServed.increment(served);
+		}
+		else {
+			this.catchUpSkipped.increment();
+		}
 	}
 
 	/** The reason a dial's connect or upgrade failed with {@code failure}. */

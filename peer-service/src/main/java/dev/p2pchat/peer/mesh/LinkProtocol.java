@@ -37,6 +37,12 @@ final class LinkProtocol {
 
 	private static final String PING = "{\"type\":\"ping\"}";
 
+	/** A peer's repeated refusals are logged once, then at most once per this period. */
+	private static final Duration WARNING_PERIOD = Duration.ofMinutes(1);
+
+	/** Too many links: try again later (RFC 6455's 1013). */
+	private static final int TRY_AGAIN_LATER = 1013;
+
 	/** Sealing adds a 16-byte tag; UTF-8 may take up to 3 bytes per character. */
 	private final long maxSealedFrame;
 
@@ -68,11 +74,21 @@ final class LinkProtocol {
 
 	private final LinkMetrics metrics;
 
+	private final PeerProperties.Limits limits;
+
+	private final RepeatedWarnings warnings;
+
+	private final CatchUpLedger catchUps;
+
 	private volatile @Nullable Dialer dialer;
 
 	LinkProtocol(Mesh mesh, Handshake handshake, HandshakeGate gate, FrameCodec codec, LocalPeer self,
-			Identity identity, Clock clock, PeerProperties.Link settings, String epoch, LinkMetrics metrics) {
+			Identity identity, Clock clock, PeerProperties.Link settings, PeerProperties.Limits limits, String epoch,
+			LinkMetrics metrics) {
 		this.metrics = metrics;
+		this.limits = limits;
+		this.warnings = new RepeatedWarnings(clock, WARNING_PERIOD, 1024);
+		this.catchUps = new CatchUpLedger(clock, limits.catchUpInterval());
 		this.identity = identity;
 		this.gate = gate;
 		this.maxSealedFrame = maxSealedFrame(settings);
@@ -145,6 +161,8 @@ final class LinkProtocol {
 			return; // frames still in flight after this side closed the link
 		}
 		link.heard(this.clock.instant());
+		int messages = 0;
+		long bytes = payload.remaining();
 		try {
 			if (link.remote() == null) {
 				handshake(link, payload);
@@ -155,16 +173,24 @@ final class LinkProtocol {
 						"frame larger than " + this.settings.maxFrameSize());
 			}
 			String frame = new String(open(link, payload), StandardCharsets.UTF_8);
-			switch (this.codec.decode(frame, this.mesh.listener().messageType())) {
+			LinkFrame decoded = this.codec.decode(frame, this.mesh.listener().messageType());
+			switch (decoded) {
 				case LinkFrame.Hello hello -> throw new LinkException(CloseStatus.PROTOCOL_ERROR, "second hello");
-				case LinkFrame.Batch batch -> batch(link, established(link), batch);
+				case LinkFrame.Batch batch -> {
+					messages = batch.messages().size();
+					batch(link, established(link), batch);
+				}
 				case LinkFrame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
 				case LinkFrame.Ping ping -> established(link);
 				case LinkFrame.Typing typing ->
 					this.mesh.listener().typing(established(link).peerId(), typing.privately());
 				case LinkFrame.Since since -> theirSince(link, established(link)).complete(since);
-				case LinkFrame.CatchUp catchUp -> catchUp(link, established(link), catchUp);
+				case LinkFrame.CatchUp catchUp -> {
+					messages = catchUp.messages().size();
+					catchUp(link, established(link), catchUp);
+				}
 			}
+			pace(link, bytes, messages);
 		}
 		catch (LinkException ex) {
 			refuse(link, ex);
@@ -172,6 +198,33 @@ final class LinkProtocol {
 		catch (IOException | RuntimeException ex) {
 			log.warn("closing {}: {}", link, ex.toString());
 			link.close(CloseStatus.SERVER_ERROR.withReason("internal error"));
+		}
+	}
+
+	/**
+	 * Charges the frame to the link's inbound budget; over it, this link's reader waits
+	 * (the other side sees backpressure) before it reads on. Other links are read by
+	 * other threads and go on.
+	 */
+	private void pace(PeerLink link, long bytes, int messages) {
+		this.metrics.received(bytes);
+		InboundBudget budget = link.budget();
+		if (budget == null) {
+			return;
+		}
+		Duration wait = budget.charge(bytes, messages, this.clock.instant());
+		if (wait.isPositive()) {
+			this.metrics.throttled(wait);
+			if (this.warnings.admit(link.peerId(), "over budget") != RepeatedWarnings.SUPPRESS) {
+				log.warn("{} sends more than its inbound budget ({} messages, {} per second): reading it more slowly",
+						link, this.limits.linkMessagesPerSecond(), this.limits.linkBytesPerSecond());
+			}
+			try {
+				Thread.sleep(wait);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -185,14 +238,20 @@ final class LinkProtocol {
 	}
 
 	void refuse(PeerLink link, LinkException ex) {
-		log.warn("closing {}: {}", link, ex.getMessage());
 		if (link.remote() == null) {
+			log.warn("closing {}: {}", link, ex.getMessage());
 			// never authenticated: nothing to say goodbye to, and nothing to keep open
 			this.metrics.handshakeFailed(ex.failure());
 			link.abort(ex.status());
 			closed(link, ex.status());
 		}
 		else {
+			this.metrics.frameRefused(ex.refusal());
+			int left = this.warnings.admit(link.peerId(), ex.refusal().tag());
+			if (left != RepeatedWarnings.SUPPRESS) {
+				log.warn("closing {}: {}{}", link, ex.getMessage(),
+						(left > 0) ? " (" + left + " more like it from that peer not logged)" : "");
+			}
 			link.close(ex.status());
 		}
 	}
@@ -205,6 +264,7 @@ final class LinkProtocol {
 		this.handshaking.remove(link);
 		this.gate.release(link.session());
 		this.since.remove(link);
+		this.mesh.released(link);
 		Dialer dialing = this.dialer;
 		if (this.mesh.unregister(link)) {
 			String peerId = link.peerId();
@@ -280,8 +340,19 @@ final class LinkProtocol {
 		Outbox outbox = this.mesh.outbox(hello.peerId());
 		this.handshaking.remove(link);
 		this.gate.release(link.session());
-		int generation = this.mesh.establish(link, hello);
+		Mesh.Established admitted = this.mesh.establish(link, hello);
+		if (admitted.refusal() != null) {
+			refuseLink(link, hello, admitted.refusal());
+			return;
+		}
+		if (admitted.evicted()) {
+			this.metrics.evicted();
+		}
+		int generation = admitted.generation();
+		link.budget(new InboundBudget(this.limits.linkBytesPerSecond().toBytes(), this.limits.linkMessagesPerSecond(),
+				this.clock.instant()));
 		if (unregisterIfClosed(link, hello)) {
+			this.mesh.released(link);
 			return;
 		}
 		Dialer dialing = this.dialer;
@@ -291,6 +362,19 @@ final class LinkProtocol {
 		log.info("linked to {} ({}) as {}", hello.username(), hello.peerId(),
 				(link.dialed() != null) ? "dialer" : "acceptor");
 		Thread.ofVirtual().name("link-" + hello.username()).start(() -> sendLoop(link, hello, outbox, generation));
+	}
+
+	/** An authenticated link beyond the bounds: closed, 1013, counted, logged rarely. */
+	private void refuseLink(PeerLink link, LinkFrame.Hello hello, LinkAdmission.Refusal refusal) {
+		this.metrics.linkRefused(refusal);
+		String reason = (refusal == LinkAdmission.Refusal.MAX_LINKS) ? "too many links"
+				: "too many links from your address";
+		int left = this.warnings.admit("links", refusal.tag());
+		if (left != RepeatedWarnings.SUPPRESS) {
+			log.warn("refused a link from {} ({}): {}{}", hello.username(), hello.peerId(), reason,
+					(left > 0) ? " (" + left + " more refused since)" : "");
+		}
+		link.close(new CloseStatus(TRY_AGAIN_LATER, reason));
 	}
 
 	/**
@@ -313,14 +397,15 @@ final class LinkProtocol {
 	}
 
 	private void batch(PeerLink link, LinkFrame.Hello remote, LinkFrame.Batch batch) throws LinkException {
-		var invalid = new boolean[1];
-		long ack = this.inbound.accept(remote, batch, (message) -> deliver(remote.peerId(), message, invalid));
+		link.active(this.clock.instant());
+		var refused = new RefusedMessageException[1];
+		long ack = this.inbound.accept(remote, batch, (message) -> deliver(remote.peerId(), message, refused));
 		if (ack > 0) {
 			this.mesh.listener().storeReceived();
 			this.mesh.outbox(remote.peerId()).requestAck(ack);
 		}
-		if (invalid[0]) {
-			throw new LinkException(CloseStatus.BAD_DATA, "batch holds an invalid message");
+		if (refused[0] != null) {
+			throw new LinkException(refused[0]);
 		}
 	}
 
@@ -329,13 +414,14 @@ final class LinkProtocol {
 	}
 
 	private void catchUp(PeerLink link, LinkFrame.Hello remote, LinkFrame.CatchUp catchUp) throws LinkException {
-		var invalid = new boolean[1];
+		link.active(this.clock.instant());
+		var refused = new RefusedMessageException[1];
 		for (Object message : catchUp.messages()) {
-			deliver(remote.peerId(), message, invalid);
+			deliver(remote.peerId(), message, refused);
 		}
 		this.mesh.listener().storeReceived();
-		if (invalid[0]) {
-			throw new LinkException(CloseStatus.BAD_DATA, "catch-up holds an invalid message");
+		if (refused[0] != null) {
+			throw new LinkException(refused[0]);
 		}
 		log.debug("caught up on {} message(s) from {}", catchUp.messages().size(), remote.username());
 	}
@@ -357,19 +443,45 @@ final class LinkProtocol {
 			return;
 		}
 		List<String> offer = listener.catchUp(remote.peerId(), theirs.last());
-		if (!offer.isEmpty()) {
-			link.send(this.codec.catchUp(offer));
-			log.info("offered {} ({}) {} broadcast(s) it missed", remote.username(), remote.peerId(), offer.size());
+		if (offer.isEmpty()) {
+			return;
 		}
+		if (!this.catchUps.serve(remote.peerId(), theirs.last(), CatchUpLedger.fingerprint(offer))) {
+			this.metrics.catchUp(0);
+			log.debug("not offering {} the same catch-up again within {}", remote.username(),
+					this.limits.catchUpInterval());
+			return;
+		}
+		// frames of at most a batch's size: 100 long texts would not fit in one frame
+		long limit = this.settings.batchSize().toBytes();
+		int from = 0;
+		long size = 0;
+		for (int i = 0; i < offer.size(); i++) {
+			if (i > from && size + offer.get(i).length() > limit) {
+				link.send(this.codec.catchUp(offer.subList(from, i)));
+				from = i;
+				size = 0;
+			}
+			size += offer.get(i).length() + 1;
+		}
+		link.send(this.codec.catchUp(offer.subList(from, offer.size())));
+		this.metrics.catchUp(offer.size());
+		log.info("offered {} ({}) {} broadcast(s) it missed", remote.username(), remote.peerId(), offer.size());
 	}
 
-	private void deliver(String peerId, Object message, boolean[] invalid) {
+	/** Delivers one message; the first refusal is kept for the caller to close with. */
+	private void deliver(String peerId, Object message, RefusedMessageException[] refused) {
 		try {
 			this.mesh.listener().received(peerId, message);
 		}
+		catch (RefusedMessageException ex) {
+			log.debug("refused a message from {}: {}", peerId, ex.getMessage());
+			refused[0] = (refused[0] != null) ? refused[0] : ex;
+		}
 		catch (IllegalArgumentException ex) {
 			log.debug("invalid message from {}: {}", peerId, ex.getMessage());
-			invalid[0] = true;
+			refused[0] = (refused[0] != null) ? refused[0]
+					: new RefusedMessageException(FrameRefusal.MALFORMED, "frame holds an invalid message");
 		}
 	}
 

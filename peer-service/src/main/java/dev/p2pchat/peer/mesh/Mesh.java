@@ -64,9 +64,16 @@ public final class Mesh implements DirectoryListener {
 
 	private final ReentrantLock establishing = new ReentrantLock();
 
+	private final LinkAdmission admission;
+
 	Mesh(PeerProperties.Outbox bounds, Clock clock) {
+		this(bounds, clock, new LinkAdmission(Integer.MAX_VALUE, Integer.MAX_VALUE));
+	}
+
+	Mesh(PeerProperties.Outbox bounds, Clock clock, LinkAdmission admission) {
 		this.bounds = bounds;
 		this.clock = clock;
+		this.admission = admission;
 	}
 
 	/** Sets the one listener (the messaging layer). */
@@ -198,18 +205,26 @@ public final class Mesh implements DirectoryListener {
 	}
 
 	/**
-	 * Makes a link the peer's registered one: attaches the peer's outbox to it (a new
-	 * sending generation) and registers it in one step, so that the registered link
-	 * always owns the outbox's current generation even when two handshakes with one peer
-	 * finish at once. A link it supersedes is closed.
-	 * @return the generation the link's sender thread must use
+	 * Makes a link the peer's registered one, if {@link LinkAdmission} lets it in:
+	 * attaches the peer's outbox to it (a new sending generation) and registers it in one
+	 * step, so that the registered link always owns the outbox's current generation even
+	 * when two handshakes with one peer finish at once. A link it supersedes, or the
+	 * stranger's link it evicts, is closed.
+	 * @return the generation the link's sender thread must use, or the refusal (the link
+	 * is then not registered and must be closed)
 	 */
-	int establish(PeerLink link, LinkFrame.Hello hello) {
+	Established establish(PeerLink link, LinkFrame.Hello hello) {
 		String peerId = hello.peerId();
 		PeerLink older;
+		LinkAdmission.Decision decision;
 		int generation;
 		this.establishing.lock();
 		try {
+			decision = this.admission.decide(link, peerId, this.links, this.listener::preferred);
+			if (decision.refusal() != null) {
+				return new Established(-1, decision.refusal(), false);
+			}
+			this.admission.count(link);
 			generation = outbox(peerId).attach();
 			link.established(hello, generation);
 			older = this.links.put(peerId, link);
@@ -222,8 +237,46 @@ public final class Mesh implements DirectoryListener {
 			log.info("{} superseded by a newer link", older);
 			older.close(new CloseStatus(4000, "superseded by a newer link"));
 		}
+		PeerLink evicted = decision.evict();
+		if (evicted != null) {
+			log.info("{} evicted (max-links reached) for {}, a peer this one has a conversation with", evicted,
+					hello.username());
+			evicted.close(new CloseStatus(1013, "evicted: too many links"));
+		}
 		this.listener.linkChanged(peerId, LinkState.CONNECTED);
-		return generation;
+		return new Established(generation, null, evicted != null);
+	}
+
+	/**
+	 * What {@link #establish} did.
+	 *
+	 * @param generation the sending generation, {@code -1} when refused
+	 * @param refusal why the link was refused, {@code null} when it was registered
+	 * @param evicted whether a stranger's link was evicted for it
+	 */
+	record Established(int generation, LinkAdmission.@Nullable Refusal refusal, boolean evicted) {
+
+	}
+
+	/** A link closed: it no longer counts against its address. */
+	void released(PeerLink link) {
+		this.establishing.lock();
+		try {
+			this.admission.release(link);
+		}
+		finally {
+			this.establishing.unlock();
+		}
+	}
+
+	/** Whether the links are at {@code p2pchat.peer.max-links}. */
+	boolean atLinkBound() {
+		return this.links.size() >= this.admission.maxLinks();
+	}
+
+	/** Most accepted links from one address now. */
+	int mostLinksFromOneAddress() {
+		return this.admission.mostFromOneAddress();
 	}
 
 	/**

@@ -33,8 +33,12 @@ class MeshConfig {
 
 	@Bean
 	Mesh mesh(PeerProperties properties, Clock clock, PeerDirectory directory, MeterRegistry meters) {
-		var mesh = new Mesh(properties.outbox(), clock);
+		var mesh = new Mesh(properties.outbox(), clock,
+				new LinkAdmission(properties.maxLinks(), properties.limits().linksPerAddress()));
 		directory.addListener(mesh);
+		Gauge.builder("p2pchat.links.per.address.max", mesh, Mesh::mostLinksFromOneAddress)
+			.description("most accepted links held from one source address")
+			.register(meters);
 		Gauge.builder("p2pchat.links.live", mesh, Mesh::liveLinks)
 			.description("established links to other peers")
 			.register(meters);
@@ -59,7 +63,7 @@ class MeshConfig {
 	LinkProtocol linkProtocol(Mesh mesh, LocalPeer self, Identity identity, PeerDirectory directory, HandshakeGate gate,
 			JsonMapper json, Clock clock, PeerProperties properties, LinkMetrics metrics) {
 		return new LinkProtocol(mesh, new Handshake(self, directory), gate, new FrameCodec(json), self, identity, clock,
-				properties.link(), UUID.randomUUID().toString(), metrics);
+				properties.link(), properties.limits(), UUID.randomUUID().toString(), metrics);
 	}
 
 	@Bean

@@ -24,10 +24,19 @@ public interface MeshListener {
 	/**
 	 * A message from a peer (an instance of {@link #messageType()}), once and in that
 	 * peer's send order.
-	 * @throws IllegalArgumentException when the message is not valid; the link is then
-	 * closed with a reason
+	 * @throws RefusedMessageException (or another {@code IllegalArgumentException}) when
+	 * the message is not valid; the link is then closed (1007) with the reason
 	 */
 	void received(String peerId, Object message);
+
+	/**
+	 * Whether this peer has a conversation with that peer: when the links are at their
+	 * bound ({@code p2pchat.peer.max-links}), its link is kept before a stranger's. False
+	 * by default.
+	 */
+	default boolean preferred(String peerId) {
+		return false;
+	}
 
 	/**
 	 * Called after a batch of {@link #received} messages and before they are acknowledged

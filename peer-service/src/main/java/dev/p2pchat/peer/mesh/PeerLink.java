@@ -1,12 +1,14 @@
 package dev.p2pchat.peer.mesh;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.websocket.CloseReason;
@@ -67,6 +69,14 @@ final class PeerLink {
 
 	private volatile int handshakeStep;
 
+	/** When the last batch or catch-up arrived; {@code null} before the first. */
+	private volatile @Nullable Instant lastActive;
+
+	/** The source address this link counts against (accepted, admitted links only). */
+	private final AtomicReference<@Nullable InetAddress> countedAddress = new AtomicReference<>();
+
+	private volatile @Nullable InboundBudget budget;
+
 	PeerLink(WebSocketSession session, @Nullable KnownPeer dialed, Instant openedAt) {
 		this.session = session;
 		this.dialed = dialed;
@@ -115,6 +125,32 @@ final class PeerLink {
 
 	void heard(Instant now) {
 		this.lastHeard = now;
+	}
+
+	@Nullable Instant lastActive() {
+		return this.lastActive;
+	}
+
+	void active(Instant now) {
+		this.lastActive = now;
+	}
+
+	/** True when the address was not counted yet for this link. */
+	boolean countAddress(InetAddress address) {
+		return this.countedAddress.compareAndSet(null, address);
+	}
+
+	/** The address this link counted against, once; {@code null} afterwards. */
+	@Nullable InetAddress uncountAddress() {
+		return this.countedAddress.getAndSet(null);
+	}
+
+	@Nullable InboundBudget budget() {
+		return this.budget;
+	}
+
+	void budget(InboundBudget budget) {
+		this.budget = budget;
 	}
 
 	boolean isOpen() {

@@ -145,9 +145,21 @@ public class ChatService {
 		return this.history.pageBefore(limit, before);
 	}
 
-	/** A message of the history with its delivery states. */
+	/**
+	 * A message of the history with its delivery states: this peer's own or, for a
+	 * received id, the message first held with it (see {@link #find(UUID, String)}).
+	 */
 	public Optional<LoggedMessage> find(UUID id) {
 		return this.history.find(id);
+	}
+
+	/**
+	 * The message of that sender with this id: an id is its sender's, and a hostile peer
+	 * may reuse another sender's id for a message of its own (both are kept, each under
+	 * its sender).
+	 */
+	public Optional<LoggedMessage> find(UUID id, String fromId) {
+		return this.history.find(fromId, id);
 	}
 
 	/**

@@ -218,7 +218,17 @@ final class HistoryStore implements AutoCloseable {
 				logged.settle(peerIds.get(i), states.get(i));
 			}
 		}
-		return (into.putIfAbsent(id, logged) == null) ? logged : null;
+		LoggedMessage first = into.putIfAbsent(id, logged);
+		if (first == null) {
+			return logged;
+		}
+		if (!first.message().fromId().equals(message.fromId())) {
+			// another sender reused the id (see MessageLog): kept too, under a key of its
+			// own; only this peer's own messages (first holders) are settled by id
+			UUID own = UUID.nameUUIDFromBytes((message.fromId() + "/" + id).getBytes(StandardCharsets.UTF_8));
+			return (into.putIfAbsent(own, logged) == null) ? logged : null;
+		}
+		return null;
 	}
 
 	private static void writeString(DataOutputStream out, String value) throws IOException {

@@ -39,7 +39,29 @@ final class MessageLog {
 
 	private final ArrayDeque<LoggedMessage> order = new ArrayDeque<>();
 
+	/** Per id, the message first held with it: this peer's own, if it is one. */
 	private final Map<UUID, LoggedMessage> byId = new HashMap<>();
+
+	/**
+	 * Messages whose id another sender's message held first (only a hostile peer reuses
+	 * an id): kept and shown under their own sender, never in place of the first.
+	 */
+	private final Map<SenderId, LoggedMessage> reused = new HashMap<>();
+
+	/**
+	 * Per peer, how many messages the history holds that it sent, or that this peer sent
+	 * it privately: the peers this one has a conversation with.
+	 */
+	private final Map<String, Integer> correspondents = new HashMap<>();
+
+	/** A message's identity: its sender and the id the sender gave it. */
+	record SenderId(String fromId, UUID id) {
+
+		static SenderId of(ChatMessage message) {
+			return new SenderId(message.fromId(), message.id());
+		}
+
+	}
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -89,12 +111,75 @@ final class MessageLog {
 	/** Adds the newest message and forgets the oldest past the bound; under the lock. */
 	private void add(LoggedMessage message) {
 		this.order.addLast(message);
-		this.byId.put(message.message().id(), message);
+		index(message);
 		this.weight += message.weight();
 		while (this.bound.exceededBy(this.order.size(), this.weight)) {
 			LoggedMessage oldest = this.order.removeFirst();
-			this.byId.remove(oldest.message().id());
+			unindex(oldest);
 			this.weight -= oldest.weight();
+		}
+	}
+
+	private void index(LoggedMessage logged) {
+		ChatMessage message = logged.message();
+		LoggedMessage first = this.byId.putIfAbsent(message.id(), logged);
+		if (first != null && !first.message().fromId().equals(message.fromId())) {
+			this.reused.put(SenderId.of(message), logged);
+		}
+		String correspondent = correspondent(logged);
+		if (correspondent != null) {
+			this.correspondents.merge(correspondent, 1, Integer::sum);
+		}
+	}
+
+	private void unindex(LoggedMessage logged) {
+		ChatMessage message = logged.message();
+		if (this.byId.get(message.id()) == logged) {
+			this.byId.remove(message.id());
+			// a message that reused the id is now the first holder
+			this.reused.values()
+				.stream()
+				.filter((other) -> other.message().id().equals(message.id()))
+				.findFirst()
+				.ifPresent((other) -> {
+					this.reused.remove(SenderId.of(other.message()));
+					this.byId.put(message.id(), other);
+				});
+		}
+		else {
+			this.reused.remove(SenderId.of(message), logged);
+		}
+		String correspondent = correspondent(logged);
+		if (correspondent != null) {
+			this.correspondents.computeIfPresent(correspondent, (peer, count) -> (count > 1) ? count - 1 : null);
+		}
+	}
+
+	/**
+	 * The other party of a conversation: the recipient of a private message this peer
+	 * sent, the sender of a received one (received messages have no recipients; an own
+	 * broadcast sent while alone names this peer, which never links to itself);
+	 * {@code null} for this peer's broadcasts.
+	 */
+	private static @Nullable String correspondent(LoggedMessage logged) {
+		String toId = logged.message().toId();
+		if (toId != null && logged.stateFor(toId) != null) {
+			return toId;
+		}
+		return logged.recipients().isEmpty() ? logged.message().fromId() : null;
+	}
+
+	/**
+	 * Whether the history holds a message from that peer, or a private one this peer sent
+	 * it.
+	 */
+	boolean talksWith(String peerId) {
+		this.lock.lock();
+		try {
+			return this.correspondents.containsKey(peerId);
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
@@ -153,11 +238,12 @@ final class MessageLog {
 		this.lock.lock();
 		try {
 			ArrayDeque<ChatMessage> missed = new ArrayDeque<>(max);
-			boolean after = since == null || !this.byId.containsKey(since);
+			LoggedMessage anchor = (since != null) ? findOwn(selfId, since) : null;
+			boolean after = anchor == null;
 			for (LoggedMessage logged : this.order) {
 				ChatMessage message = logged.message();
 				if (!after) {
-					after = message.id().equals(since);
+					after = logged == anchor;
 					continue;
 				}
 				if (!message.fromId().equals(selfId) || !message.broadcast()) {
@@ -178,6 +264,12 @@ final class MessageLog {
 		}
 	}
 
+	private @Nullable LoggedMessage findOwn(String selfId, UUID id) {
+		LoggedMessage first = this.byId.get(id);
+		return (first != null && first.message().fromId().equals(selfId)) ? first
+				: this.reused.get(new SenderId(selfId, id));
+	}
+
 	/**
 	 * Oldest first: the {@code limit} messages just before {@code before}; empty when
 	 * {@code before} is not (or no longer) in the history.
@@ -185,12 +277,13 @@ final class MessageLog {
 	List<ChatMessage> pageBefore(int limit, UUID before) {
 		this.lock.lock();
 		try {
-			if (!this.byId.containsKey(before)) {
+			LoggedMessage anchor = this.byId.get(before);
+			if (anchor == null) {
 				return List.of();
 			}
 			List<ChatMessage> newestFirst = new ArrayList<>(limit);
 			Iterator<LoggedMessage> backwards = this.order.descendingIterator();
-			while (backwards.hasNext() && !backwards.next().message().id().equals(before)) {
+			while (backwards.hasNext() && backwards.next() != anchor) {
 				// skip the messages after it
 			}
 			while (backwards.hasNext() && newestFirst.size() < limit) {
@@ -203,10 +296,29 @@ final class MessageLog {
 		}
 	}
 
+	/**
+	 * The message first held with this id: this peer's own when it is one (nobody knows
+	 * an id before its sender sends it), whatever another sender reused it for later.
+	 */
 	Optional<LoggedMessage> find(UUID id) {
 		this.lock.lock();
 		try {
 			return Optional.ofNullable(this.byId.get(id));
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** The message of that sender with this id. */
+	Optional<LoggedMessage> find(String fromId, UUID id) {
+		this.lock.lock();
+		try {
+			LoggedMessage first = this.byId.get(id);
+			if (first != null && first.message().fromId().equals(fromId)) {
+				return Optional.of(first);
+			}
+			return Optional.ofNullable(this.reused.get(new SenderId(fromId, id)));
 		}
 		finally {
 			this.lock.unlock();
@@ -221,16 +333,17 @@ final class MessageLog {
 	List<ChatMessage> page(int limit, @Nullable UUID after) {
 		this.lock.lock();
 		try {
-			if (after != null && this.byId.containsKey(after)) {
+			LoggedMessage anchor = (after != null) ? this.byId.get(after) : null;
+			if (anchor != null) {
 				List<ChatMessage> page = new ArrayList<>();
 				Iterator<LoggedMessage> newestFirst = this.order.descendingIterator();
 				List<ChatMessage> newer = new ArrayList<>();
 				while (newestFirst.hasNext()) {
-					ChatMessage message = newestFirst.next().message();
-					if (message.id().equals(after)) {
+					LoggedMessage logged = newestFirst.next();
+					if (logged == anchor) {
 						break;
 					}
-					newer.add(message);
+					newer.add(logged.message());
 				}
 				for (int i = newer.size() - 1; i >= 0 && page.size() < limit; i--) {
 					page.add(newer.get(i));

@@ -64,8 +64,11 @@ class MessagingConfig {
 		var dedup = new Dedup(DEDUP_WINDOW);
 		var events = new ChatEvents();
 		typing.publishTo(events);
+		var rules = new ReceivedMessages.Rules(properties.maxTextLength(), properties.limits().maxClockSkew(),
+				properties.limits().maxMessageAge());
 		var listener = new MeshEvents(self, directory, mesh, json, history, dedup, events,
-				counter(meters, "p2pchat.messages.received", "messages received from other peers"), typing);
+				counter(meters, "p2pchat.messages.received", "messages received from other peers"), typing,
+				new ReceivedMessages(self, directory, json, clock, rules));
 		var receipts = new Receipts(events, history,
 				counter(meters, "p2pchat.messages.failed", "message deliveries marked failed, per recipient"),
 				Timer.builder("p2pchat.messages.delivery")
@@ -91,7 +94,7 @@ class MessagingConfig {
 		for (LoggedMessage logged : history.all()) {
 			ChatMessage message = logged.message();
 			if (!message.fromId().equals(self.id())) {
-				dedup.firstTime(message.id());
+				dedup.firstTime(message.fromId(), message.id());
 				continue;
 			}
 			String wire = null;

@@ -64,8 +64,9 @@ class MessageController {
 	}
 
 	@GetMapping("/{id}")
-	Views.MessageDetail one(@PathVariable UUID id) {
-		LoggedMessage logged = this.chat.find(id).orElseThrow(() -> new NotFoundException("no message " + id));
+	Views.MessageDetail one(@PathVariable UUID id, @RequestParam(required = false) @Nullable String from) {
+		LoggedMessage logged = ((from != null) ? this.chat.find(id, from) : this.chat.find(id))
+			.orElseThrow(() -> new NotFoundException("no message " + id));
 		ChatMessage message = logged.message();
 		return Views.MessageDetail.of(message, logged.recipients());
 	}

@@ -295,7 +295,7 @@ class HostileLinkIT {
 	}
 
 	@Test
-	void messageReusingTheIdOfAnotherSendersMessageIsDroppedAndShadowsNothing() throws Exception {
+	void messageReusingTheIdOfAnotherSendersMessageShadowsNothingAndShowsUnderItsSender() throws Exception {
 		String original = "alice's own " + UUID.randomUUID();
 		UUID id = alice.chat().send(null, original).id();
 		FakePeer mallory = FakePeer.register(tracker.url(), "mal7");
@@ -308,9 +308,38 @@ class HostileLinkIT {
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.raw.texts()).contains("{\"type\":\"ack\",\"seq\":1}"));
+		// an id is its sender's: alice's message stays hers; mallory's is another message
 		assertThat(alice.chat().find(id))
 			.hasValueSatisfying((logged) -> assertThat(logged.message().text()).isEqualTo(original));
-		assertThat(alice.receivedTexts()).doesNotContain(text);
+		assertThat(alice.chat().find(id, mallory.id()))
+			.hasValueSatisfying((logged) -> assertThat(logged.message().text()).isEqualTo(text));
+		assertThat(alice.received()).filteredOn((message) -> message.text().equals(text))
+			.singleElement()
+			.satisfies((message) -> assertThat(message.fromId()).isEqualTo(mallory.id()));
+	}
+
+	@Test
+	void messageSentLongerAgoThanTheWindowIsRefused() throws Exception {
+		FakePeer mallory = FakePeer.register(tracker.url(), "mal8");
+		this.raw = linkedAs(mallory);
+
+		this.raw.sendSealed(batch("{\"id\":\"" + UUID.randomUUID() + "\",\"fromId\":\"" + mallory.id()
+				+ "\",\"from\":\"mal8\",\"toId\":null,\"to\":null,\"text\":\"ancient\",\"sentAt\":\"1970-01-01T00:00:00Z\"}"));
+
+		awaitClosed(1007);
+		assertThat(this.raw.closeReason()).contains("sentAt", "in the past");
+		assertThat(alice.receivedTexts()).doesNotContain("ancient");
+	}
+
+	@Test
+	void messageWithABlankTextIsRefused() throws Exception {
+		FakePeer mallory = FakePeer.register(tracker.url(), "mal9");
+		this.raw = linkedAs(mallory);
+
+		this.raw.sendSealed(batch(message(mallory.id(), "mal9", null, null, "   ")));
+
+		awaitClosed(1007);
+		assertThat(this.raw.closeReason()).contains("text of 3 characters");
 	}
 
 	@Test

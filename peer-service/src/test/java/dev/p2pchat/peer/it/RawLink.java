@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.p2pchat.link.handshake.FrameOpener;
 import dev.p2pchat.link.handshake.FrameSealer;
@@ -24,9 +25,14 @@ import dev.p2pchat.link.handshake.SealException;
  */
 final class RawLink implements WebSocket.Listener, AutoCloseable {
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http;
+
+	/** Whether {@link #close} shuts the client down (it is not shared). */
+	private final boolean ownsClient;
 
 	private final List<String> texts = new CopyOnWriteArrayList<>();
+
+	private final ReentrantLock sendLock = new ReentrantLock();
 
 	private final LinkedBlockingQueue<byte[]> handshake = new LinkedBlockingQueue<>();
 
@@ -44,8 +50,25 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 
 	private WebSocket socket;
 
+	private RawLink(HttpClient http, boolean ownsClient) {
+		this.http = http;
+		this.ownsClient = ownsClient;
+	}
+
 	static RawLink open(URI peerUrl) {
-		var link = new RawLink();
+		return open(peerUrl, HttpClient.newHttpClient(), true);
+	}
+
+	/**
+	 * Opens a link with a client shared by many links (e.g. one bound to a local address
+	 * of the test's choosing), which {@link #close} leaves open.
+	 */
+	static RawLink open(URI peerUrl, HttpClient shared) {
+		return open(peerUrl, shared, false);
+	}
+
+	private static RawLink open(URI peerUrl, HttpClient http, boolean ownsClient) {
+		var link = new RawLink(http, ownsClient);
 		URI uri = URI.create(peerUrl.toString().replaceFirst("^http", "ws") + "/ws/peer");
 		link.socket = link.http.newWebSocketBuilder().buildAsync(uri, link).join();
 		return link;
@@ -83,9 +106,18 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 		this.socket.sendText(text, true).join();
 	}
 
-	/** Sends a frame sealed with this link's key. */
+	/**
+	 * Sends a frame sealed with this link's key; callers on several threads (a pinger)
+	 * are serialised, so that the counters follow the order frames are written in.
+	 */
 	void sendSealed(String frame) {
-		send(this.sealer.seal(frame.getBytes(StandardCharsets.UTF_8)));
+		this.sendLock.lock();
+		try {
+			send(this.sealer.seal(frame.getBytes(StandardCharsets.UTF_8)));
+		}
+		finally {
+			this.sendLock.unlock();
+		}
 	}
 
 	/** The frames received after the handshake, opened. */
@@ -154,7 +186,9 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 		if (!this.socket.isOutputClosed()) {
 			this.socket.abort();
 		}
-		this.http.shutdownNow();
+		if (this.ownsClient) {
+			this.http.shutdownNow();
+		}
 	}
 
 }

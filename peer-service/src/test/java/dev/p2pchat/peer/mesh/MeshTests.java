@@ -103,4 +103,21 @@ class MeshTests {
 		assertThat(this.mesh.closing()).isTrue();
 	}
 
+	@Test
+	void establishWhenAtMaxLinksRefusesAStrangerAndSaysItIsAtTheBound() {
+		var bounded = new Mesh(new PeerProperties.Outbox(Duration.ofSeconds(60), 100), Clock.fixed(T0, ZoneOffset.UTC),
+				new LinkAdmission(1, 8));
+		PeerLink first = LinkAdmissionTests.link("p1", "127.0.0.2");
+		PeerLink second = LinkAdmissionTests.link("p2", "127.0.0.3");
+
+		Mesh.Established admitted = bounded.establish(first, first.remote());
+		Mesh.Established refused = bounded.establish(second, second.remote());
+
+		assertThat(admitted.refusal()).isNull();
+		assertThat(refused.refusal()).isEqualTo(LinkAdmission.Refusal.MAX_LINKS);
+		assertThat(bounded.liveLinks()).isEqualTo(1);
+		assertThat(bounded.atLinkBound()).isTrue();
+		assertThat(bounded.link("p2")).isNull();
+	}
+
 }

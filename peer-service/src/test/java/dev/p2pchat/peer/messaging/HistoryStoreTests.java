@@ -53,6 +53,26 @@ class HistoryStoreTests {
 	}
 
 	@Test
+	void openWhenTwoSendersUsedOneIdRestoresBothEachUnderItsSender() {
+		UUID id = UUID.randomUUID();
+		var squatted = LoggedMessage.received(new ChatMessage(id, "mallory-id", "mallory", null, null, "mine", T0));
+		var original = LoggedMessage.received(new ChatMessage(id, "alice-id", "alice", null, null, "alice's", T0));
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, HistoryBound.ofMessages(1_000_000),
+				new LinkedHashMap<>())) {
+			var log = new MessageLog(HistoryBound.ofMessages(100), store, List.of());
+			log.append(squatted);
+			log.await(log.append(original));
+		}
+
+		var log = reopen(100);
+
+		assertThat(log.all()).extracting(LoggedMessage::message)
+			.containsExactly(squatted.message(), original.message());
+		assertThat(log.find("alice-id", id))
+			.hasValueSatisfying((logged) -> assertThat(logged.message().text()).isEqualTo("alice's"));
+	}
+
+	@Test
 	void appendWhenPastTwiceTheCapacityCompactsAndKeepsTheNewest() throws IOException {
 		var restored = new LinkedHashMap<UUID, LoggedMessage>();
 		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, HistoryBound.ofMessages(1_000_000), restored)) {

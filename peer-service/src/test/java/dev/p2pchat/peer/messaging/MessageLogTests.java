@@ -74,6 +74,71 @@ class MessageLogTests {
 		return new ChatMessage(UUID.randomUUID(), "bob-id", "bob", null, null, text, T0);
 	}
 
+	@Test
+	void findWhenAnotherSenderReusedAnIdKeepsBothEachUnderItsSender() {
+		UUID id = UUID.randomUUID();
+		this.log.append(received(id, "mallory-id", "mallory", "squatted"));
+		this.log.append(received(id, "alice-id", "alice", "alice's own"));
+
+		assertThat(this.log.find("alice-id", id))
+			.hasValueSatisfying((logged) -> assertThat(logged.message().text()).isEqualTo("alice's own"));
+		assertThat(this.log.find("mallory-id", id))
+			.hasValueSatisfying((logged) -> assertThat(logged.message().text()).isEqualTo("squatted"));
+		assertThat(this.log.page(10, null)).extracting(ChatMessage::from).containsExactly("mallory", "alice");
+	}
+
+	@Test
+	void findWhenThisPeersOwnIdIsReusedAnswersItsOwnMessage() {
+		List<LoggedMessage> own = appendBroadcasts(1, "bob-id");
+		UUID id = own.getFirst().message().id();
+
+		this.log.append(received(id, "mallory-id", "mallory", "squatted"));
+
+		assertThat(this.log.find(id)).hasValue(own.getFirst());
+		assertThat(this.log.missedBy("bob-id", "me", id, 10)).isEmpty();
+	}
+
+	@Test
+	void findWhenTheFirstHolderOfAnIdIsForgottenAnswersTheOtherOne() {
+		var small = new MessageLog(2);
+		UUID id = UUID.randomUUID();
+		small.append(received(id, "mallory-id", "mallory", "squatted"));
+		small.append(received(id, "alice-id", "alice", "alice's own"));
+
+		small.append(received(UUID.randomUUID(), "bob-id", "bob", "later"));
+
+		assertThat(small.find(id))
+			.hasValueSatisfying((logged) -> assertThat(logged.message().text()).isEqualTo("alice's own"));
+		assertThat(small.find("mallory-id", id)).isEmpty();
+	}
+
+	@Test
+	void talksWithWhenAMessageFromOrAPrivateOneToThatPeerIsHeldSaysSoUntilItIsForgotten() {
+		var small = new MessageLog(2);
+		small.append(message("me", "psst", "dave-id"));
+		small.append(received(UUID.randomUUID(), "eve-id", "eve", "hello"));
+
+		assertThat(small.talksWith("dave-id")).isTrue();
+		assertThat(small.talksWith("eve-id")).isTrue();
+		assertThat(small.talksWith("bob-id")).isFalse();
+		small.append(received(UUID.randomUUID(), "carol-id", "carol", "hi"));
+		small.append(received(UUID.randomUUID(), "carol-id", "carol", "again"));
+		assertThat(small.talksWith("dave-id")).isFalse();
+		assertThat(small.talksWith("eve-id")).isFalse();
+		assertThat(small.talksWith("carol-id")).isTrue();
+	}
+
+	@Test
+	void talksWithWhenOnlyThisPeersBroadcastsReachedThatPeerSaysNo() {
+		appendBroadcasts(3, "bob-id");
+
+		assertThat(this.log.talksWith("bob-id")).isFalse();
+	}
+
+	private static LoggedMessage received(UUID id, String fromId, String from, String text) {
+		return LoggedMessage.received(new ChatMessage(id, fromId, from, null, null, text, T0));
+	}
+
 	private List<LoggedMessage> appendBroadcasts(int count, String recipient) {
 		List<LoggedMessage> appended = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

@@ -39,11 +39,11 @@ class MessagingUnitsTests {
 		var dedup = new Dedup(2);
 		UUID a = UUID.randomUUID();
 
-		assertThat(dedup.firstTime(a)).isTrue();
-		assertThat(dedup.firstTime(a)).isFalse();
-		dedup.firstTime(UUID.randomUUID());
-		dedup.firstTime(UUID.randomUUID());
-		assertThat(dedup.firstTime(a)).isTrue();
+		assertThat(dedup.firstTime("alice", a)).isTrue();
+		assertThat(dedup.firstTime("alice", a)).isFalse();
+		dedup.firstTime("alice", UUID.randomUUID());
+		dedup.firstTime("alice", UUID.randomUUID());
+		assertThat(dedup.firstTime("alice", a)).isTrue();
 	}
 
 	@Test
@@ -64,7 +64,40 @@ class MessagingUnitsTests {
 				reference.removeFirst();
 			}
 
-			assertThat(dedup.firstTime(id)).as("offer %d of %s", i, id).isEqualTo(expected);
+			assertThat(dedup.firstTime("alice", id)).as("offer %d of %s", i, id).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void dedupWhenAnotherSenderReusesAnIdTakesItForAnotherMessage() {
+		var dedup = new Dedup(8);
+		UUID id = UUID.randomUUID();
+
+		assertThat(dedup.firstTime("mallory", id)).isTrue();
+		assertThat(dedup.firstTime("alice", id)).isTrue();
+		assertThat(dedup.firstTime("alice", id)).isFalse();
+		assertThat(dedup.firstTime("mallory", id)).isFalse();
+	}
+
+	@Test
+	void dedupWhenManySendersShareIdsAgreesWithASetOfTheLastN() {
+		int window = 61;
+		var dedup = new Dedup(window);
+		var reference = new java.util.LinkedHashSet<String>();
+		var random = new java.util.Random(7);
+		List<UUID> pool = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			pool.add(new UUID(random.nextInt(4), random.nextLong()));
+		}
+		for (int i = 0; i < 100_000; i++) {
+			UUID id = pool.get(random.nextInt(pool.size()));
+			String sender = "peer-" + random.nextInt(5);
+			boolean expected = reference.add(sender + "/" + id);
+			if (expected && reference.size() > window) {
+				reference.removeFirst();
+			}
+
+			assertThat(dedup.firstTime(sender, id)).as("offer %d", i).isEqualTo(expected);
 		}
 	}
 
