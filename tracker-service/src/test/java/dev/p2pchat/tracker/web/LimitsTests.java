@@ -37,12 +37,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The limits under abuse, with the default rate limit (10 registrations per 2 s per
- * address), a directory of 3 and 2 event streams. Each test speaks from its own loopback
- * address (127.0.0.x), so that their rate limits are independent.
+ * address), a directory of 3 and 2 event streams (Sybil limits out of the way: they have
+ * {@code OpenTrackerTests}). Each test speaks from its own loopback address (127.0.0.x),
+ * so that their rate limits are independent.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "p2pchat.tracker.max-peers=3", "p2pchat.tracker.max-subscribers=2",
-				"p2pchat.tracker.keepalive-interval=200ms" })
+				"p2pchat.tracker.keepalive-interval=200ms", "p2pchat.tracker.sybil.per-address=100000",
+				"p2pchat.tracker.sybil.per-prefix=100000" })
 @Import(TrackerTestSupport.class)
 class LimitsTests {
 
