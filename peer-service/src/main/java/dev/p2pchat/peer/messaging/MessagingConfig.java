@@ -20,6 +20,7 @@ import dev.p2pchat.peer.config.PeerProperties;
 import dev.p2pchat.peer.mesh.DeliveryTicket;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.store.Journal;
+import dev.p2pchat.peer.tracker.NameBindings;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
@@ -57,12 +58,14 @@ class MessagingConfig {
 	}
 
 	@Bean
-	ChatService chatService(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, Clock clock,
-			PeerProperties properties, MeterRegistry meters, TypingRelay typing, StoredHistory stored) {
+	ChatService chatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, JsonMapper json,
+			Clock clock, PeerProperties properties, MeterRegistry meters, TypingRelay typing, StoredHistory stored) {
 		var history = new MessageLog(properties.historySize(), stored.store(), stored.messages());
 		var dedup = new Dedup(DEDUP_WINDOW);
 		var events = new ChatEvents();
 		typing.publishTo(events);
+		names.addListener((change) -> events
+			.publish(new ChatEvent.KeyChanged(change.username(), change.oldPeerId(), change.newPeerId())));
 		var listener = new MeshEvents(self, directory, mesh, json, history, dedup, events,
 				counter(meters, "p2pchat.messages.received", "messages received from other peers"), typing);
 		var receipts = new Receipts(events, history,
@@ -75,7 +78,7 @@ class MessagingConfig {
 		mesh.setListener(listener);
 		directory.addListener(listener);
 		resume(self, mesh, json, history, dedup, receipts);
-		return new ChatService(self, directory, mesh, json, history, events, receipts, clock,
+		return new ChatService(self, directory, names, mesh, json, history, events, receipts, clock,
 				properties.maxTextLength(),
 				counter(meters, "p2pchat.messages.sent", "messages accepted for sending by this peer"));
 	}
