@@ -53,8 +53,8 @@ class MessagingConfig {
 	}
 
 	@Bean
-	TypingRelay typingRelay(LocalPeer self, PeerDirectory directory, Mesh mesh, Clock clock) {
-		return new TypingRelay(self, directory, mesh, clock);
+	TypingRelay typingRelay(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, Clock clock) {
+		return new TypingRelay(self, directory, names, mesh, clock);
 	}
 
 	@Bean

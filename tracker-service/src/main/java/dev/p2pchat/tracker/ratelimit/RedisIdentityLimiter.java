@@ -1,16 +1,9 @@
 package dev.p2pchat.tracker.ratelimit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.p2pchat.tracker.registry.RedisConnection;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * The Sybil limit of {@code p2pchat.tracker.store=redis}, shared by every replica: a set
@@ -24,7 +17,7 @@ import io.lettuce.core.api.sync.RedisCommands;
  */
 public final class RedisIdentityLimiter implements IdentityLimiter, AutoCloseable {
 
-	private static final String SCRIPT = read("identities.lua");
+	private static final LuaScript SCRIPT = LuaScript.load("identities.lua");
 
 	private final RedisConnection connection;
 
@@ -33,8 +26,6 @@ public final class RedisIdentityLimiter implements IdentityLimiter, AutoCloseabl
 	private final NetworkPrefixes prefixes;
 
 	private final String[] limits;
-
-	private volatile String digest = "";
 
 	/**
 	 * Creates the limiter; it connects on first use.
@@ -63,37 +54,12 @@ public final class RedisIdentityLimiter implements IdentityLimiter, AutoCloseabl
 				this.keyPrefix + "n:" + this.prefixes.key(remoteAddress) };
 		String[] args = this.limits.clone();
 		args[0] = peerId;
-		long wait = this.connection.call((redis) -> run(redis, keys, args));
+		long wait = this.connection.call((redis) -> SCRIPT.runForInteger(redis, keys, args));
 		if (wait > 0) {
 			throw TooManyIdentitiesException.fromAddress(Duration.ofMillis(wait));
 		}
 		if (wait < 0) {
 			throw TooManyIdentitiesException.fromNetwork(Duration.ofMillis(-wait));
-		}
-	}
-
-	/** The script by its digest, sent whole when Redis does not know it (a restart). */
-	private Long run(RedisCommands<String, String> redis, String[] keys, String[] args) {
-		if (this.digest.isEmpty()) {
-			this.digest = redis.digest(SCRIPT);
-		}
-		try {
-			return redis.evalsha(this.digest, ScriptOutputType.INTEGER, keys, args);
-		}
-		catch (RedisNoScriptException ex) {
-			return redis.eval(SCRIPT, ScriptOutputType.INTEGER, keys, args);
-		}
-	}
-
-	private static String read(String name) {
-		try (InputStream in = RedisIdentityLimiter.class.getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IllegalStateException("missing script " + name);
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,13 +1,10 @@
 package dev.p2pchat.tracker.web;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import static dev.p2pchat.tracker.web.LoopbackHttp.assertProblem;
+import static dev.p2pchat.tracker.web.LoopbackHttp.clientFrom;
+import static dev.p2pchat.tracker.web.LoopbackHttp.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -140,40 +140,6 @@ class OpenTrackerTests {
 
 	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	private static HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
-		try {
-			return client.send(request, BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static HttpClient clientFrom(String localAddress) {
-		try {
-			return HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.localAddress(InetAddress.getByName(localAddress))
-				.build();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static JsonNode assertProblem(HttpResponse<String> response, String type) {
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((value) -> assertThat(value).startsWith("application/problem+json"));
-		JsonNode problem = TrackerTestSupport.json(response.body());
-		assertThat(problem.get("type").asString()).isEqualTo(type);
-		assertThat(problem.get("detail").asString()).isNotBlank();
-		return problem;
 	}
 
 }
