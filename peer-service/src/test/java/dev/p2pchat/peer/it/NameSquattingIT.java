@@ -108,6 +108,13 @@ class NameSquattingIT {
 				assertThat(alice.get("/messages?limit=100").getBody()).doesNotContain("for bob's eyes only");
 				ResponseEntity<String> stale = alice.post("/names/bob/accept", "{\"peerId\":\"" + bobId + "\"}");
 				assertThat(stale.getStatusCode().value()).isEqualTo(409);
+				assertThat(JSON.readTree(stale.getBody()).get("type").asString())
+					.isEqualTo("urn:p2pchat:key-not-current");
+				assertThat(alice.post("/names/bob/accept", "{}").getStatusCode().value()).isEqualTo(400);
+				assertThat(alice.post("/names/no%20such!/accept", "{\"peerId\":\"" + squatterId + "\"}")
+					.getStatusCode()
+					.value()).isEqualTo(400);
+				assertThat(JSON.readTree(alice.get("/names/changes").getBody())).hasSize(1);
 
 				// and once she accepts the new key, messages go to it
 				ResponseEntity<String> accepted = alice.post("/names/bob/accept",
