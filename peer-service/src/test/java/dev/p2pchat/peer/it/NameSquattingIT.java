@@ -55,9 +55,18 @@ class NameSquattingIT {
 
 			bob.stop();
 			await().atMost(WAIT).until(() -> !squatterAnswers.isEmpty());
+			ResponseEntity<String> rename = alice.http()
+				.put()
+				.uri("/me")
+				.header("Content-Type", "application/json")
+				.body("{\"username\":\"Bob\"}")
+				.retrieve()
+				.toEntity(String.class);
 			bob.start();
 
 			assertThat(squatterAnswers).containsExactly("409");
+			assertThat(rename.getStatusCode().value()).isEqualTo(409);
+			assertThat(JSON.readTree(rename.getBody()).get("detail").asString()).contains("reserved");
 			await().atMost(WAIT).until(() -> listedAs(alice, "bob", bobId));
 			ResponseEntity<String> sent = alice.post("/messages", "{\"to\":\"bob\",\"text\":\"welcome back\"}");
 			assertThat(sent.getStatusCode().value()).isEqualTo(202);
