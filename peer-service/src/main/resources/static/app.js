@@ -8,7 +8,7 @@
 	const TYPING_SHOWN_MS = 4000;
 	const TYPING_EVERY_MS = 2000; // the peer forwards at most one notice per 2 s anyway
 	const EVERYONE = 'everyone';
-	const EVENTS = ['message', 'receipt', 'joined', 'left', 'renamed', 'link', 'typing'];
+	const EVENTS = ['message', 'receipt', 'joined', 'left', 'renamed', 'link', 'typing', 'key-changed'];
 
 	const $ = (id) => document.getElementById(id);
 	const ui = {
@@ -27,6 +27,7 @@
 		peerCount: $('peer-count'),
 		noPeers: $('no-peers'),
 		banner: $('banner'),
+		keyChanges: $('key-changes'),
 		composer: $('composer'),
 		recipient: $('recipient'),
 		text: $('text'),
@@ -48,6 +49,7 @@
 		typing: new Map(), // conversation -> Map(fromId -> {name, until})
 		history: { loading: false, exhausted: false },
 		receipts: new Map(), // messageId -> Map(peerId -> {username, state})
+		keyChanges: new Map(), // lower-case name -> {username, oldPeerId, newPeerId}: not accepted yet
 		fetched: new Set(), // own message ids whose recipients were read at least once
 		source: null,
 		retryMs: 1000,
@@ -741,6 +743,48 @@
 		ui.banner.classList.toggle('info', kind === 'info');
 	}
 
+	// ---- names whose key changed (trust on first use, docs/security.md) ----
+
+	function renderKeyChanges() {
+		ui.keyChanges.replaceChildren();
+		for (const change of state.keyChanges.values()) {
+			const p = el('p', 'key-change');
+			p.append(`⚠ ${change.username}'s key changed: it was `, el('span', 'peer-id', change.oldPeerId),
+				', now ', el('span', 'peer-id', change.newPeerId),
+				`. Private messages to ${change.username} are held back. Accept only if you know why`
+				+ ' (a new device or data directory).');
+			const accept = el('button', 'accept-key', `Accept ${change.username}'s new key`);
+			accept.type = 'button';
+			accept.addEventListener('click', () => acceptKey(change));
+			p.append(accept);
+			ui.keyChanges.append(p);
+		}
+		ui.keyChanges.hidden = state.keyChanges.size === 0;
+	}
+
+	async function acceptKey(change) {
+		try {
+			await api('POST', `/names/${encodeURIComponent(change.username)}/accept`, { peerId: change.newPeerId });
+			state.keyChanges.delete(change.username.toLowerCase());
+			addNotice(`You accepted ${change.username}'s new key.`);
+		}
+		catch (e) {
+			showBanner(`Not accepted: ${e.message}`);
+		}
+		await refreshKeyChanges();
+	}
+
+	async function refreshKeyChanges() {
+		try {
+			const changes = await api('GET', '/names/changes');
+			state.keyChanges = new Map(changes.map((c) => [c.username.toLowerCase(), c]));
+		}
+		catch (e) {
+			// kept as they were; the next resync reads them again
+		}
+		renderKeyChanges();
+	}
+
 	// ---- sending ----
 
 	async function submitComposer(event) {
@@ -790,7 +834,12 @@
 		catch (e) {
 			showError(ui.composerError, e.status === 404 && to
 				? `Nobody named “${to}” is online. Nothing was sent.`
-				: `Not sent: ${e.message}`);
+				: e.status === 409 && to
+					? `${to}'s key changed: nothing was sent. See the warning above.`
+					: `Not sent: ${e.message}`);
+			if (e.status === 409 && to) {
+				refreshKeyChanges();
+			}
 		}
 		finally {
 			inFlight = null;
@@ -841,6 +890,10 @@
 		// a link can change after the peer left (its link closes): never bring it back
 		link: (p) => state.peers.has(p.peerId) && upsertPeer(p),
 		typing: (t) => t.fromId && someoneTyping(t),
+		'key-changed': (c) => {
+			state.keyChanges.set(c.username.toLowerCase(), c);
+			renderKeyChanges();
+		},
 	};
 
 	// live events wait until the first resync has told us who we are
@@ -906,9 +959,11 @@
 	}
 
 	async function load() {
-		const [me, peers, history] = await Promise.all([
-			api('GET', '/me'), api('GET', '/peers'), api('GET', `/messages?limit=${PAGE}`),
+		const [me, peers, history, changes] = await Promise.all([
+			api('GET', '/me'), api('GET', '/peers'), api('GET', `/messages?limit=${PAGE}`), api('GET', '/names/changes'),
 		]);
+		state.keyChanges = new Map(changes.map((c) => [c.username.toLowerCase(), c]));
+		renderKeyChanges();
 		setMe(me);
 		state.peers.clear();
 		peers.forEach(upsertPeer);

@@ -57,6 +57,11 @@ record TrackerReplicas(ConfigurableApplicationContext a, ConfigurableApplication
 			// allowance
 			args.add("--p2pchat.tracker.rate-limit.registrations=1000");
 		}
+		if (Arrays.stream(more).noneMatch((arg) -> arg.startsWith("--p2pchat.tracker.sybil."))) {
+			// the same for new identities: all from one address
+			args.addAll(
+					List.of("--p2pchat.tracker.sybil.per-address=100000", "--p2pchat.tracker.sybil.per-prefix=100000"));
+		}
 		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(TrackerApplication.class).run(args.toArray(String[]::new));
 	}

@@ -36,9 +36,14 @@ public class TrackerTestSupport {
 		return MutableClock.startingAt("2026-01-01T00:00:00Z");
 	}
 
-	/** Empties the registry by moving the clock past every lease and sweeping. */
+	/**
+	 * Empties the registry by moving the clock past every lease and sweeping, then past
+	 * the name reservations of the departed (at most an hour in tests).
+	 */
 	public static void clear(MutableClock clock, PeerRegistry registry) {
 		clock.advance(registry.lease().plusSeconds(1));
+		registry.expireDue();
+		clock.advance(Duration.ofHours(1));
 		registry.expireDue();
 	}
 

@@ -84,7 +84,8 @@ final class RedisTrackerWorkload {
 		// as the in-memory W4 tracker: a lease that outlasts the workload, no rate limit
 		return launch.tracker(name, Ports.free(), "--p2pchat.tracker.store=redis",
 				"--spring.data.redis.url=" + redis.url(), "--p2pchat.tracker.lease=3600s",
-				"--p2pchat.tracker.rate-limit.registrations=1000000", "--p2pchat.tracker.max-peers=1000000");
+				"--p2pchat.tracker.rate-limit.registrations=1000000", "--p2pchat.tracker.max-peers=1000000",
+				"--p2pchat.tracker.sybil.per-address=1000000", "--p2pchat.tracker.sybil.per-prefix=1000000");
 	}
 
 	/**

@@ -64,7 +64,8 @@ public final class Suite {
 			// this
 			// one address, as fast as it can: far beyond the default rate limit
 			ServiceProcess mainTracker = this.launch.tracker("tracker", trackerPort, "--p2pchat.tracker.lease=3600s",
-					"--p2pchat.tracker.rate-limit.registrations=1000000", "--p2pchat.tracker.max-peers=1000000");
+					"--p2pchat.tracker.rate-limit.registrations=1000000", "--p2pchat.tracker.max-peers=1000000",
+					"--p2pchat.tracker.sybil.per-address=1000000", "--p2pchat.tracker.sybil.per-prefix=1000000");
 			Duration trackerReady = mainTracker.awaitOk(READINESS, READY);
 			if (this.config.separateStartups()) {
 				stage("W5 start-up", () -> footprint.startups(this.launch, trackerPort));

@@ -33,6 +33,10 @@ final class ApiViews {
 	record Renamed(String peerId, String username, @Nullable String previousUsername) {
 	}
 
+	/** An entry of {@code GET /names/changes}, and the data of a key-changed event. */
+	record KeyChange(String username, String oldPeerId, String newPeerId) {
+	}
+
 	/** A problem+json error body. */
 	record Problem(@Nullable String title, @Nullable String detail) {
 	}

@@ -23,6 +23,16 @@ interface ChatApi {
 
 	List<ApiViews.Peer> peers() throws IOException, InterruptedException;
 
+	/**
+	 * The names whose key changed and is not accepted yet ({@code GET /names/changes}).
+	 */
+	List<ApiViews.KeyChange> keyChanges() throws IOException, InterruptedException;
+
+	/**
+	 * Trusts {@code peerId} for {@code username} ({@code POST /names/{username}/accept}).
+	 */
+	void acceptKey(String username, String peerId) throws IOException, InterruptedException;
+
 	/** The last {@code limit} messages of the history, oldest first. */
 	List<ApiViews.Message> history(int limit) throws IOException, InterruptedException;
 

@@ -11,13 +11,16 @@ import dev.p2pchat.peer.console.ConsoleCommand.Private;
 import dev.p2pchat.peer.console.ConsoleCommand.Quit;
 import dev.p2pchat.peer.console.ConsoleCommand.Rename;
 import dev.p2pchat.peer.console.ConsoleCommand.RenamePrompt;
+import dev.p2pchat.peer.console.ConsoleCommand.Trust;
 
 /**
  * Parses one terminal line into a {@link ConsoleCommand}, honouring the original
  * program's commands: a plain line broadcasts, {@code msg <username> <text>} (either part
  * may be quoted with {@code '} or {@code "}) sends privately, {@code rename [name]}
- * renames, plus {@code peers}, {@code help} and {@code quit}. Command words are
- * case-insensitive. Pure and stateless.
+ * renames, {@code trust <username>} accepts a name's new key, plus {@code peers},
+ * {@code help} and {@code quit}. {@code trust} is a command only when one word follows it
+ * (any other line starting with it is a broadcast). Command words are case-insensitive.
+ * Pure and stateless.
  */
 final class CommandParser {
 
@@ -39,6 +42,9 @@ final class CommandParser {
 		}
 		if (word.equals("rename")) {
 			return rest.isEmpty() ? new RenamePrompt() : new Rename(unquote(rest));
+		}
+		if (word.equals("trust") && !rest.isEmpty() && rest.split("\\s+").length == 1) {
+			return new Trust(unquote(rest));
 		}
 		if (rest.isEmpty()) {
 			switch (word) {

@@ -37,6 +37,13 @@ sealed interface ConsoleCommand {
 	record RenamePrompt() implements ConsoleCommand {
 	}
 
+	/** {@code trust <username>}: accept the new key of a name whose key changed. */
+	record Trust(String username) implements ConsoleCommand {
+		public Trust {
+			requireNonNull(username);
+		}
+	}
+
 	/** {@code peers}. */
 	record ListPeers() implements ConsoleCommand {
 	}

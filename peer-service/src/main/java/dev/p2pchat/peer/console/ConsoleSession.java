@@ -12,6 +12,7 @@ import dev.p2pchat.peer.console.ConsoleCommand.Private;
 import dev.p2pchat.peer.console.ConsoleCommand.Quit;
 import dev.p2pchat.peer.console.ConsoleCommand.Rename;
 import dev.p2pchat.peer.console.ConsoleCommand.RenamePrompt;
+import dev.p2pchat.peer.console.ConsoleCommand.Trust;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,7 @@ final class ConsoleSession {
 			  <text>                  send <text> to everyone
 			  msg <username> <text>   send <text> to <username> only (quotes allowed: msg 'bob' 'hi there')
 			  rename <name>           change your username (or: rename, then the name on the next line)
+			  trust <username>        accept <username>'s new key after it changed (only if you know why)
 			  peers                   list the peers you know and the state of your link to each
 			  help                    show this help
 			  quit                    leave the chat (also: exit, Ctrl-D)""";
@@ -74,6 +76,7 @@ final class ConsoleSession {
 				case Private message -> send(message.to(), message.text());
 				case Rename rename -> rename(rename.username());
 				case RenamePrompt prompt -> this.io.println("Enter new username:");
+				case Trust trust -> trust(trust.username());
 				case ListPeers peers -> listPeers();
 				case Help help -> this.io.println(HELP);
 				case Invalid invalid -> this.io.println(invalid.message());
@@ -103,6 +106,10 @@ final class ConsoleSession {
 		catch (ApiException ex) {
 			this.io.println((ex.status() == 404 && to != null) ? "Could not find peer with username " + to
 					: "! not sent: " + Visible.escape(String.valueOf(ex.getMessage())));
+			if (ex.status() == 409 && to != null) {
+				this.io.println("  " + Visible.escape(to) + " is now someone else's key. If you know why (a new device"
+						+ " or data directory), type: trust " + Visible.escape(to));
+			}
 		}
 	}
 
@@ -117,6 +124,26 @@ final class ConsoleSession {
 			this.io.println((ex.status() == 409)
 					? "The username " + username + " is taken; you are still " + this.self.username() + "."
 					: "! rename failed: " + Visible.escape(String.valueOf(ex.getMessage())));
+		}
+	}
+
+	private void trust(String username) throws IOException, InterruptedException {
+		ApiViews.KeyChange change = this.api.keyChanges()
+			.stream()
+			.filter((candidate) -> candidate.username().equalsIgnoreCase(username))
+			.findFirst()
+			.orElse(null);
+		if (change == null) {
+			this.io.println(Visible.escape(username) + "'s key has not changed; nothing to accept.");
+			return;
+		}
+		try {
+			this.api.acceptKey(change.username(), change.newPeerId());
+			this.io.println("You now trust " + Visible.escape(change.username()) + "'s new key "
+					+ Visible.escape(change.newPeerId()) + ".");
+		}
+		catch (ApiException ex) {
+			this.io.println("! not accepted: " + Visible.escape(String.valueOf(ex.getMessage())));
 		}
 	}
 

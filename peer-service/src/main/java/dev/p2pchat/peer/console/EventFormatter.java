@@ -20,12 +20,12 @@ import dev.p2pchat.peer.sse.SseEvent;
 /**
  * Turns the peer's live events into the lines the terminal prints, in the original
  * program's words where it had some: messages from others (private ones marked), joins,
- * leaves, renames, and links that went down or came back. Messages carry their
- * {@code HH:MM} time (and a date line when the day changes); this user's own messages are
- * not echoed, their delivery receipts are ({@code ✓}/{@code ✗}). Each message is shown
- * once, whether it comes from the history or live. Keeps {@link #names()} current. Called
- * from the one event-stream thread, and from the start-up thread for the history before
- * it.
+ * leaves, renames, a name whose key changed, and links that went down or came back.
+ * Messages carry their {@code HH:MM} time (and a date line when the day changes); this
+ * user's own messages are not echoed, their delivery receipts are ({@code ✓}/{@code ✗}).
+ * Each message is shown once, whether it comes from the history or live. Keeps
+ * {@link #names()} current. Called from the one event-stream thread, and from the
+ * start-up thread for the history before it.
  */
 final class EventFormatter {
 
@@ -105,6 +105,7 @@ final class EventFormatter {
 				case "left" -> left(read(event, ApiViews.Peer.class));
 				case "renamed" -> renamed(read(event, ApiViews.Renamed.class));
 				case "link" -> link(read(event, ApiViews.Peer.class));
+				case "key-changed" -> keyChanged(read(event, ApiViews.KeyChange.class));
 				default -> Optional.empty();
 			};
 		}
@@ -161,6 +162,12 @@ final class EventFormatter {
 		this.names.put(renamed.peerId(), renamed.username());
 		String before = (renamed.previousUsername() != null) ? renamed.previousUsername() : "A peer";
 		return Optional.of(before + " is now known as " + renamed.username() + ".");
+	}
+
+	private static Optional<String> keyChanged(ApiViews.KeyChange change) {
+		return Optional.of("! " + change.username() + "'s key changed (was " + change.oldPeerId() + ", now "
+				+ change.newPeerId() + "): private messages to " + change.username()
+				+ " are held back. If you know why, type: trust " + change.username());
 	}
 
 	private Optional<String> link(ApiViews.Peer peer) {

@@ -78,6 +78,18 @@ final class HttpChatApi implements ChatApi, AutoCloseable {
 	}
 
 	@Override
+	public List<ApiViews.KeyChange> keyChanges() throws IOException, InterruptedException {
+		return this.json.readValue(call(request("/names/changes").GET()),
+				new TypeReference<List<ApiViews.KeyChange>>() {
+				});
+	}
+
+	@Override
+	public void acceptKey(String username, String peerId) throws IOException, InterruptedException {
+		call(request("/names/" + username + "/accept").POST(jsonBody(Map.of("peerId", peerId))));
+	}
+
+	@Override
 	public List<ApiViews.Message> history(int limit) throws IOException, InterruptedException {
 		return this.json.readValue(call(request("/messages?limit=" + limit).GET()),
 				new TypeReference<List<ApiViews.Message>>() {

@@ -14,7 +14,7 @@ import org.jline.reader.ParsedLine;
  */
 final class UsernameCompleter implements Completer {
 
-	private static final List<String> COMMANDS = List.of("msg", "rename", "peers", "help", "quit");
+	private static final List<String> COMMANDS = List.of("msg", "rename", "trust", "peers", "help", "quit");
 
 	private final PeerNames names;
 
@@ -27,7 +27,8 @@ final class UsernameCompleter implements Completer {
 		if (line.wordIndex() == 0) {
 			COMMANDS.forEach((command) -> candidates.add(new Candidate(command)));
 		}
-		else if (line.wordIndex() == 1 && "msg".equalsIgnoreCase(line.words().getFirst())) {
+		else if (line.wordIndex() == 1 && ("msg".equalsIgnoreCase(line.words().getFirst())
+				|| "trust".equalsIgnoreCase(line.words().getFirst()))) {
 			this.names.usernames().forEach((name) -> candidates.add(new Candidate(name)));
 		}
 	}

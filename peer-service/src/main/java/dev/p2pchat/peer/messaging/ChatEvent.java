@@ -86,6 +86,23 @@ public sealed interface ChatEvent {
 	}
 
 	/**
+	 * A username is now listed with another key than the one this peer trusts for it:
+	 * private messages to it are refused until the owner accepts the new key.
+	 *
+	 * @param username the name
+	 * @param oldPeerId the trusted peerId
+	 * @param newPeerId the peerId the tracker lists now
+	 */
+	record KeyChanged(String username, String oldPeerId, String newPeerId) implements ChatEvent {
+
+		@Override
+		public String name() {
+			return "key-changed";
+		}
+
+	}
+
+	/**
 	 * A peer's user is typing (ephemeral: never stored).
 	 *
 	 * @param fromId the typing peer

@@ -18,6 +18,7 @@ import dev.p2pchat.peer.config.Username;
 import dev.p2pchat.peer.mesh.DeliveryTicket;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.tracker.KnownPeer;
+import dev.p2pchat.peer.tracker.NameBindings;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
@@ -34,6 +35,8 @@ public class ChatService {
 	private final LocalPeer self;
 
 	private final PeerDirectory directory;
+
+	private final NameBindings names;
 
 	private final Mesh mesh;
 
@@ -55,10 +58,11 @@ public class ChatService {
 
 	private final ReentrantLock sendLock = new ReentrantLock();
 
-	ChatService(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history,
-			ChatEvents events, Receipts receipts, Clock clock, int maxTextLength, Counter sent) {
+	ChatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, JsonMapper json,
+			MessageLog history, ChatEvents events, Receipts receipts, Clock clock, int maxTextLength, Counter sent) {
 		this.self = self;
 		this.directory = directory;
+		this.names = names;
 		this.mesh = mesh;
 		this.json = json;
 		this.history = history;
@@ -77,6 +81,8 @@ public class ChatService {
 	 * @throws InvalidMessageException when the text is empty, too long or not well-formed
 	 * Unicode (a lone surrogate), or names this peer as recipient
 	 * @throws UnknownRecipientException when nobody of that name is known
+	 * @throws dev.p2pchat.peer.tracker.KeyChangedException when the name is now held by
+	 * another key than the one this peer trusts for it (nothing is sent)
 	 */
 	public ChatMessage send(@Nullable String to, String text) {
 		return send(to, text, false);
@@ -191,7 +197,10 @@ public class ChatService {
 		if (Username.same(to, this.self.username())) {
 			throw new InvalidMessageException("to", "cannot send a private message to yourself", false);
 		}
-		return List.of(this.directory.findByUsername(to).orElseThrow(() -> new UnknownRecipientException(to)));
+		KnownPeer peer = this.directory.findByUsername(to).orElseThrow(() -> new UnknownRecipientException(to));
+		// before anything is written: a name that changed hands gets nothing
+		this.names.requireTrusted(peer);
+		return List.of(peer);
 	}
 
 }

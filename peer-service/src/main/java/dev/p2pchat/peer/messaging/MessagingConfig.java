@@ -20,6 +20,7 @@ import dev.p2pchat.peer.config.PeerProperties;
 import dev.p2pchat.peer.mesh.DeliveryTicket;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.store.Journal;
+import dev.p2pchat.peer.tracker.NameBindings;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
@@ -53,17 +54,19 @@ class MessagingConfig {
 	}
 
 	@Bean
-	TypingRelay typingRelay(LocalPeer self, PeerDirectory directory, Mesh mesh, Clock clock) {
-		return new TypingRelay(self, directory, mesh, clock);
+	TypingRelay typingRelay(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, Clock clock) {
+		return new TypingRelay(self, directory, names, mesh, clock);
 	}
 
 	@Bean
-	ChatService chatService(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, Clock clock,
-			PeerProperties properties, MeterRegistry meters, TypingRelay typing, StoredHistory stored) {
+	ChatService chatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, JsonMapper json,
+			Clock clock, PeerProperties properties, MeterRegistry meters, TypingRelay typing, StoredHistory stored) {
 		var history = new MessageLog(historyBound(properties), stored.store(), stored.messages());
 		var dedup = new Dedup(DEDUP_WINDOW);
 		var events = new ChatEvents();
 		typing.publishTo(events);
+		names.addListener((change) -> events
+			.publish(new ChatEvent.KeyChanged(change.username(), change.oldPeerId(), change.newPeerId())));
 		var rules = new ReceivedMessages.Rules(properties.maxTextLength(), properties.limits().maxClockSkew(),
 				properties.limits().maxMessageAge());
 		var listener = new MeshEvents(self, directory, mesh, json, history, dedup, events,
@@ -79,7 +82,7 @@ class MessagingConfig {
 		mesh.setListener(listener);
 		directory.addListener(listener);
 		resume(self, mesh, json, history, dedup, receipts);
-		return new ChatService(self, directory, mesh, json, history, events, receipts, clock,
+		return new ChatService(self, directory, names, mesh, json, history, events, receipts, clock,
 				properties.maxTextLength(),
 				counter(meters, "p2pchat.messages.sent", "messages accepted for sending by this peer"));
 	}

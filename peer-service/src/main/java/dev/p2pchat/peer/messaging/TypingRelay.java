@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.tracker.KnownPeer;
+import dev.p2pchat.peer.tracker.NameBindings;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
@@ -31,6 +32,8 @@ public final class TypingRelay {
 
 	private final PeerDirectory directory;
 
+	private final NameBindings names;
+
 	private final Mesh mesh;
 
 	private final RateGate sending;
@@ -39,9 +42,10 @@ public final class TypingRelay {
 
 	private volatile @Nullable ChatEvents events;
 
-	TypingRelay(LocalPeer self, PeerDirectory directory, Mesh mesh, Clock clock) {
+	TypingRelay(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, Clock clock) {
 		this.self = self;
 		this.directory = directory;
+		this.names = names;
 		this.mesh = mesh;
 		this.sending = new RateGate(SEND_EVERY, clock);
 		this.accepting = new RateGate(ACCEPT_EVERY, clock);
@@ -57,6 +61,8 @@ public final class TypingRelay {
 	 * @return the number of peers told now (0 when rate-limited or nobody is linked)
 	 * @throws UnknownRecipientException when nobody of that name is known
 	 * @throws InvalidMessageException when {@code to} names this peer
+	 * @throws dev.p2pchat.peer.tracker.KeyChangedException when {@code to} is now held by
+	 * another key than the one this peer trusts for it
 	 */
 	public int typing(@Nullable String to) {
 		List<KnownPeer> peers = recipients(to);
@@ -87,7 +93,10 @@ public final class TypingRelay {
 		if (to.equalsIgnoreCase(this.self.username())) {
 			throw new InvalidMessageException("to", "cannot type a private message to yourself", false);
 		}
-		return List.of(this.directory.findByUsername(to).orElseThrow(() -> new UnknownRecipientException(to)));
+		KnownPeer peer = this.directory.findByUsername(to).orElseThrow(() -> new UnknownRecipientException(to));
+		// a name that changed hands is not told who is typing to it either
+		this.names.requireTrusted(peer);
+		return List.of(peer);
 	}
 
 }

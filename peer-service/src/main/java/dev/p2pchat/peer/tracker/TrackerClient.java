@@ -120,7 +120,8 @@ public class TrackerClient {
 	private static RuntimeException translate(HttpStatusCodeException ex, String username) {
 		var status = ex.getStatusCode();
 		if (status.isSameCodeAs(HttpStatus.CONFLICT)) {
-			return new NameTakenException(username);
+			// the tracker keeps a departed peer's name for its key for a while
+			return new NameTakenException(username, ex.getResponseBodyAsString().contains("urn:p2pchat:name-reserved"));
 		}
 		if (status.isSameCodeAs(HttpStatus.NOT_FOUND) || status.isSameCodeAs(HttpStatus.UNAUTHORIZED)
 				|| status.isSameCodeAs(HttpStatus.FORBIDDEN)) {

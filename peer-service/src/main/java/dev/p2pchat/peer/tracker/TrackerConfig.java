@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 
 import dev.p2pchat.peer.config.Backoff;
+import dev.p2pchat.peer.config.DataDirectory;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
 import dev.p2pchat.link.identity.Identity;
 
 /**
- * Wires the tracker client, the directory, the event stream and the registration.
+ * Wires the tracker client, the directory, the names it trusts, the event stream and the
+ * registration.
  */
 @Configuration(proxyBeanMethods = false)
 class TrackerConfig {
@@ -36,6 +38,14 @@ class TrackerConfig {
 	@Bean
 	PeerDirectory peerDirectory(LocalPeer self, TrackerClient tracker, Clock clock, PeerProperties properties) {
 		return new PeerDirectory(self, tracker, clock, properties.outbox().maxAge());
+	}
+
+	/** Trusted on first use; follows the directory from its first change on. */
+	@Bean
+	NameBindings nameBindings(DataDirectory dataDirectory, LocalPeer self, PeerDirectory directory) {
+		var bindings = new NameBindings(dataDirectory, self, directory);
+		directory.addListener(bindings);
+		return bindings;
 	}
 
 	@Bean

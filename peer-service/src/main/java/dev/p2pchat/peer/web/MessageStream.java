@@ -198,6 +198,7 @@ class MessageStream implements SmartLifecycle {
 			case ChatEvent.Receipt receipt -> receipt;
 			case ChatEvent.Renamed renamed -> renamed;
 			case ChatEvent.Typing typing -> typing;
+			case ChatEvent.KeyChanged changed -> changed;
 		};
 	}
 

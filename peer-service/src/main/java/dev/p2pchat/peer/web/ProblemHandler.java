@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.p2pchat.peer.messaging.InvalidMessageException;
 import dev.p2pchat.peer.messaging.UnknownRecipientException;
+import dev.p2pchat.peer.tracker.KeyChangedException;
+import dev.p2pchat.peer.tracker.KeyNotCurrentException;
 import dev.p2pchat.peer.tracker.NameTakenException;
 import dev.p2pchat.peer.tracker.TrackerUnavailableException;
 
@@ -53,6 +55,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail on(UnknownRecipientException ex) {
 		return problem(HttpStatus.NOT_FOUND, "unknown-recipient", ex.getMessage());
+	}
+
+	/** Names both keys, so that a client can show them and accept the new one. */
+	@ExceptionHandler
+	ProblemDetail on(KeyChangedException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "key-changed", ex.getMessage());
+		problem.setProperty("username", ex.change().username());
+		problem.setProperty("oldPeerId", ex.change().oldPeerId());
+		problem.setProperty("newPeerId", ex.change().newPeerId());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(KeyNotCurrentException ex) {
+		return withField(problem(HttpStatus.CONFLICT, "key-not-current", ex.getMessage()), "peerId");
 	}
 
 	@ExceptionHandler

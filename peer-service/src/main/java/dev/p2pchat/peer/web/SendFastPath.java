@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 
 import dev.p2pchat.peer.messaging.InvalidMessageException;
 import dev.p2pchat.peer.messaging.UnknownRecipientException;
+import dev.p2pchat.peer.tracker.KeyChangedException;
 
 /**
  * Answers the plain valid {@code POST /messages} without Spring MVC: the JSON body read
@@ -35,9 +36,9 @@ import dev.p2pchat.peer.messaging.UnknownRecipientException;
  * {@link ProblemHandler} give: another content type or charset, an {@code Accept} under
  * which MVC could choose another response type, a body longer than any valid one can be,
  * JSON that does not bind (malformed, unknown field, wrong type, {@code null}), and a
- * send the chat service rejects (empty or too long text, unknown recipient). It rejects
- * those before any side effect, so MVC's second try is the only one that can have any.
- * Thread-safe.
+ * send the chat service rejects (empty or too long text, unknown recipient, a name whose
+ * key changed). It rejects those before any side effect, so MVC's second try is the only
+ * one that can have any. Thread-safe.
  */
 final class SendFastPath implements Filter {
 
@@ -115,7 +116,7 @@ final class SendFastPath implements Filter {
 		try {
 			return this.views.writeValueAsBytes(this.controller.send(request));
 		}
-		catch (InvalidMessageException | UnknownRecipientException ex) {
+		catch (InvalidMessageException | UnknownRecipientException | KeyChangedException ex) {
 			return null;
 		}
 	}

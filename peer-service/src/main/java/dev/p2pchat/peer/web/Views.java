@@ -46,6 +46,18 @@ final class Views {
 	}
 
 	/**
+	 * Body of {@code POST /names/{username}/accept}.
+	 *
+	 * @param peerId the key (peerId) the owner accepts for the name
+	 */
+	record AcceptRequest(@Nullable String peerId) {
+	}
+
+	/** A name and the peerId this peer now trusts for it. */
+	record TrustedName(String username, String peerId) {
+	}
+
+	/**
 	 * A message: {@code from}/{@code to} are usernames, {@code to} null for a broadcast;
 	 * {@code fromId} is the sender's peerId, as authenticated by its link (two people who
 	 * used one name at different times have different ids).

@@ -37,8 +37,15 @@ final class LocalChat implements AutoCloseable {
 	 * Starts a tracker whose lease is long, so a peer gone at once has left by itself.
 	 */
 	static LocalChat start() {
+		return start(new String[0]);
+	}
+
+	/** The same, with more arguments for the tracker. */
+	static LocalChat start(String... trackerArgs) {
+		List<String> args = new ArrayList<>(List.of("--p2pchat.tracker.lease=60s"));
+		args.addAll(List.of(trackerArgs));
 		return new LocalChat(JarProcess.start("tracker", JarProcess.jar("p2pchat.it.tracker-jar"),
-				JarProcess.freePort(), "--p2pchat.tracker.lease=60s"));
+				JarProcess.freePort(), args.toArray(String[]::new)));
 	}
 
 	JarProcess tracker() {

@@ -9,6 +9,7 @@ import dev.p2pchat.peer.console.ConsoleCommand.Private;
 import dev.p2pchat.peer.console.ConsoleCommand.Quit;
 import dev.p2pchat.peer.console.ConsoleCommand.Rename;
 import dev.p2pchat.peer.console.ConsoleCommand.RenamePrompt;
+import dev.p2pchat.peer.console.ConsoleCommand.Trust;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,6 +84,18 @@ class CommandParserTests {
 			"msg \"bob' hi" })
 	void msgWhenIncompleteShowsUsage(String line) {
 		assertThat(CommandParser.parse(line)).isEqualTo(new Invalid(CommandParser.MSG_USAGE));
+	}
+
+	@Test
+	void parseWhenTrustAndOneNameIsTrust() {
+		assertThat(CommandParser.parse("trust bob")).isEqualTo(new Trust("bob"));
+		assertThat(CommandParser.parse("TRUST 'bob'")).isEqualTo(new Trust("bob"));
+	}
+
+	@Test
+	void parseWhenTrustIsNotFollowedByOneWordBroadcasts() {
+		assertThat(CommandParser.parse("trust me on this")).isEqualTo(new Broadcast("trust me on this"));
+		assertThat(CommandParser.parse("trust")).isEqualTo(new Broadcast("trust"));
 	}
 
 	@Test

@@ -129,6 +129,32 @@ class ConsoleSessionTests {
 	}
 
 	@Test
+	void runWhenMsgToANameWhoseKeyChangedSaysSoAndHowToTrust() throws Exception {
+		List<String> out = run("msg dave hi");
+
+		assertThat(this.api.sent).isEmpty();
+		assertThat(out).contains("! not sent: dave's key changed",
+				"  dave is now someone else's key. If you know why (a new device or data directory), type: trust dave");
+	}
+
+	@Test
+	void runWhenTrustAcceptsTheNewKeyThenMsgSends() throws Exception {
+		List<String> out = run("trust DAVE", "msg dave hi");
+
+		assertThat(this.api.accepted).containsExactly("dave p-squatter");
+		assertThat(out).contains("You now trust dave's new key p-squatter.");
+		assertThat(this.api.sent).containsExactly("dave hi");
+	}
+
+	@Test
+	void runWhenTrustANameWhoseKeyDidNotChangeAcceptsNothing() throws Exception {
+		List<String> out = run("trust carol");
+
+		assertThat(this.api.accepted).isEmpty();
+		assertThat(out).contains("carol's key has not changed; nothing to accept.");
+	}
+
+	@Test
 	void runWhenHelpPrintsTheCommands() throws Exception {
 		assertThat(run("help")).contains(ConsoleSession.HELP);
 	}
@@ -203,6 +229,8 @@ class ConsoleSessionTests {
 
 		final List<String> renames = new ArrayList<>();
 
+		final List<String> accepted = new ArrayList<>();
+
 		boolean down;
 
 		Runnable beforeRenameAnswer = () -> {
@@ -221,6 +249,9 @@ class ConsoleSessionTests {
 			}
 			if (text.equals("too long")) {
 				throw new ApiException(413, "text is too long");
+			}
+			if ("dave".equals(to) && this.accepted.isEmpty()) {
+				throw new ApiException(409, "dave's key changed");
 			}
 			this.sent.add(((to != null) ? to : "*") + " " + text);
 			return new ApiViews.Message("m1", "alice", to, text, null);
@@ -245,6 +276,19 @@ class ConsoleSessionTests {
 		}
 
 		List<ApiViews.Message> history = List.of();
+
+		@Override
+		public List<ApiViews.KeyChange> keyChanges() throws IOException {
+			failIfDown();
+			return this.accepted.isEmpty() ? List.of(new ApiViews.KeyChange("dave", "p-dave", "p-squatter"))
+					: List.of();
+		}
+
+		@Override
+		public void acceptKey(String username, String peerId) throws IOException {
+			failIfDown();
+			this.accepted.add(username + " " + peerId);
+		}
 
 		@Override
 		public List<ApiViews.Message> history(int limit) throws IOException {

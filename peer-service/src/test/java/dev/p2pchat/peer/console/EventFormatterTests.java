@@ -146,6 +146,14 @@ class EventFormatterTests {
 	}
 
 	@Test
+	void formatWhenKeyChangedWarnsWithBothKeysAndHowToTrust() {
+		assertThat(format("key-changed", """
+				{"username":"bob","oldPeerId":"oldkey","newPeerId":"newkey"}"""))
+			.hasValue("! bob's key changed (was oldkey, now newkey): private messages to bob are held back."
+					+ " If you know why, type: trust bob");
+	}
+
+	@Test
 	void formatWhenOtherRenamedShowsBothNames() {
 		assertThat(format("renamed", """
 				{"peerId":"p-bob","username":"robert","previousUsername":"bob"}"""))

@@ -101,6 +101,16 @@ class EventStreamFollowerTests {
 			throw new UnsupportedOperationException();
 		}
 
+		@Override
+		public List<ApiViews.KeyChange> keyChanges() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void acceptKey(String username, String peerId) {
+			throw new UnsupportedOperationException();
+		}
+
 	}
 
 	static final class PrintingIo implements ConsoleIo {

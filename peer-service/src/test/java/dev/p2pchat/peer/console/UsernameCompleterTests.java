@@ -44,7 +44,7 @@ class UsernameCompleterTests {
 
 	@Test
 	void completeWhenOnTheFirstWordOffersTheCommands() {
-		assertThat(complete("m")).containsExactly("msg", "rename", "peers", "help", "quit");
+		assertThat(complete("m")).containsExactly("msg", "rename", "trust", "peers", "help", "quit");
 	}
 
 	private List<String> complete(String typed) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.p2pchat.tracker.identity.RedisReplayCache;
+import dev.p2pchat.tracker.ratelimit.NetworkPrefixes;
+import dev.p2pchat.tracker.ratelimit.RedisIdentityLimiter;
 import dev.p2pchat.tracker.ratelimit.RedisRegistrationRateLimiter;
 import dev.p2pchat.tracker.registry.RedisPeerRegistry;
 import io.lettuce.core.ClientOptions;
@@ -55,8 +57,9 @@ class RedisStoreConfiguration {
 
 	@Bean
 	RedisPeerRegistry peerRegistry(Clock clock, TrackerProperties properties, StoreProperties store,
-			RedisClient client) {
-		return new RedisPeerRegistry(clock, properties.lease(), client, store.redisKeyPrefix(), properties.maxPeers());
+			IdentityProperties identities, RedisClient client) {
+		return new RedisPeerRegistry(clock, properties.lease(), client, store.redisKeyPrefix(), properties.maxPeers(),
+				identities.nameReservation());
 	}
 
 	/** The used registration signatures, shared by the replicas. */
@@ -71,6 +74,16 @@ class RedisStoreConfiguration {
 			TrackerProperties properties) {
 		return new RedisRegistrationRateLimiter(client, store.redisKeyPrefix(), properties.rateLimit().registrations(),
 				properties.rateLimit().period());
+	}
+
+	/**
+	 * New identities per client address and network, counted by all replicas together.
+	 */
+	@Bean
+	RedisIdentityLimiter identityLimiter(RedisClient client, StoreProperties store, IdentityProperties identities) {
+		IdentityProperties.Sybil sybil = identities.sybil();
+		return new RedisIdentityLimiter(client, store.redisKeyPrefix(), sybil.perAddress(), sybil.perPrefix(),
+				sybil.period(), new NetworkPrefixes(sybil.ipv4PrefixLength(), sybil.ipv6PrefixLength()));
 	}
 
 	@Bean

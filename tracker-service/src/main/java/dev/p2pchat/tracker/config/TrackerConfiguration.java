@@ -6,7 +6,10 @@ import dev.p2pchat.tracker.events.EventFanout;
 import dev.p2pchat.tracker.identity.InMemoryReplayCache;
 import dev.p2pchat.tracker.identity.ProofVerifier;
 import dev.p2pchat.tracker.identity.ReplayCache;
+import dev.p2pchat.tracker.ratelimit.IdentityLimiter;
+import dev.p2pchat.tracker.ratelimit.InMemoryIdentityLimiter;
 import dev.p2pchat.tracker.ratelimit.InMemoryRegistrationRateLimiter;
+import dev.p2pchat.tracker.ratelimit.NetworkPrefixes;
 import dev.p2pchat.tracker.ratelimit.RegistrationRateLimiter;
 import dev.p2pchat.tracker.registry.InMemoryPeerRegistry;
 import dev.p2pchat.tracker.registry.LeaseSweeper;
@@ -41,8 +44,8 @@ class TrackerConfiguration {
 	 */
 	@Bean
 	@ConditionalOnProperty(name = StoreProperties.STORE, havingValue = "memory", matchIfMissing = true)
-	PeerRegistry peerRegistry(Clock clock, TrackerProperties properties) {
-		return new InMemoryPeerRegistry(clock, properties.lease(), properties.maxPeers());
+	PeerRegistry peerRegistry(Clock clock, TrackerProperties properties, IdentityProperties identities) {
+		return new InMemoryPeerRegistry(clock, properties.lease(), properties.maxPeers(), identities.nameReservation());
 	}
 
 	/**
@@ -63,6 +66,18 @@ class TrackerConfiguration {
 	RegistrationRateLimiter registrationRateLimiter(Clock clock, TrackerProperties properties) {
 		TrackerProperties.RateLimit limit = properties.rateLimit();
 		return new InMemoryRegistrationRateLimiter(limit.registrations(), limit.period(), limit.maxClients(), clock);
+	}
+
+	/**
+	 * New identities per client address and network, counted by this tracker alone; a
+	 * shared store replaces this bean.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = StoreProperties.STORE, havingValue = "memory", matchIfMissing = true)
+	IdentityLimiter identityLimiter(Clock clock, IdentityProperties identities) {
+		IdentityProperties.Sybil sybil = identities.sybil();
+		return new InMemoryIdentityLimiter(sybil.perAddress(), sybil.perPrefix(), sybil.period(),
+				new NetworkPrefixes(sybil.ipv4PrefixLength(), sybil.ipv6PrefixLength()), sybil.maxTracked(), clock);
 	}
 
 	@Bean

@@ -1,16 +1,9 @@
 package dev.p2pchat.tracker.ratelimit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.p2pchat.tracker.registry.RedisConnection;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * The rate limit of {@code p2pchat.tracker.store=redis}, shared by every replica: one
@@ -32,7 +25,7 @@ import io.lettuce.core.api.sync.RedisCommands;
  */
 public final class RedisRegistrationRateLimiter implements RegistrationRateLimiter, AutoCloseable {
 
-	private static final String SCRIPT = read("acquire.lua");
+	private static final LuaScript SCRIPT = LuaScript.load("acquire.lua");
 
 	private final RedisConnection connection;
 
@@ -41,8 +34,6 @@ public final class RedisRegistrationRateLimiter implements RegistrationRateLimit
 	private final String registrations;
 
 	private final String periodMillis;
-
-	private volatile String digest = "";
 
 	/**
 	 * Creates the limiter; it connects on first use.
@@ -64,35 +55,11 @@ public final class RedisRegistrationRateLimiter implements RegistrationRateLimit
 	@Override
 	public void acquire(String remoteAddress) {
 		String[] keys = { this.keyPrefix + ClientAddresses.key(remoteAddress) };
-		long waitMillis = this.connection.call((redis) -> run(redis, keys));
+		long waitMillis = this.connection
+			.call((redis) -> SCRIPT.runForInteger(redis, keys, this.registrations, this.periodMillis));
 		if (waitMillis > 0) {
 			throw new RateLimitedException(Duration.ofMillis(waitMillis),
 					"too many registrations from this address; try again later");
-		}
-	}
-
-	/** The script by its digest, sent whole when Redis does not know it (a restart). */
-	private Long run(RedisCommands<String, String> redis, String[] keys) {
-		if (this.digest.isEmpty()) {
-			this.digest = redis.digest(SCRIPT);
-		}
-		try {
-			return redis.evalsha(this.digest, ScriptOutputType.INTEGER, keys, this.registrations, this.periodMillis);
-		}
-		catch (RedisNoScriptException ex) {
-			return redis.eval(SCRIPT, ScriptOutputType.INTEGER, keys, this.registrations, this.periodMillis);
-		}
-	}
-
-	private static String read(String name) {
-		try (InputStream in = RedisRegistrationRateLimiter.class.getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IllegalStateException("missing script " + name);
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

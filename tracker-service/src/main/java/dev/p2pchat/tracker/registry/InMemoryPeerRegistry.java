@@ -18,7 +18,8 @@ import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default {@link PeerRegistry}: three maps behind one lock.
+ * The default {@link PeerRegistry}: three maps and the {@link NameReservations} behind
+ * one lock.
  *
  * <p>
  * Every mutation takes a single {@link ReentrantLock}, which makes username uniqueness
@@ -52,6 +53,9 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 
 	private final int maxPeers;
 
+	/** Departed peers' names, kept for their keys; guarded by {@link #lock}. */
+	private final NameReservations reservations;
+
 	private final List<PeerEventListener> listeners = new CopyOnWriteArrayList<>();
 
 	/** Guarded by {@link #lock}. */
@@ -75,10 +79,26 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 	 * @param maxPeers the most live peers held
 	 */
 	public InMemoryPeerRegistry(Clock clock, Duration lease, int maxPeers) {
-		this(clock, lease, maxPeers, new SecureRandom());
+		this(clock, lease, maxPeers, Duration.ZERO);
+	}
+
+	/**
+	 * Creates an empty registry with a bound that keeps departed peers' names.
+	 * @param clock the source of time for leases and timestamps
+	 * @param lease how long a record lives without a renewal
+	 * @param maxPeers the most live peers held, and the most names reserved
+	 * @param nameReservation how long a departed peer's name stays reserved for its key;
+	 * zero reserves nothing
+	 */
+	public InMemoryPeerRegistry(Clock clock, Duration lease, int maxPeers, Duration nameReservation) {
+		this(clock, lease, maxPeers, nameReservation, new SecureRandom());
 	}
 
 	InMemoryPeerRegistry(Clock clock, Duration lease, int maxPeers, SecureRandom random) {
+		this(clock, lease, maxPeers, Duration.ZERO, random);
+	}
+
+	InMemoryPeerRegistry(Clock clock, Duration lease, int maxPeers, Duration nameReservation, SecureRandom random) {
 		if (lease.isNegative() || lease.isZero()) {
 			throw new IllegalArgumentException("lease must be positive: " + lease);
 		}
@@ -89,6 +109,7 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 		this.clock = clock;
 		this.lease = lease;
 		this.tokens = new LeaseTokens(random);
+		this.reservations = new NameReservations(nameReservation, maxPeers);
 	}
 
 	@Override
@@ -100,16 +121,14 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 			if (existing != null && !existing.peer().publicKey().equals(publicKey)) {
 				throw new PeerIdTakenException(peerId);
 			}
-			String holder = liveHolderOf(username, now);
-			if (holder != null && !holder.equals(peerId)) {
-				throw new NameTakenException(username);
-			}
+			requireFree(username, peerId, now);
 			if (existing == null && this.byId.size() >= this.maxPeers && expireDue() == 0) {
 				throw new DirectoryFullException(this.maxPeers);
 			}
 			if (existing != null) {
 				this.idByName.remove(PeerFields.nameKey(existing.peer().username()));
 			}
+			this.reservations.release(peerId);
 			String token = this.tokens.newToken();
 			Peer peer = new Peer(peerId, username, url, publicKey, now, now);
 			put(new Entry(peer, LeaseTokens.hash(token)));
@@ -186,10 +205,7 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 			if (previous.equals(username)) {
 				return entry.peer();
 			}
-			String holder = liveHolderOf(username, now);
-			if (holder != null && !holder.equals(peerId)) {
-				throw new NameTakenException(username);
-			}
+			requireFree(username, peerId, now);
 			this.idByName.remove(PeerFields.nameKey(previous));
 			Peer renamed = entry.peer().withUsername(username);
 			put(new Entry(renamed, entry.tokenHash()));
@@ -228,6 +244,7 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 			}
 			due.sort(PeerList.ORDER);
 			due.forEach((peer) -> drop(peer, PeerEvent.Reason.EXPIRED));
+			this.reservations.expire(now);
 			return due.size();
 		}
 		finally {
@@ -264,6 +281,17 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 		return (holder != null && liveEntry(holder, now) != null) ? holder : null;
 	}
 
+	/** Refuses a name another live peer holds, or one reserved for another key. */
+	private void requireFree(String username, String peerId, Instant now) {
+		String holder = liveHolderOf(username, now);
+		if (holder != null && !holder.equals(peerId)) {
+			throw new NameTakenException(username);
+		}
+		if (this.reservations.heldByOther(PeerFields.nameKey(username), peerId, now)) {
+			throw new NameReservedException(username);
+		}
+	}
+
 	private Entry authorized(String peerId, String leaseToken, Instant now) {
 		Entry entry = liveEntry(peerId, now);
 		if (entry == null) {
@@ -290,6 +318,7 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 			this.idByTokenHash.remove(hex(entry.tokenHash()));
 		}
 		this.idByName.remove(PeerFields.nameKey(peer.username()));
+		this.reservations.reserve(PeerFields.nameKey(peer.username()), peer.peerId(), now());
 		publish(new PeerEvent.Left(advance(), peer, reason));
 		log.info("{} ({}) left: {}", peer.peerId(), peer.username(), reason.wireName());
 	}

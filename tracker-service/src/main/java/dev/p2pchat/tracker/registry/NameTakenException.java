@@ -9,4 +9,8 @@ public class NameTakenException extends RuntimeException {
 		super("username '" + username + "' is taken");
 	}
 
+	protected NameTakenException(String username, String message) {
+		super(message);
+	}
+
 }

@@ -47,6 +47,10 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 
 	private final int maxPeers;
 
+	private final String reservationMillis;
+
+	private final String reservationPrefix;
+
 	private final LeaseTokens tokens = new LeaseTokens(new SecureRandom());
 
 	private final RedisScripts scripts = new RedisScripts();
@@ -73,9 +77,30 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	 * @param maxPeers the most live peers of the directory (all replicas together)
 	 */
 	public RedisPeerRegistry(Clock clock, Duration lease, RedisClient client, String keyPrefix, int maxPeers) {
+		this(clock, lease, client, keyPrefix, maxPeers, Duration.ZERO);
+	}
+
+	/**
+	 * Creates the registry and starts following its events; nothing fails when Redis is
+	 * down, the calls do.
+	 * @param clock the source of time for leases and timestamps
+	 * @param lease how long a record lives without a renewal
+	 * @param client the Redis client (its options set the command timeout)
+	 * @param keyPrefix the prefix of every key and of the channel, e.g. {@code p2pchat:}
+	 * @param maxPeers the most live peers of the directory (all replicas together)
+	 * @param nameReservation how long a departed peer's name stays reserved for its key
+	 * (whole milliseconds); zero reserves nothing
+	 */
+	public RedisPeerRegistry(Clock clock, Duration lease, RedisClient client, String keyPrefix, int maxPeers,
+			Duration nameReservation) {
 		if (lease.isNegative() || lease.isZero()) {
 			throw new IllegalArgumentException("lease must be positive: " + lease);
 		}
+		if (nameReservation.isNegative()) {
+			throw new IllegalArgumentException("name reservation must not be negative: " + nameReservation);
+		}
+		this.reservationMillis = Long.toString(nameReservation.toMillis());
+		this.reservationPrefix = keyPrefix + "reserved:";
 		this.clock = clock;
 		this.lease = lease;
 		this.maxPeers = maxPeers;
@@ -96,6 +121,7 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 				hash(token), millis(now.plus(this.lease)), Integer.toString(this.maxPeers));
 		switch (status(reply)) {
 			case "name-taken" -> throw new NameTakenException(username);
+			case "name-reserved" -> throw new NameReservedException(username);
 			case "peer-id-taken" -> throw new PeerIdTakenException(peerId);
 			case "full" -> throw new DirectoryFullException(this.maxPeers);
 			default -> {
@@ -160,8 +186,12 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	public Peer rename(String peerId, String leaseToken, String username) {
 		List<Object> reply = authorized(
 				run(Script.RENAME, now(), peerId, hash(leaseToken), username, PeerFields.nameKey(username)), peerId);
-		if ("name-taken".equals(status(reply))) {
-			throw new NameTakenException(username);
+		switch (status(reply)) {
+			case "name-taken" -> throw new NameTakenException(username);
+			case "name-reserved" -> throw new NameReservedException(username);
+			default -> {
+				// renamed
+			}
 		}
 		Peer renamed = peer(peerId, record(reply.get(1)));
 		log.info("renamed {} to {}", peerId, username);
@@ -258,13 +288,15 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	}
 
 	private String[] args(Instant now, String... operationArgs) {
-		String[] args = new String[4 + operationArgs.length];
+		String[] args = new String[6 + operationArgs.length];
 		args[0] = this.peerPrefix;
 		args[1] = this.channel;
 		args[2] = millis(now);
 		// a counter lost with Redis's data starts again above every version it handed out
 		args[3] = Long.toString(now.toEpochMilli() * 1000);
-		System.arraycopy(operationArgs, 0, args, 4, operationArgs.length);
+		args[4] = this.reservationMillis;
+		args[5] = this.reservationPrefix;
+		System.arraycopy(operationArgs, 0, args, 6, operationArgs.length);
 		return args;
 	}
 

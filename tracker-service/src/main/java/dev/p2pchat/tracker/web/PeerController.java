@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import dev.p2pchat.tracker.identity.ProofVerifier;
 import dev.p2pchat.tracker.identity.RegistrationProof;
+import dev.p2pchat.tracker.ratelimit.IdentityLimiter;
 import dev.p2pchat.tracker.ratelimit.RegistrationRateLimiter;
 import dev.p2pchat.tracker.registry.Peer;
 import dev.p2pchat.tracker.registry.PeerFields;
@@ -47,18 +48,23 @@ class PeerController {
 
 	private final RegistrationRateLimiter rateLimiter;
 
+	private final IdentityLimiter identityLimiter;
+
 	PeerController(PeerRegistry registry, PeerListDocument listDocument, ProofVerifier verifier,
-			RegistrationRateLimiter rateLimiter) {
+			RegistrationRateLimiter rateLimiter, IdentityLimiter identityLimiter) {
 		this.registry = registry;
 		this.listDocument = listDocument;
 		this.verifier = verifier;
 		this.rateLimiter = rateLimiter;
+		this.identityLimiter = identityLimiter;
 	}
 
 	/**
 	 * Registers after, in this order: the client's rate limit, the proof (key, id,
-	 * timestamp, signature, first use), and the registry's own rules (name, key binding,
-	 * bound on live peers). Any refusal leaves the registry unchanged.
+	 * timestamp, signature, first use), the new identities allowed from the client's
+	 * address and network (counted only for a proven key), and the registry's own rules
+	 * (name, reservation, key binding, bound on live peers). Any refusal leaves the
+	 * registry unchanged.
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<PeerResponses.Registered> register(@Valid @RequestBody RegisterRequest request,
@@ -68,6 +74,7 @@ class PeerController {
 				required(request.url()), required(request.publicKey()), required(request.timestamp()),
 				required(request.signature()));
 		this.verifier.verify(proof);
+		this.identityLimiter.admit(http.getRemoteAddr(), proof.peerId());
 		Registration registration = this.registry.register(proof.peerId(), proof.username(), proof.url(),
 				proof.publicKey());
 		return ResponseEntity

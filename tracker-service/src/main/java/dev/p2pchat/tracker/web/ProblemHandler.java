@@ -11,8 +11,10 @@ import dev.p2pchat.tracker.events.TooManySubscribersException;
 import dev.p2pchat.tracker.identity.InvalidProofException;
 import dev.p2pchat.tracker.identity.ReplayCacheFullException;
 import dev.p2pchat.tracker.ratelimit.RateLimitedException;
+import dev.p2pchat.tracker.ratelimit.TooManyIdentitiesException;
 import dev.p2pchat.tracker.registry.DirectoryFullException;
 import dev.p2pchat.tracker.registry.InvalidTokenException;
+import dev.p2pchat.tracker.registry.NameReservedException;
 import dev.p2pchat.tracker.registry.NameTakenException;
 import dev.p2pchat.tracker.registry.PeerIdTakenException;
 import dev.p2pchat.tracker.registry.PeerNotFoundException;
@@ -57,6 +59,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail on(NameReservedException ex) {
+		return problem(HttpStatus.CONFLICT, "name-reserved", ex.getMessage(), "username");
+	}
+
+	@ExceptionHandler
 	ProblemDetail on(PeerIdTakenException ex) {
 		return problem(HttpStatus.CONFLICT, "peer-id-taken", ex.getMessage(), "peerId");
 	}
@@ -70,6 +77,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(RateLimitedException ex) {
 		return retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", ex.getMessage(), ex.retryAfter());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(TooManyIdentitiesException ex) {
+		return retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-identities", ex.getMessage(), ex.retryAfter());
 	}
 
 	@ExceptionHandler

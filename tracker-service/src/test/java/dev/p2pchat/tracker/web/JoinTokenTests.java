@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "p2pchat.tracker.join-token=" + JoinTokenTests.JOIN,
-				"p2pchat.tracker.rate-limit.registrations=1000000" })
+				"p2pchat.tracker.rate-limit.registrations=1000000", "p2pchat.tracker.sybil.per-address=1000000",
+				"p2pchat.tracker.sybil.per-prefix=1000000" })
 @Import(TrackerTestSupport.class)
 class JoinTokenTests {
 

@@ -1,13 +1,10 @@
 package dev.p2pchat.tracker.web;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +21,6 @@ import dev.p2pchat.tracker.TrackerTestSupport;
 import dev.p2pchat.tracker.registry.PeerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,17 +28,22 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import static dev.p2pchat.tracker.web.LoopbackHttp.assertProblem;
+import static dev.p2pchat.tracker.web.LoopbackHttp.clientFrom;
+import static dev.p2pchat.tracker.web.LoopbackHttp.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The limits under abuse, with the default rate limit (10 registrations per 2 s per
- * address), a directory of 3 and 2 event streams. Each test speaks from its own loopback
- * address (127.0.0.x), so that their rate limits are independent.
+ * address), a directory of 3 and 2 event streams (Sybil limits out of the way: they have
+ * {@code OpenTrackerTests}). Each test speaks from its own loopback address (127.0.0.x),
+ * so that their rate limits are independent.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "p2pchat.tracker.max-peers=3", "p2pchat.tracker.max-subscribers=2",
-				"p2pchat.tracker.keepalive-interval=200ms" })
+				"p2pchat.tracker.keepalive-interval=200ms", "p2pchat.tracker.sybil.per-address=100000",
+				"p2pchat.tracker.sybil.per-prefix=100000" })
 @Import(TrackerTestSupport.class)
 class LimitsTests {
 
@@ -186,39 +187,6 @@ class LimitsTests {
 
 	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	private static HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
-		try {
-			return client.send(request, BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static HttpClient clientFrom(String localAddress) {
-		try {
-			return HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.localAddress(InetAddress.getByName(localAddress))
-				.build();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void assertProblem(HttpResponse<String> response, String type) {
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((value) -> assertThat(value).startsWith("application/problem+json"));
-		JsonNode problem = TrackerTestSupport.json(response.body());
-		assertThat(problem.get("type").asString()).isEqualTo(type);
-		assertThat(problem.get("detail").asString()).isNotBlank();
 	}
 
 }

@@ -55,7 +55,8 @@ class RegistrationFuzzTests {
 	@BeforeContainer
 	static void startTracker() {
 		context = new SpringApplicationBuilder(TrackerApplication.class).run("--server.port=0",
-				"--p2pchat.tracker.rate-limit.registrations=1000000", "--p2pchat.tracker.log-interval=1h",
+				"--p2pchat.tracker.rate-limit.registrations=1000000", "--p2pchat.tracker.sybil.per-address=1000000",
+				"--p2pchat.tracker.sybil.per-prefix=1000000", "--p2pchat.tracker.log-interval=1h",
 				"--spring.main.banner-mode=off");
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		peers = URI.create("http://127.0.0.1:" + port + "/peers");

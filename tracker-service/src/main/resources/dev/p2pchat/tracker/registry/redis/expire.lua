@@ -1,5 +1,5 @@
--- ARGV[5] most peers to drop in one call
-local due = redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, tonumber(ARGV[5]))
+-- ARGV[7] most peers to drop in one call
+local due = redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, tonumber(ARGV[7]))
 local dropped = 0
 for _, id in ipairs(due) do
 	local p = load(id)

@@ -1,6 +1,6 @@
--- ARGV[5] peerId, [6] username, [7] name key, [8] url, [9] public key, [10] token hash,
--- [11] expiry (epoch ms), [12] most live peers
-local id, username, nk, url, key, tok, exp = ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10], ARGV[11]
+-- ARGV[7] peerId, [8] username, [9] name key, [10] url, [11] public key, [12] token hash,
+-- [13] expiry (epoch ms), [14] most live peers
+local id, username, nk, url, key, tok, exp = ARGV[7], ARGV[8], ARGV[9], ARGV[10], ARGV[11], ARGV[12], ARGV[13]
 local existing = live(id)
 -- a live record is replaced only by the holder of its key
 if existing and existing.key ~= key then
@@ -9,11 +9,14 @@ end
 if nameHeldByOther(nk, id) then
 	return { 'name-taken' }
 end
-if not existing and redis.call('ZCARD', leases) >= tonumber(ARGV[12]) then
+if nameReservedForOther(nk, id) then
+	return { 'name-reserved' }
+end
+if not existing and redis.call('ZCARD', leases) >= tonumber(ARGV[14]) then
 	for _, due in ipairs(redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, 100)) do
 		live(due)
 	end
-	if redis.call('ZCARD', leases) >= tonumber(ARGV[12]) then
+	if redis.call('ZCARD', leases) >= tonumber(ARGV[14]) then
 		return { 'full' }
 	end
 end
@@ -23,6 +26,7 @@ if existing then
 	end
 	redis.call('HDEL', tokens, existing.tok)
 end
+release(id)
 local p = { id = id, u = username, nk = nk, url = url, key = key, reg = ARGV[3], ren = ARGV[3], exp = exp, tok = tok }
 redis.call('DEL', peerKey(id))
 redis.call('HSET', peerKey(id), 'u', username, 'nk', nk, 'url', url, 'key', key, 'reg', p.reg, 'ren', p.ren,

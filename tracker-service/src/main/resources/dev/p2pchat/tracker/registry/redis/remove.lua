@@ -1,5 +1,5 @@
--- ARGV[5] peerId, [6] token hash
-local p, refusal = authorized(ARGV[5], ARGV[6])
+-- ARGV[7] peerId, [8] token hash
+local p, refusal = authorized(ARGV[7], ARGV[8])
 if not p then
 	return refusal
 end

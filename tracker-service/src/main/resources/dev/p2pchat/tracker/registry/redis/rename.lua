@@ -1,14 +1,17 @@
--- ARGV[5] peerId, [6] token hash, [7] new username, [8] its name key
-local p, refusal = authorized(ARGV[5], ARGV[6])
+-- ARGV[7] peerId, [8] token hash, [9] new username, [10] its name key
+local p, refusal = authorized(ARGV[7], ARGV[8])
 if not p then
 	return refusal
 end
-local username, nk = ARGV[7], ARGV[8]
+local username, nk = ARGV[9], ARGV[10]
 if p.u == username then
 	return { 'ok', record(p) }
 end
 if nameHeldByOther(nk, p.id) then
 	return { 'name-taken' }
+end
+if nameReservedForOther(nk, p.id) then
+	return { 'name-reserved' }
 end
 if redis.call('HGET', names, p.nk) == p.id then
 	redis.call('HDEL', names, p.nk)
