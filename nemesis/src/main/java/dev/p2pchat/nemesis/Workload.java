@@ -93,6 +93,17 @@ public final class Workload {
 		}
 	}
 
+	/** A 507 that says the message was not sent at all (a full disk, found before). */
+	private static boolean notSent(String body) {
+		try {
+			return Cluster.JSON.readTree(body).path("sent").isBoolean()
+					&& !Cluster.JSON.readTree(body).path("sent").asBoolean();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
 	private void sendOne() {
 		List<Node> peers = this.cluster.peers();
 		Node sender;
@@ -120,7 +131,8 @@ public final class Workload {
 			outcome = Op.Outcome.OK;
 			id = Cluster.JSON.readTree(answer.body()).path("id").asString();
 		}
-		else if (answer.refusedConnection() || (answer.status() >= 400 && answer.status() < 500)) {
+		else if (answer.refusedConnection() || (answer.status() >= 400 && answer.status() < 500)
+				|| (answer.status() == 507 && notSent(answer.body()))) {
 			outcome = Op.Outcome.REFUSED;
 		}
 		else {
