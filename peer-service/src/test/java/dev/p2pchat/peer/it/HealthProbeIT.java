@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The public health probes with a credential that is not the owner's token (empty, stale,
- * another scheme): answered as without one, never 401. Found by the nemesis run, whose
- * readiness polls sent a stale token.
+ * another scheme): answered as without one, never 401, so that a monitoring probe with a
+ * stale token is not shut out of a public endpoint (issue 22).
  */
 class HealthProbeIT {
 
