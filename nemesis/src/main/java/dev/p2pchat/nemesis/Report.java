@@ -111,7 +111,10 @@ final class Report {
 		return out.toString();
 	}
 
-	/** Why deliveries failed: the fault kinds on either end around the message's time. */
+	/**
+	 * Why deliveries failed: the fault kinds on either end (and partitions and tracker
+	 * restarts, which touch everyone) from 5 s before the message until its outbox bound.
+	 */
 	private void failures(StringBuilder out) {
 		if (this.verdict.failed().isEmpty()) {
 			return;
@@ -130,7 +133,7 @@ final class Report {
 			long until = op.startNanos() + Cluster.OUTBOX_MAX_AGE.toNanos();
 			for (Timeline.Event event : this.timeline.during(op.startNanos() - 5_000_000_000L, until)) {
 				if (event.target().contains(recipient) || event.target().contains(op.sender())
-						|| event.kind() == FaultKind.PARTITION) {
+						|| event.kind() == FaultKind.PARTITION || event.kind() == FaultKind.TRACKER_KILL) {
 					kinds.add(event.kind().name());
 				}
 			}

@@ -24,7 +24,7 @@ class NemesisIT {
 
 	private static final long FIXED_SEED = 22;
 
-	private static final Duration PHASE = Duration.ofSeconds(50);
+	private static final Duration PHASE = Duration.ofSeconds(40);
 
 	private static Cluster cluster;
 
