@@ -115,34 +115,8 @@ public final class HistoryChecker {
 		List<String> phantom = new ArrayList<>();
 		List<String> leaks = new ArrayList<>();
 		Set<String> unknownShown = new HashSet<>();
-		observed.histories().forEach((peer, shown) -> {
-			for (Shown message : shown) {
-				Op op = byText.get(message.text());
-				if (op == null) {
-					phantom.add(message.id() + " \"" + cut(message.text()) + "\" shown by " + peer + ": never sent");
-					continue;
-				}
-				if (!op.sender().equals(message.from())) {
-					phantom.add(message.id() + " shown by " + peer + " from " + message.from() + ": sent by "
-							+ op.sender());
-				}
-				else if (op.outcome() == Op.Outcome.REFUSED) {
-					phantom.add(message.id() + " (" + op.text() + ") shown by " + peer + ": its request was refused ("
-							+ op.status() + ")");
-				}
-				else if (op.outcome() == Op.Outcome.OK && !message.id().equals(op.id())) {
-					phantom.add(message.id() + " (" + op.text() + ") shown by " + peer + ": the 202 gave " + op.id());
-				}
-				else if (op.outcome() == Op.Outcome.UNKNOWN) {
-					unknownShown.add(op.text());
-				}
-				String to = (op.to() != null) ? op.to() : message.to();
-				if (to != null && !peer.equals(op.sender()) && !peer.equals(to)) {
-					leaks.add(message.id() + " (" + op.text() + ") from " + op.sender() + " to " + to + " shown by "
-							+ peer);
-				}
-			}
-		});
+		observed.histories()
+			.forEach((peer, shown) -> shownOnlyWhatWasSent(peer, peer, shown, byText, phantom, leaks, unknownShown));
 
 		List<String> reordered = new ArrayList<>();
 		Map<String, Map<String, Integer>> senderOrder = new HashMap<>();
@@ -155,29 +129,26 @@ public final class HistoryChecker {
 			}
 			senderOrder.put(peer, order);
 		});
-		observed.histories().forEach((receiver, shown) -> {
-			Map<String, Integer> highest = new HashMap<>();
-			Map<String, String> highestId = new HashMap<>();
-			for (Shown message : shown) {
-				if (message.from().equals(receiver)) {
-					continue;
-				}
-				Integer position = senderOrder.getOrDefault(message.from(), Map.of()).get(message.id());
-				if (position == null) {
-					continue;
-				}
-				Integer before = highest.get(message.from());
-				if (before != null && position < before) {
-					reordered.add(receiver + " shows " + message.id() + " from " + message.from() + " after "
-							+ highestId.get(message.from()) + ", which " + message.from() + " sent later");
-				}
-				else {
-					highest.put(message.from(), position);
-					highestId.put(message.from(), message.id());
-				}
+		observed.histories()
+			.forEach((receiver, shown) -> inSendersOrder(receiver, receiver, shown, senderOrder, reordered));
+		reordered.addAll(clientOrderViolations(ops, senderOrder));
+
+		// what the live streams showed: once per session, in order, only what was sent
+		observed.streams().forEach((peer, sessions) -> {
+			for (int i = 0; i < sessions.size(); i++) {
+				String where = "stream " + (i + 1) + " of " + peer;
+				List<Shown> session = sessions.get(i);
+				Map<String, Integer> ids = new HashMap<>();
+				session.forEach((message) -> ids.merge(message.id(), 1, Integer::sum));
+				ids.forEach((id, count) -> {
+					if (count > 1) {
+						duplicated.add(id + " shown " + count + " times by " + where);
+					}
+				});
+				shownOnlyWhatWasSent(peer, where, session, byText, phantom, leaks, new HashSet<>());
+				inSendersOrder(peer, where, session, senderOrder, reordered);
 			}
 		});
-		reordered.addAll(clientOrderViolations(ops, senderOrder));
 
 		List<String> historyChanged = new ArrayList<>();
 		for (Observed.Snapshot snapshot : observed.snapshots()) {
@@ -208,6 +179,64 @@ public final class HistoryChecker {
 		return new Verdict(ops.size(), acknowledged, refused, ops.size() - acknowledged - refused, unknownShown.size(),
 				deliveries, failed.size(), failedButShown, failed, lost, duplicated, reordered, phantom, leaks,
 				historyChanged);
+	}
+
+	/**
+	 * Each message shown was sent, by its sender, not refused, and is not a private leak.
+	 */
+	private static void shownOnlyWhatWasSent(String peer, String where, List<Shown> shown, Map<String, Op> byText,
+			List<String> phantom, List<String> leaks, Set<String> unknownShown) {
+		for (Shown message : shown) {
+			Op op = byText.get(message.text());
+			if (op == null) {
+				phantom.add(message.id() + " \"" + cut(message.text()) + "\" shown by " + where + ": never sent");
+				continue;
+			}
+			if (!op.sender().equals(message.from())) {
+				phantom
+					.add(message.id() + " shown by " + where + " from " + message.from() + ": sent by " + op.sender());
+			}
+			else if (op.outcome() == Op.Outcome.REFUSED) {
+				phantom.add(message.id() + " (" + op.text() + ") shown by " + where + ": its request was refused ("
+						+ op.status() + ")");
+			}
+			else if (op.outcome() == Op.Outcome.OK && !message.id().equals(op.id())) {
+				phantom.add(message.id() + " (" + op.text() + ") shown by " + where + ": the 202 gave " + op.id());
+			}
+			else if (op.outcome() == Op.Outcome.UNKNOWN) {
+				unknownShown.add(op.text());
+			}
+			String to = (op.to() != null) ? op.to() : message.to();
+			if (to != null && !peer.equals(op.sender()) && !peer.equals(to)) {
+				leaks.add(
+						message.id() + " (" + op.text() + ") from " + op.sender() + " to " + to + " shown by " + where);
+			}
+		}
+	}
+
+	/** A receiver shows each sender's messages in the order of the sender's history. */
+	private static void inSendersOrder(String receiver, String where, List<Shown> shown,
+			Map<String, Map<String, Integer>> senderOrder, List<String> reordered) {
+		Map<String, Integer> highest = new HashMap<>();
+		Map<String, String> highestId = new HashMap<>();
+		for (Shown message : shown) {
+			if (message.from().equals(receiver)) {
+				continue;
+			}
+			Integer position = senderOrder.getOrDefault(message.from(), Map.of()).get(message.id());
+			if (position == null) {
+				continue;
+			}
+			Integer before = highest.get(message.from());
+			if (before != null && position < before) {
+				reordered.add(where + " shows " + message.id() + " from " + message.from() + " after "
+						+ highestId.get(message.from()) + ", which " + message.from() + " sent later");
+			}
+			else {
+				highest.put(message.from(), position);
+				highestId.put(message.from(), message.id());
+			}
+		}
 	}
 
 	/**

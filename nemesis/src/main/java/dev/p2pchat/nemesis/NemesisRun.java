@@ -49,6 +49,8 @@ public final class NemesisRun {
 
 	private final List<Observed.Snapshot> snapshots = new ArrayList<>();
 
+	private final Map<String, List<List<Shown>>> streams = new HashMap<>();
+
 	public NemesisRun(Cluster cluster) {
 		this.cluster = cluster;
 	}
@@ -62,6 +64,7 @@ public final class NemesisRun {
 		var workload = new Workload(this.cluster, new Random(plan.seed() * 31 + 7), "s" + plan.seed(), plan.perSecond(),
 				timeline::faultActive);
 		var nemesis = new Nemesis(this.cluster, new Random(plan.seed()), plan.nemesis(), timeline);
+		var streams = new StreamWatch(this.cluster);
 		workload.start(plan.clients());
 		nemesis.run(plan.faults());
 		List<Op> phaseOps = workload.stop();
@@ -71,6 +74,9 @@ public final class NemesisRun {
 		this.snapshots.addAll(nemesis.snapshots());
 		int unsettled = settle();
 		long settled = System.nanoTime();
+		streams.stop()
+			.forEach((peer, sessions) -> this.streams.computeIfAbsent(peer, (name) -> new ArrayList<>())
+				.addAll(sessions));
 		Observed observed = observe();
 		Verdict verdict = HistoryChecker.check(this.ops, observed);
 		var report = new Report(plan, this.cluster.peers().size(), phaseOps, timeline, nemesis.counts(), verdict,
@@ -127,7 +133,7 @@ public final class NemesisRun {
 				}
 			}
 		}
-		return new Observed(histories, states, List.copyOf(this.snapshots));
+		return new Observed(histories, states, List.copyOf(this.snapshots), this.streams);
 	}
 
 }

@@ -217,6 +217,11 @@ public final class Node {
 		return this.clockOffset;
 	}
 
+	/** The owner's token (peers), or null (the tracker). */
+	public @Nullable String token() {
+		return this.token;
+	}
+
 	public Http.Answer get(String path) {
 		return Http.get(uri(path), this.token, CALL);
 	}

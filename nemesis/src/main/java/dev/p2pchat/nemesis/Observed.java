@@ -11,9 +11,17 @@ import java.util.Map;
  * recipient username ({@code pending}, {@code delivered}, {@code failed}); an id is
  * missing when its sender does not know it ({@code GET /messages/{id}} 404)
  * @param snapshots a peer's history taken just before it was killed or restarted
+ * @param streams what each peer's {@code GET /messages/stream} showed, one list per
+ * connection (session), in the order shown
  */
 public record Observed(Map<String, List<Shown>> histories, Map<String, Map<String, String>> states,
-		List<Snapshot> snapshots) {
+		List<Snapshot> snapshots, Map<String, List<List<Shown>>> streams) {
+
+	/** Without streams. */
+	public Observed(Map<String, List<Shown>> histories, Map<String, Map<String, String>> states,
+			List<Snapshot> snapshots) {
+		this(histories, states, snapshots, Map.of());
+	}
 
 	/**
 	 * A peer's history (ids, oldest first) just before a restart.

@@ -29,6 +29,8 @@ class HistoryCheckerTests {
 
 	private final List<Observed.Snapshot> snapshots = new ArrayList<>();
 
+	private final Map<String, List<List<Shown>>> streams = new HashMap<>();
+
 	@Test
 	void checkWhenEveryMessageArrivedOnceInOrderPasses() {
 		Verdict verdict = check();
@@ -165,8 +167,39 @@ class HistoryCheckerTests {
 		assertThat(check().historyChanged()).isEmpty();
 	}
 
+	@Test
+	void checkWhenAStreamShowsAMessageTwiceInOneSessionReportsDuplicated() {
+		this.streams.put("c", List.of(List.of(shown("m1"), shown("m2"), shown("m2"))));
+
+		assertThat(check().duplicated()).singleElement().asString().contains("id-m2 shown 2 times by stream 1 of c");
+	}
+
+	@Test
+	void checkWhenAMessageIsShownAgainOnANewSessionPasses() {
+		this.streams.put("c", List.of(List.of(shown("m1")), List.of(shown("m1"), shown("m2"))));
+
+		assertThat(check().passed()).isTrue();
+	}
+
+	@Test
+	void checkWhenAStreamShowsAMessageNeverSentOrOutOfOrderReportsIt() {
+		this.streams.put("c", List.of(List.of(shown("m2"), shown("m1"), new Shown("id-x", "a", null, "ghost"))));
+
+		Verdict verdict = check();
+
+		assertThat(verdict.phantom()).singleElement().asString().contains("stream 1 of c: never sent");
+		assertThat(verdict.reordered()).singleElement().asString().contains("stream 1 of c shows id-m1");
+	}
+
+	@Test
+	void checkWhenAThirdPeersStreamShowsAPrivateMessageReportsALeak() {
+		this.streams.put("c", List.of(List.of(shown("p1", "b"))));
+
+		assertThat(check().leaks()).singleElement().asString().contains("shown by stream 1 of c");
+	}
+
 	private Verdict check() {
-		return HistoryChecker.check(this.ops, new Observed(this.histories, this.states, this.snapshots));
+		return HistoryChecker.check(this.ops, new Observed(this.histories, this.states, this.snapshots, this.streams));
 	}
 
 	/** Acknowledged, each answered before the next was sent. */
