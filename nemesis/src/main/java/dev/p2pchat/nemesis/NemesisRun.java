@@ -81,7 +81,7 @@ public final class NemesisRun {
 		Verdict verdict = HistoryChecker.check(this.ops, observed);
 		var report = new Report(plan, this.cluster.peers().size(), phaseOps, timeline, nemesis.counts(), verdict,
 				Duration.ofNanos(healStart - started), Duration.ofNanos(settled - healStart), unsettled,
-				Duration.ofNanos(System.nanoTime() - started));
+				Duration.ofNanos(System.nanoTime() - started), streamFigures());
 		String text = report.markdown();
 		Path file = this.cluster.workDir().resolve("report-" + plan.seed() + ".md");
 		try {
@@ -117,6 +117,17 @@ public final class NemesisRun {
 			}
 			Sleep.of(Duration.ofSeconds(1));
 		}
+	}
+
+	/** Live-stream connections followed so far, and the messages they showed. */
+	private int[] streamFigures() {
+		int sessions = 0;
+		int messages = 0;
+		for (List<List<Shown>> perPeer : this.streams.values()) {
+			sessions += perPeer.size();
+			messages += perPeer.stream().mapToInt(List::size).sum();
+		}
+		return new int[] { sessions, messages };
 	}
 
 	private Observed observe() {

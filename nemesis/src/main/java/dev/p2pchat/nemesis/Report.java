@@ -35,8 +35,10 @@ final class Report {
 
 	private final Duration total;
 
+	private final int[] streams;
+
 	Report(NemesisRun.Plan plan, int peers, List<Op> ops, Timeline timeline, Map<FaultKind, Integer> counts,
-			Verdict verdict, Duration faulting, Duration settling, int unsettled, Duration total) {
+			Verdict verdict, Duration faulting, Duration settling, int unsettled, Duration total, int[] streams) {
 		this.plan = plan;
 		this.peers = peers;
 		this.ops = ops;
@@ -47,6 +49,7 @@ final class Report {
 		this.settling = settling;
 		this.unsettled = unsettled;
 		this.total = total;
+		this.streams = streams;
 	}
 
 	String markdown() {
@@ -71,6 +74,8 @@ final class Report {
 		row(out, "deliveries (recipient shows it, delivered)", this.verdict.deliveries());
 		row(out, "deliveries failed", this.verdict.failures());
 		row(out, "failed but shown anyway", this.verdict.failedButShown());
+		row(out, "live-stream connections checked", this.streams[0]);
+		row(out, "messages shown on them", this.streams[1]);
 		row(out, "**lost**", this.verdict.lost().size());
 		row(out, "**duplicated**", this.verdict.duplicated().size());
 		row(out, "**reordered**", this.verdict.reordered().size());
