@@ -33,8 +33,13 @@ if [[ ! -f "$tracker_jar" || ! -f "$peer_jar" || ! -f nemesis/target/nemesis.jar
   ./mvnw -B -q package -DskipTests -pl tracker-service,peer-service,nemesis
 fi
 
+# a private copy of the harness: a build meanwhile rewrites nemesis/target/nemesis.jar in place,
+# which would break the loading of the classes the run has not loaded yet (the checker, at the end)
+harness="nemesis/target/soak/seed-$seed/harness"
+rm -rf "$harness" && mkdir -p "$harness" && cp -r nemesis/target/nemesis.jar nemesis/target/lib "$harness/"
+
 echo "soak: seed $seed, $minutes minutes of faults"
 exec timeout --kill-after=30s "$(( minutes * 60 + 900 ))s" \
-  "$JAVA" -Xmx384m -XX:+UseSerialGC -cp "nemesis/target/nemesis.jar:nemesis/target/lib/*" dev.p2pchat.nemesis.Soak \
+  "$JAVA" -Xmx384m -XX:+UseSerialGC -cp "$harness/nemesis.jar:$harness/lib/*" dev.p2pchat.nemesis.Soak \
   --minutes="$minutes" --seed="$seed" --tracker-jar="$tracker_jar" --peer-jar="$peer_jar" \
   --work=nemesis/target/soak --docs=docs/reliability.md "${extra[@]}"
