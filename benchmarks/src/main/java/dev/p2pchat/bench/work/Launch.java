@@ -107,7 +107,8 @@ record Launch(Jars jars, Path logDir) {
 				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + trackerPort,
 				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port, "--p2pchat.peer.data-dir=" + dataDir,
 				"--p2pchat.peer.api-token=" + API_TOKEN,
-				// W3's simulated peers all link from 127.0.0.1: more than the 32 per address
+				// W3's simulated peers all link from 127.0.0.1: more than the 32 per
+				// address
 				"--p2pchat.peer.limits.links-per-address=1024");
 	}
 

@@ -1,5 +1,6 @@
 package dev.p2pchat.peer.messaging;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,7 @@ public class ChatService {
 	 * @throws UnknownRecipientException when nobody of that name is known
 	 * @throws dev.p2pchat.peer.tracker.KeyChangedException when the name is now held by
 	 * another key than the one this peer trusts for it (nothing is sent)
+	 * @throws StorageException when the history cannot be written now (a full disk)
 	 */
 	public ChatMessage send(@Nullable String to, String text) {
 		return send(to, text, false);
@@ -101,6 +103,10 @@ public class ChatService {
 	private ChatMessage send(@Nullable String to, String text, boolean durably) {
 		checkText(text);
 		List<KnownPeer> recipients = recipients(to);
+		if (this.history.failing()) {
+			// before any side effect: this message is not sent at all
+			throw new StorageException(false);
+		}
 		KnownPeer only = (to != null) ? recipients.getFirst() : null;
 		// one send at a time from here on: concurrent sends must reach every recipient's
 		// outbox in the same order (their id order), or receivers would disagree
@@ -133,7 +139,14 @@ public class ChatService {
 		}
 		if (durably) {
 			// outside the lock, so that concurrent senders share one write (group commit)
-			this.history.await(written);
+			try {
+				this.history.await(written);
+			}
+			catch (UncheckedIOException ex) {
+				// in the outboxes already, and kept in memory for the journal's next
+				// write
+				throw new StorageException(true);
+			}
 		}
 		return message;
 	}

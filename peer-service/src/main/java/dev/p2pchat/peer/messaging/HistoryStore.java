@@ -79,6 +79,11 @@ final class HistoryStore implements AutoCloseable {
 		this.journal.await(ticket);
 	}
 
+	/** The journal's last write failed (a full disk) and nothing is written meanwhile. */
+	boolean failing() {
+		return this.journal.failing();
+	}
+
 	/**
 	 * Starts a new segment and writes, in the background, these messages as its snapshot.
 	 */

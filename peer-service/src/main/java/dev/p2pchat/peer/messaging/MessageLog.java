@@ -190,6 +190,11 @@ final class MessageLog {
 		}
 	}
 
+	/** Whether the store cannot write now (a full disk): see {@code Journal#failing}. */
+	boolean failing() {
+		return this.store != null && this.store.failing();
+	}
+
 	/** Journals a recipient's state change. */
 	void settled(LoggedMessage message, Recipient recipient) {
 		if (this.store != null) {

@@ -84,6 +84,11 @@ public final class Journal implements AutoCloseable {
 
 	private volatile long synced;
 
+	/**
+	 * The last write failed (a full disk): what it did not write is kept for the next.
+	 */
+	private volatile boolean failing;
+
 	private FileChannel channel;
 
 	private int segment;
@@ -184,6 +189,15 @@ public final class Journal implements AutoCloseable {
 		finally {
 			this.writeLock.unlock();
 		}
+	}
+
+	/**
+	 * Whether the last write failed (e.g. no space left on the device) and none has
+	 * succeeded since: nothing appended meanwhile is written yet. The background thread
+	 * retries every sync interval, so this clears by itself once space returns.
+	 */
+	public boolean failing() {
+		return this.failing;
 	}
 
 	/**
@@ -298,7 +312,10 @@ public final class Journal implements AutoCloseable {
 			// rotated meanwhile: the rotation synced the old segment
 		}
 		catch (IOException | RuntimeException ex) {
-			log.warn("{}: background write failed: {}", this.dir.getFileName(), ex.toString());
+			if (!this.failing) {
+				// a failing write is logged once, when it starts (keepUnwritten)
+				log.warn("{}: background write failed: {}", this.dir.getFileName(), ex.toString());
+			}
 		}
 	}
 
@@ -327,17 +344,72 @@ public final class Journal implements AutoCloseable {
 			this.bufferLock.unlock();
 		}
 		full.flip();
-		writeFully(this.channel, full);
+		try {
+			writeFully(this.channel, full);
+		}
+		catch (IOException ex) {
+			keepUnwritten(full, ex);
+			throw ex;
+		}
 		full.clear();
 		this.written = upTo;
+		recovered();
+	}
+
+	/**
+	 * After a failed write: what it did not write goes back in front of what was appended
+	 * meanwhile, in order, for the next write. (The file holds the written part; the next
+	 * write continues it byte for byte.) Logged once per failing spell.
+	 */
+	private void keepUnwritten(ByteBuffer unwritten, IOException ex) {
+		this.bufferLock.lock();
+		try {
+			ByteBuffer meanwhile = this.buffer;
+			meanwhile.flip();
+			unwritten.compact();
+			ByteBuffer merged = unwritten;
+			if (merged.remaining() < meanwhile.remaining()) {
+				merged = ByteBuffer
+					.allocateDirect(Math.max(2 * unwritten.capacity(), unwritten.position() + meanwhile.remaining()));
+				unwritten.flip();
+				merged.put(unwritten);
+			}
+			merged.put(meanwhile);
+			meanwhile.clear();
+			this.buffer = merged;
+			this.spare = meanwhile;
+		}
+		finally {
+			this.bufferLock.unlock();
+		}
+		if (!this.failing) {
+			this.failing = true;
+			log.warn("{}: cannot write the journal ({}); kept in memory and retried every {}, new messages refused"
+					+ " meanwhile", this.dir.getFileName(), ex.getMessage(), this.settings.syncInterval());
+		}
+	}
+
+	private void recovered() {
+		if (this.failing) {
+			this.failing = false;
+			log.info("{}: the journal is written again", this.dir.getFileName());
+		}
 	}
 
 	/** Writes and clears a buffer; the caller holds both locks. */
 	private void writeBuffer(ByteBuffer pending) throws IOException {
 		pending.flip();
-		writeFully(this.channel, pending);
+		try {
+			writeFully(this.channel, pending);
+		}
+		catch (IOException ex) {
+			// keep what was not written, appendable again (a full disk)
+			pending.compact();
+			throw ex;
+		}
 		pending.clear();
 		this.written = this.appended;
+		recovered();
 	}
 
 	/** Opens a segment for appending; a new one starts with its file header. */

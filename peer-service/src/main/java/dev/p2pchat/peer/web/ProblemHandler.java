@@ -21,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.p2pchat.peer.messaging.InvalidMessageException;
+import dev.p2pchat.peer.messaging.StorageException;
 import dev.p2pchat.peer.messaging.UnknownRecipientException;
 import dev.p2pchat.peer.tracker.KeyChangedException;
 import dev.p2pchat.peer.tracker.KeyNotCurrentException;
@@ -89,6 +90,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "stream-full", ex.getMessage()));
 	}
+
+	/**
+	 * 507: not logged per request (the journal logs once when its writes start failing),
+	 * and {@code sent} says whether the message was refused outright ({@code false}) or
+	 * may still be delivered ({@code "unknown"}).
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(StorageException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INSUFFICIENT_STORAGE, ex.getMessage());
+		problem.setType(URI.create("urn:p2pchat:" + STORAGE_FULL));
+		problem.setProperty("sent", ex.mayBeSent() ? "unknown" : false);
+		return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	static final String STORAGE_FULL = "storage-full";
 
 	@ExceptionHandler
 	ProblemDetail on(TrackerUnavailableException ex) {

@@ -18,12 +18,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 import dev.p2pchat.peer.messaging.InvalidMessageException;
+import dev.p2pchat.peer.messaging.StorageException;
 import dev.p2pchat.peer.messaging.UnknownRecipientException;
 import dev.p2pchat.peer.tracker.KeyChangedException;
 
@@ -57,6 +59,8 @@ final class SendFastPath implements Filter {
 
 	private final ObjectWriter views;
 
+	private final JsonMapper json;
+
 	private final int maxBody;
 
 	private final Counter served;
@@ -72,6 +76,7 @@ final class SendFastPath implements Filter {
 		this.controller = controller;
 		this.requests = json.readerFor(Views.SendRequest.class);
 		this.views = json.writerFor(Views.MessageView.class);
+		this.json = json;
 		this.maxBody = maxTextLength * 6 + 1024;
 		this.served = served;
 	}
@@ -86,7 +91,15 @@ final class SendFastPath implements Filter {
 			return;
 		}
 		ReadAheadRequest body = ReadAheadRequest.read(request, this.maxBody);
-		byte[] answer = body.whole() ? send(body) : null;
+		byte[] answer;
+		try {
+			answer = body.whole() ? send(body) : null;
+		}
+		catch (StorageException ex) {
+			// answered here: passed on to MVC it would be sent a second time
+			refuse((HttpServletResponse) response, ex);
+			return;
+		}
 		if (answer == null) {
 			chain.doFilter(body, response);
 			return;
@@ -99,6 +112,28 @@ final class SendFastPath implements Filter {
 		http.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		http.setContentLength(answer.length);
 		http.getOutputStream().write(answer);
+	}
+
+	/** The 507 that {@code ProblemHandler} gives the MVC way. */
+	private void refuse(HttpServletResponse response, StorageException ex) throws IOException {
+		ObjectNode problem = this.json.createObjectNode()
+			.put("type", "urn:p2pchat:" + ProblemHandler.STORAGE_FULL)
+			.put("title", "Insufficient Storage")
+			.put("status", 507)
+			.put("detail", ex.getMessage())
+			.put("instance", "/messages");
+		if (ex.mayBeSent()) {
+			problem.put("sent", "unknown");
+		}
+		else {
+			problem.put("sent", false);
+		}
+		byte[] body = this.json.writeValueAsBytes(problem);
+		response.setStatus(507);
+		response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 	/** The 202 body, or {@code null} when MVC is to answer. */

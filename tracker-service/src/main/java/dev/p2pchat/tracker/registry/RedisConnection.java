@@ -1,5 +1,7 @@
 package dev.p2pchat.tracker.registry;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -19,10 +21,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Thread-safe: Lettuce connections are shared by all threads. While one thread connects,
- * the others fail fast rather than queue behind it.
+ * the others wait for it up to {@link #CONNECT_WAIT} (a burst of first requests is served
+ * once the connection is up, not refused), then fail: nobody queues for longer.
  */
 @Slf4j
 public final class RedisConnection implements AutoCloseable {
+
+	/** How long a caller waits for another thread's connect before it is refused. */
+	static final Duration CONNECT_WAIT = Duration.ofSeconds(3);
 
 	private final RedisClient client;
 
@@ -60,8 +66,8 @@ public final class RedisConnection implements AutoCloseable {
 		if (open != null) {
 			return open.sync();
 		}
-		// one thread connects; the others fail fast rather than queue behind it
-		if (!this.connecting.tryLock()) {
+		// one thread connects; the others wait for it, briefly
+		if (!tryLock()) {
 			throw new StoreUnavailableException("connecting to redis", null);
 		}
 		try {
@@ -73,6 +79,16 @@ public final class RedisConnection implements AutoCloseable {
 		}
 		finally {
 			this.connecting.unlock();
+		}
+	}
+
+	private boolean tryLock() {
+		try {
+			return this.connecting.tryLock(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
