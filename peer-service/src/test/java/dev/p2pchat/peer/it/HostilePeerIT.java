@@ -51,8 +51,10 @@ class HostilePeerIT {
 
 	@BeforeAll
 	static void startChat() {
-		// many identities from one test: the registration allowance per address is raised
-		tracker = TrackerProcess.start(List.of("--p2pchat.tracker.rate-limit.registrations=2000"),
+		// many identities from one test: the registration allowance per address and the
+		// Sybil limits (all of loopback is one network) are raised
+		tracker = TrackerProcess.start(List.of("--p2pchat.tracker.rate-limit.registrations=2000",
+				"--p2pchat.tracker.sybil.per-address=2000", "--p2pchat.tracker.sybil.per-prefix=2000"),
 				Duration.ofSeconds(60));
 		victim = PeerJar.start("victim", tracker.url(),
 				"--p2pchat.peer.limits.link-messages-per-second=" + MESSAGES_PER_SECOND);
