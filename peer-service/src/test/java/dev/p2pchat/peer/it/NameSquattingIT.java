@@ -115,6 +115,9 @@ class NameSquattingIT {
 				assertThat(open).hasSize(1);
 				assertThat(open.get(0).get("newPeerId").asString()).isEqualTo(squatterId);
 				assertThat(alice.get("/messages?limit=100").getBody()).doesNotContain("for bob's eyes only");
+				ResponseEntity<String> typing = alice.post("/typing", "{\"to\":\"bob\"}");
+				assertThat(typing.getStatusCode().value()).isEqualTo(409);
+				assertThat(JSON.readTree(typing.getBody()).get("type").asString()).isEqualTo("urn:p2pchat:key-changed");
 				ResponseEntity<String> stale = alice.post("/names/bob/accept", "{\"peerId\":\"" + bobId + "\"}");
 				assertThat(stale.getStatusCode().value()).isEqualTo(409);
 				assertThat(JSON.readTree(stale.getBody()).get("type").asString())
