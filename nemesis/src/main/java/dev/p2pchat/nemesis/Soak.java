@@ -59,10 +59,20 @@ public final class Soak {
 			System.out.println("nemesis: no " + BEGIN + " … " + END + " section in " + docs + "; not updated");
 			return;
 		}
+		// the figures only: the failure combinations and the timeline stay in the report
+		// file
 		String report = result.text().replaceFirst("^# [^\n]*\n", "");
+		for (String tail : new String[] { "Failed deliveries of this phase", "Timeline (seconds" }) {
+			int at = report.indexOf(tail);
+			if (at >= 0) {
+				report = report.substring(0, at);
+			}
+		}
 		String section = BEGIN + "\n" + "Latest soak: started " + started + ", `scripts/soak.sh --minutes="
 				+ result.plan().faults().toMinutes() + " --seed=" + result.plan().seed() + "`.\n"
-				+ report.replace("\n## ", "\n#### ") + END;
+				+ report.replace("\n## ", "\n#### ").strip()
+				+ "\n\nThe failure causes and the fault timeline: the report file, " + "`nemesis/target/soak/seed-"
+				+ result.plan().seed() + "/report-" + result.plan().seed() + ".md`.\n" + END;
 		Files.writeString(docs, text.substring(0, begin) + section + text.substring(end + END.length()));
 	}
 
