@@ -59,9 +59,11 @@ final class JarProcess implements AutoCloseable {
 	}
 
 	static JarProcess start(String name, Path jar, int port, String... args) {
-		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8", "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1"));
+		// the image's heap and its exit on OutOfMemoryError (Dockerfile): a flood that
+		// exhausts the heap kills the process rather than leaving it limping
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8", "-jar", jar.toString(),
+				"--server.port=" + port, "--server.address=127.0.0.1"));
 		command.addAll(List.of(args));
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -8,6 +8,7 @@ import dev.p2pchat.tracker.identity.ProofVerifier;
 import dev.p2pchat.tracker.identity.ReplayCache;
 import dev.p2pchat.tracker.ratelimit.InMemoryRegistrationRateLimiter;
 import dev.p2pchat.tracker.ratelimit.RegistrationRateLimiter;
+import dev.p2pchat.tracker.ratelimit.RenameRateLimiter;
 import dev.p2pchat.tracker.registry.InMemoryPeerRegistry;
 import dev.p2pchat.tracker.registry.LeaseSweeper;
 import dev.p2pchat.tracker.registry.PeerRegistry;
@@ -63,6 +64,12 @@ class TrackerConfiguration {
 	RegistrationRateLimiter registrationRateLimiter(Clock clock, TrackerProperties properties) {
 		TrackerProperties.RateLimit limit = properties.rateLimit();
 		return new InMemoryRegistrationRateLimiter(limit.registrations(), limit.period(), limit.maxClients(), clock);
+	}
+
+	@Bean
+	RenameRateLimiter renameRateLimiter(Clock clock, TrackerProperties properties) {
+		TrackerProperties.RateLimit limit = properties.rateLimit();
+		return new RenameRateLimiter(limit.renames(), limit.renamePeriod(), limit.maxClients(), clock);
 	}
 
 	@Bean
