@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "p2pchat.tracker.keepalive-interval=300ms", "p2pchat.tracker.log-interval=1s",
-				"p2pchat.tracker.rate-limit.registrations=1000000" })
+				"p2pchat.tracker.rate-limit.registrations=1000000", "p2pchat.tracker.rate-limit.renames=1000000" })
 @AutoConfigureMetrics
 @AutoConfigureRestTestClient
 @Import(TrackerTestSupport.class)

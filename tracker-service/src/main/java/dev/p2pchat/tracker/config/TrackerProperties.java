@@ -85,7 +85,7 @@ public record TrackerProperties(@DefaultValue("15s") Duration lease, @DefaultVal
 	 * @param renamePeriod the period of {@code renames}
 	 */
 	public record RateLimit(@DefaultValue("10") int registrations, @DefaultValue("2s") Duration period,
-			@DefaultValue("10000") int maxClients, @DefaultValue("10") int renames,
+			@DefaultValue("10000") int maxClients, @DefaultValue("30") int renames,
 			@DefaultValue("1m") Duration renamePeriod) {
 
 		public RateLimit {
