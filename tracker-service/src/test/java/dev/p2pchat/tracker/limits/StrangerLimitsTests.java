@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,7 +84,8 @@ class StrangerLimitsTests {
 
 	@Test
 	void registrationWhenItsBodyHasOverlongUtf8IsRefusedAndNothingIsStored() throws Exception {
-		// signed over ".../a/b": a lenient decoder reads the overlong C0 AF as "/", and the
+		// signed over ".../a/b": a lenient decoder reads the overlong C0 AF as "/", and
+		// the
 		// proof would verify
 		String json = TestIdentity.named("strangers-1")
 			.registrationJson("eve", "http://127.0.0.1:9001/a/b", this.http.now())
@@ -97,8 +99,8 @@ class StrangerLimitsTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(this.registry.list().peers()).isEmpty();
 	}
 
@@ -132,8 +134,7 @@ class StrangerLimitsTests {
 			Socket fifth = slow("127.0.0.81");
 			held.add(fifth);
 
-			fifth.setSoTimeout(5_000);
-			assertThat(fifth.getInputStream().read()).as("the fifth is closed unanswered").isEqualTo(-1);
+			assertThat(closedUnanswered(fifth)).as("the fifth is closed unanswered").isTrue();
 			for (Socket socket : held.subList(0, 4)) {
 				assertThat(stillOpen(socket)).isTrue();
 			}
@@ -159,6 +160,20 @@ class StrangerLimitsTests {
 		return socket;
 	}
 
+	/** The end of the stream, or a reset (the server closed with our bytes unread). */
+	private static boolean closedUnanswered(Socket socket) throws IOException {
+		socket.setSoTimeout(5_000);
+		try {
+			return socket.getInputStream().read() == -1;
+		}
+		catch (SocketTimeoutException ex) {
+			return false;
+		}
+		catch (SocketException ex) {
+			return true;
+		}
+	}
+
 	private static boolean stillOpen(Socket socket) throws IOException {
 		socket.setSoTimeout(200);
 		try {
@@ -170,7 +185,9 @@ class StrangerLimitsTests {
 		}
 	}
 
-	/** Sends one request as bytes (each char one byte) and reads the answer until closed. */
+	/**
+	 * Sends one request as bytes (each char one byte) and reads the answer until closed.
+	 */
 	private String exchange(String source, String request) throws IOException {
 		try (var socket = new Socket()) {
 			socket.bind(new InetSocketAddress(source, 0));
