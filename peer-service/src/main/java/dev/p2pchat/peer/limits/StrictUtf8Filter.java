@@ -1,6 +1,7 @@
 package dev.p2pchat.peer.limits;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
@@ -13,14 +14,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses with 400 problem+json a request whose path or query (raw or {@code %}-escaped)
  * or body is not strictly valid UTF-8 (an overlong {@code %C0%AF} is not read as "/").
- * The address is checked before anything else runs; the body as it is read, so that a bad
- * byte stops the reader (Jackson would otherwise decode an overlong form). First in the
- * chain.
+ * The address is checked before anything else runs; a UTF-8 body (JSON's default, or
+ * declared) as it is read, so that a bad byte stops the reader (Jackson would otherwise
+ * decode an overlong form). First in the chain.
  */
 @Slf4j
 final class StrictUtf8Filter extends OncePerRequestFilter {
@@ -43,6 +46,11 @@ final class StrictUtf8Filter extends OncePerRequestFilter {
 			refuse(response);
 			return;
 		}
+		if (!utf8Body(request)) {
+			// read in the charset it declares, where no byte is an overlong form
+			chain.doFilter(request, response);
+			return;
+		}
 		try {
 			chain.doFilter(new CheckedBody(request), response);
 		}
@@ -62,6 +70,21 @@ final class StrictUtf8Filter extends OncePerRequestFilter {
 		response.setContentType("application/problem+json");
 		response.setContentLength(PROBLEM.length);
 		response.getOutputStream().write(PROBLEM);
+	}
+
+	/** Whether the body is UTF-8: JSON's default, unless its type declares another. */
+	private static boolean utf8Body(HttpServletRequest request) {
+		String type = request.getContentType();
+		if (type == null) {
+			return true;
+		}
+		try {
+			Charset charset = MediaType.parseMediaType(type).getCharset();
+			return charset == null || StandardCharsets.UTF_8.equals(charset);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return true;
+		}
 	}
 
 	private static boolean causedByBadBody(Throwable failure) {

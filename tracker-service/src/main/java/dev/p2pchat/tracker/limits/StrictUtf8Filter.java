@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -19,6 +20,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,6 +48,11 @@ final class StrictUtf8Filter extends OncePerRequestFilter {
 		String query = request.getQueryString();
 		if (!validTarget(request.getRequestURI()) || (query != null && !validTarget(query))) {
 			refuse(response);
+			return;
+		}
+		if (!utf8Body(request)) {
+			// read in the charset it declares, where no byte is an overlong form
+			chain.doFilter(request, response);
 			return;
 		}
 		try {
@@ -102,6 +110,21 @@ final class StrictUtf8Filter extends OncePerRequestFilter {
 		response.setContentType("application/problem+json");
 		response.setContentLength(PROBLEM.length);
 		response.getOutputStream().write(PROBLEM);
+	}
+
+	/** Whether the body is UTF-8: JSON's default, unless its type declares another. */
+	private static boolean utf8Body(HttpServletRequest request) {
+		String type = request.getContentType();
+		if (type == null) {
+			return true;
+		}
+		try {
+			Charset charset = MediaType.parseMediaType(type).getCharset();
+			return charset == null || StandardCharsets.UTF_8.equals(charset);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return true;
+		}
 	}
 
 	private static boolean badBody(Throwable failure) {
