@@ -26,8 +26,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "p2pchat.tracker.keepalive-interval=300ms", "p2pchat.tracker.log-interval=1s",
-				"p2pchat.tracker.rate-limit.registrations=1000000", "p2pchat.tracker.sybil.per-address=1000000",
-				"p2pchat.tracker.sybil.per-prefix=1000000" })
+				"p2pchat.tracker.rate-limit.registrations=1000000", "p2pchat.tracker.rate-limit.renames=1000000",
+				"p2pchat.tracker.sybil.per-address=1000000", "p2pchat.tracker.sybil.per-prefix=1000000" })
 @AutoConfigureMetrics
 @AutoConfigureRestTestClient
 @Import(TrackerTestSupport.class)

@@ -20,7 +20,9 @@ record Launch(Jars jars, Path logDir) {
 
 	ServiceProcess tracker(String name, int port, String... extraArgs) throws IOException {
 		var args = new ArrayList<>(
-				List.of("-jar", this.jars.tracker().toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+				List.of("-jar", this.jars.tracker().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+						// every load connection comes from 127.0.0.1
+						"--p2pchat.tracker.http.max-connections-per-address=100000"));
 		args.addAll(List.of(extraArgs));
 		return ServiceProcess.startJava(name, port, args, this.logDir);
 	}
@@ -107,9 +109,11 @@ record Launch(Jars jars, Path logDir) {
 				"--p2pchat.peer.tracker-url=http://127.0.0.1:" + trackerPort,
 				"--p2pchat.peer.advertised-url=http://127.0.0.1:" + port, "--p2pchat.peer.data-dir=" + dataDir,
 				"--p2pchat.peer.api-token=" + API_TOKEN,
-				// W3's simulated peers all link from 127.0.0.1: more than the 32 per
-				// address
-				"--p2pchat.peer.limits.links-per-address=1024");
+				// every simulated peer and load connection comes from 127.0.0.1: W3's 200
+				// simulated peers are more than the 32 links per address
+				"--p2pchat.peer.limits.links-per-address=1024",
+				"--p2pchat.peer.http.max-connections-per-address=100000",
+				"--p2pchat.peer.http.max-upgrades-per-second-per-address=100000");
 	}
 
 	ServiceProcess bareHttp(int port) throws IOException {

@@ -3,9 +3,12 @@ package dev.p2pchat.peer.access;
 import java.io.IOException;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +24,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -39,6 +43,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import dev.p2pchat.peer.config.DataDirectory;
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.limits.Refusals;
 
 /**
  * Spring Security for the owner's API and page (docs/security.md, "The owner's API"):
@@ -89,35 +94,51 @@ class OwnerSecurity {
 	}
 
 	@Bean
+	OwnerSessions ownerSessions(AccessProperties access, MeterRegistry meters) {
+		var sessions = new OwnerSessions(access.maxSessions());
+		Gauge.builder("p2pchat.sessions.live", sessions, OwnerSessions::live)
+			.description("the page's live sessions (only the owner's sign-in makes one)")
+			.register(meters);
+		return sessions;
+	}
+
+	@Bean
 	TokenAuthentication.Provider tokenAuthenticationProvider(ApiToken token) {
 		return new TokenAuthentication.Provider(token);
 	}
 
 	@Bean
-	WebSecurityCustomizer ownHostsOnly(PeerProperties peer, AccessProperties access, JsonMapper json) {
+	WebSecurityCustomizer ownHostsOnly(PeerProperties peer, AccessProperties access, JsonMapper json,
+			Refusals refusals) {
 		var firewall = new StrictHttpFirewall();
 		firewall.setAllowedHostnames(new OwnHosts(peer, access));
 		var problems = new Problems(json);
 		RequestRejectedHandler refuse = (request, response, ex) -> {
 			String reason = Problems.quote(String.valueOf(ex.getMessage()));
 			log.info("refused a request to {}: {}", Problems.quote(request.getRequestURI()), reason);
+			refusals.refused(Refusals.Reason.REJECTED);
 			problems.write(response, HttpStatus.BAD_REQUEST, "request-rejected", reason);
 		};
 		return (web) -> web.httpFirewall(firewall).requestRejectedHandler(refuse);
 	}
 
 	@Bean
-	SecurityFilterChain ownerOnly(HttpSecurity http, TokenAuthentication.Provider provider, JsonMapper json)
-			throws Exception {
+	SecurityFilterChain ownerOnly(HttpSecurity http, TokenAuthentication.Provider provider, JsonMapper json,
+			Refusals refusals) throws Exception {
 		var problems = new Problems(json);
 		AuthenticationManager manager = new ProviderManager(provider);
-		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> problems.write(response,
-				HttpStatus.UNAUTHORIZED, "unauthorized", "this peer answers its owner only: send "
-						+ "'Authorization: Bearer <api-token>', or open the page as /?token=<api-token>");
+		AuthenticationEntryPoint apiEntryPoint = (request, response, ex) -> {
+			refusals.refused(Refusals.Reason.UNAUTHORIZED);
+			problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "this peer answers its owner only: send "
+					+ "'Authorization: Bearer <api-token>', or open the page as /?token=<api-token>");
+		};
 		var signInView = new LoginUrlAuthenticationEntryPoint("/signin.html");
 		signInView.setUseForward(true);
-		AccessDeniedHandler denied = (request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
-				"forbidden", "refused: " + Problems.quote(String.valueOf(ex.getMessage())));
+		AccessDeniedHandler denied = (request, response, ex) -> {
+			refusals.refused(Refusals.Reason.FORBIDDEN);
+			problems.write(response, HttpStatus.FORBIDDEN, "forbidden",
+					"refused: " + Problems.quote(String.valueOf(ex.getMessage())));
+		};
 		http.authorizeHttpRequests((requests) -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC, DispatcherType.FORWARD)
 			.permitAll()
@@ -206,13 +227,22 @@ class OwnerSecurity {
 	}
 
 	/**
-	 * A session's unsafe request. A request with {@code Authorization} is checked by its
-	 * token (a browser never sends one by itself, so a forged one cannot); a request
-	 * without any session is refused 401 by the authorization that follows.
+	 * An unsafe request of an existing, signed-in session. A request with
+	 * {@code Authorization} is checked by its token (a browser never sends one by itself,
+	 * so a forged one cannot); any other request — a cookie merely named like the
+	 * session's, an expired session — is refused 401 by the authorization that follows.
+	 * Never makes a session: checking the CSRF token of a request without one would save
+	 * a new token in a new session before refusing it.
 	 */
-	private static boolean needsCsrfToken(HttpServletRequest request) {
-		return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-				&& request.getRequestedSessionId() != null;
+	static boolean needsCsrfToken(HttpServletRequest request) {
+		if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+				|| request.getRequestedSessionId() == null || !request.isRequestedSessionIdValid()) {
+			return false;
+		}
+		HttpSession session = request.getSession(false);
+		return session != null && session.getAttribute(
+				HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+				&& context.getAuthentication() != null && context.getAuthentication().isAuthenticated();
 	}
 
 }

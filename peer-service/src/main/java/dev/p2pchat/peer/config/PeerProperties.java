@@ -201,13 +201,22 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 	 *
 	 * @param maxBodySize largest request body; a larger one is refused with 413 before it
 	 * is read
+	 * @param maxConnectionsPerAddress most connections one client address (IPv6: its /64)
+	 * holds at once, links included; more are closed as they are accepted
+	 * @param maxUpgradesPerSecondPerAddress most {@code /ws/peer} upgrades one client
+	 * address may start per second; more get 429 before the upgrade
+	 * @param maxRenamesPerMinute most renames ({@code PUT /me}) per minute; more get 429
 	 */
-	public record Http(@DefaultValue("64KB") DataSize maxBodySize) {
+	public record Http(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("256") int maxConnectionsPerAddress,
+			@DefaultValue("20") int maxUpgradesPerSecondPerAddress, @DefaultValue("10") int maxRenamesPerMinute) {
 
 		public Http {
 			if (maxBodySize == null || maxBodySize.toBytes() <= 0) {
 				throw new IllegalArgumentException("p2pchat.peer.http.max-body-size must be positive");
 			}
+			requirePositive(maxConnectionsPerAddress, "p2pchat.peer.http.max-connections-per-address");
+			requirePositive(maxUpgradesPerSecondPerAddress, "p2pchat.peer.http.max-upgrades-per-second-per-address");
+			requirePositive(maxRenamesPerMinute, "p2pchat.peer.http.max-renames-per-minute");
 		}
 
 	}

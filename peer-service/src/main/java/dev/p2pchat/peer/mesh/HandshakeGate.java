@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,11 +23,13 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
  * Guards the WebSocket upgrade of {@code /ws/peer}: refuses an upgrade carrying an
- * {@code Origin} header (a browser page must never link as a peer: 403), and bounds the
- * connections that have not authenticated yet, in all and per source address (503 with
- * {@code Retry-After}), so that a flood of half-open upgrades holds a bounded number of
- * sockets and buffers. A slot is released when its link authenticates or closes.
- * Thread-safe.
+ * {@code Origin} header (a browser page must never link as a peer: 403), bounds the
+ * upgrades one source address may start per second (429 with {@code Retry-After}), and
+ * bounds the connections that have not authenticated yet, in all and per source address
+ * (503 with {@code Retry-After}), so that a flood of half-open upgrades holds a bounded
+ * number of sockets and buffers. A slot is released when its link authenticates or
+ * closes; an authenticated link's message buffer grows then from the handshake's size
+ * (the container's default) to the largest sealed frame. Thread-safe.
  */
 @Slf4j
 final class HandshakeGate implements HandshakeInterceptor {
@@ -47,10 +50,26 @@ final class HandshakeGate implements HandshakeInterceptor {
 
 	private final LinkMetrics metrics;
 
-	HandshakeGate(int max, int maxPerAddress, LinkMetrics metrics) {
+	private final UpgradeRate rate;
+
+	private final int linkBufferSize;
+
+	/**
+	 * Creates the gate.
+	 * @param max most unauthenticated connections in all
+	 * @param maxPerAddress most of those from one address
+	 * @param upgradesPerSecond most upgrades one address may start per second
+	 * @param linkBufferSize the message buffer of an authenticated link
+	 * @param clock for the upgrade rate
+	 * @param metrics counts the refusals
+	 */
+	HandshakeGate(int max, int maxPerAddress, int upgradesPerSecond, int linkBufferSize, Clock clock,
+			LinkMetrics metrics) {
 		this.metrics = metrics;
 		this.max = max;
 		this.maxPerAddress = maxPerAddress;
+		this.rate = new UpgradeRate(upgradesPerSecond, clock);
+		this.linkBufferSize = linkBufferSize;
 	}
 
 	@Override
@@ -64,6 +83,12 @@ final class HandshakeGate implements HandshakeInterceptor {
 		}
 		InetSocketAddress remote = request.getRemoteAddress();
 		InetAddress address = counted((remote != null) ? remote.getAddress() : InetAddress.getLoopbackAddress());
+		if (!this.rate.admit(address)) {
+			this.metrics.handshakeFailed(LinkMetrics.HandshakeFailure.RATE_LIMITED);
+			response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+			response.getHeaders().set("Retry-After", "1");
+			return false;
+		}
 		if (!acquire(address)) {
 			if (this.refusals.getAndIncrement() == 0) {
 				log.warn("too many unauthenticated links (from {}): refusing upgrades with 503", address);
@@ -119,21 +144,28 @@ final class HandshakeGate implements HandshakeInterceptor {
 		return this.pending.get();
 	}
 
-	/** The link authenticated or closed: its slot, if it held one, is free again. */
+	/**
+	 * The link authenticated or closed: its slot, if it held one, is free again, and an
+	 * open link (it authenticated) gets the message buffer of a link.
+	 */
 	void release(WebSocketSession session) {
-		release(session.getAttributes());
+		if (release(session.getAttributes()) && session.isOpen()) {
+			// Tomcat sizes the buffer again at the next message's first frame
+			session.setBinaryMessageSizeLimit(this.linkBufferSize);
+		}
 	}
 
-	private void release(Map<String, Object> attributes) {
+	private boolean release(Map<String, Object> attributes) {
 		Object address = attributes.remove(SLOT);
-		if (address instanceof InetAddress held) {
-			this.pending.decrementAndGet();
-			this.perAddress.computeIfPresent(held, (key, count) -> (count.decrementAndGet() <= 0) ? null : count);
-			if (this.pending.get() < this.max / 2 && this.refusals.get() > 0) {
-				log.info("unauthenticated links back under the bound ({} refused meanwhile)",
-						this.refusals.getAndSet(0));
-			}
+		if (!(address instanceof InetAddress held)) {
+			return false;
 		}
+		this.pending.decrementAndGet();
+		this.perAddress.computeIfPresent(held, (key, count) -> (count.decrementAndGet() <= 0) ? null : count);
+		if (this.pending.get() < this.max / 2 && this.refusals.get() > 0) {
+			log.info("unauthenticated links back under the bound ({} refused meanwhile)", this.refusals.getAndSet(0));
+		}
+		return true;
 	}
 
 	private boolean acquire(InetAddress address) {

@@ -68,6 +68,8 @@ final class LinkMetrics {
 		PROTOCOL,
 		/** The upgrade was refused with 503: too many unauthenticated links. */
 		TOO_MANY,
+		/** The upgrade was refused with 429: too many upgrades from one address. */
+		RATE_LIMITED,
 		/** The upgrade was refused with 403: it came from a browser page. */
 		FORBIDDEN;
 

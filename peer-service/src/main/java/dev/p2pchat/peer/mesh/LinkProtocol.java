@@ -1,6 +1,7 @@
 package dev.p2pchat.peer.mesh;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,8 +125,11 @@ final class LinkProtocol {
 			return;
 		}
 		this.handshaking.add(link);
+		// held weakly: a link closed before its timeout is garbage at once, buffers and
+		// all
+		var pendingLink = new WeakReference<>(link);
 		CompletableFuture.delayedExecutor(this.settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-			.execute(() -> timeout(link));
+			.execute(() -> Optional.ofNullable(pendingLink.get()).ifPresent(this::timeout));
 		var details = new LinkHandshake.Details(this.self.username(), this.self.url().toString(), this.epoch);
 		if (link.dialed() != null) {
 			LinkHandshake dialling = LinkHandshake.dialler(this.identity, details);

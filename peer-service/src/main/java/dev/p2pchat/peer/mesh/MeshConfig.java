@@ -17,6 +17,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import dev.p2pchat.peer.config.Backoff;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.link.handshake.LinkHandshake;
 import dev.p2pchat.link.identity.Identity;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
@@ -54,9 +55,10 @@ class MeshConfig {
 	}
 
 	@Bean
-	HandshakeGate handshakeGate(PeerProperties properties, LinkMetrics metrics) {
+	HandshakeGate handshakeGate(PeerProperties properties, Clock clock, LinkMetrics metrics) {
 		return new HandshakeGate(properties.link().maxHandshakes(), properties.link().maxHandshakesPerAddress(),
-				metrics);
+				properties.http().maxUpgradesPerSecondPerAddress(), LinkProtocol.maxSealedFrame(properties.link()),
+				clock, metrics);
 	}
 
 	@Bean
@@ -93,14 +95,17 @@ class MeshConfig {
 
 	/**
 	 * Every frame is binary (sealed); frames larger than the limit close the link with
-	 * 1009 before they reach the handler. Text frames are not part of the protocol: their
-	 * buffer is small, which keeps each connection's memory to one binary buffer.
+	 * 1009 before they reach the handler. An accepted connection starts with buffers
+	 * sized for the handshake (Tomcat allocates them as it accepts the upgrade), so a
+	 * stranger's upgrade costs a few KB; {@link HandshakeGate#release} gives an
+	 * authenticated link the buffer of the largest sealed frame. Text frames are not part
+	 * of the protocol: their buffer stays small.
 	 */
 	@Bean
-	ServletServerContainerFactoryBean webSocketContainer(PeerProperties properties) {
+	ServletServerContainerFactoryBean webSocketContainer() {
 		var container = new ServletServerContainerFactoryBean();
 		container.setMaxTextMessageBufferSize(HANDSHAKE_TEXT_LIMIT);
-		container.setMaxBinaryMessageBufferSize(LinkProtocol.maxSealedFrame(properties.link()));
+		container.setMaxBinaryMessageBufferSize(LinkHandshake.MAX_MESSAGE);
 		return container;
 	}
 

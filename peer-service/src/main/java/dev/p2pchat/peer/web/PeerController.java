@@ -1,5 +1,7 @@
 package dev.p2pchat.peer.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.Username;
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.limits.Allowance;
+import dev.p2pchat.peer.limits.Refusals;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 import dev.p2pchat.peer.tracker.Registration;
@@ -31,13 +35,22 @@ class PeerController {
 
 	private final int maxTextLength;
 
+	private final int renamesPerMinute;
+
+	private final Allowance renames;
+
+	private final Refusals refusals;
+
 	PeerController(LocalPeer self, PeerDirectory directory, Mesh mesh, Registration registration,
-			PeerProperties properties) {
+			PeerProperties properties, Clock clock, Refusals refusals) {
 		this.self = self;
 		this.directory = directory;
 		this.mesh = mesh;
 		this.registration = registration;
 		this.maxTextLength = properties.maxTextLength();
+		this.renamesPerMinute = properties.http().maxRenamesPerMinute();
+		this.renames = new Allowance(this.renamesPerMinute, Duration.ofMinutes(1), clock);
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/peers")
@@ -62,6 +75,11 @@ class PeerController {
 			throw new BadRequestException("username", "username must be " + Username.RULE);
 		}
 		if (!username.equals(this.self.username())) {
+			// every rename is a tracker call and an event to every peer
+			this.renames.take().ifPresent((wait) -> {
+				this.refusals.refused(Refusals.Reason.RATE_LIMITED);
+				throw new TooManyRenamesException(this.renamesPerMinute, wait);
+			});
 			this.registration.rename(username);
 		}
 		return me();

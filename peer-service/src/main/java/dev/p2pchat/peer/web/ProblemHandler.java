@@ -110,6 +110,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	static final String STORAGE_FULL = "storage-full";
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(TooManyRenamesException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-renames", ex.getMessage()));
+	}
+
+	@ExceptionHandler
 	ProblemDetail on(TrackerUnavailableException ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "tracker-unavailable", ex.getMessage());
 	}

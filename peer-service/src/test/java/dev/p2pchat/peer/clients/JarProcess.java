@@ -63,12 +63,13 @@ final class JarProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts with these JVM options too (e.g. the image's
-	 * {@code -XX:+ExitOnOutOfMemoryError}).
+	 * Starts with these JVM options too.
 	 */
 	static JarProcess start(String name, Path jar, int port, List<String> jvmOptions, String... args) {
-		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8"));
+		// the image's heap and its exit on OutOfMemoryError (Dockerfile): a flood that
+		// exhausts the heap kills the process rather than leaving it limping
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dstdout.encoding=UTF-8"));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
 		command.addAll(List.of(args));

@@ -44,7 +44,11 @@ class HostileLinkIT {
 	@BeforeAll
 	static void startChat() {
 		tracker = TrackerProcess.start();
-		Map<String, Object> fastHandshake = Map.of("p2pchat.peer.link.handshake-timeout", "3s");
+		// every test links from 127.0.0.1, some 40 times in a second: the bound on
+		// upgrades
+		// per address and second (StrangerFloodIT) is raised out of their way
+		Map<String, Object> fastHandshake = Map.of("p2pchat.peer.link.handshake-timeout", "3s",
+				"p2pchat.peer.http.max-upgrades-per-second-per-address", 1000);
 		alice = TestPeer.start("alice", tracker.url(), fastHandshake);
 		bob = TestPeer.start("bob", tracker.url(), fastHandshake);
 		await().atMost(Duration.ofSeconds(10)).until(() -> alice.mesh().liveLinks() == 1);

@@ -19,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A slow-headers flood (slowloris) from one address does not starve the owner: while
- * 2,000 loopback connections each trickle a request head one byte every 2.5 s, the
- * owner's {@code GET /messages} is answered within 1 s every time.
+ * 2,000 loopback connections from 127.0.0.2 each trickle a request head one byte every
+ * 2.5 s, the owner's {@code GET /messages} (from 127.0.0.1, on a fresh connection) is
+ * answered within 1 s every time, and the flood holds no more connections than one
+ * address may ({@code p2pchat.peer.http.max-connections-per-address}, 256).
  */
 class SlowHeadersIT {
 
@@ -60,6 +62,7 @@ class SlowHeadersIT {
 		try {
 			for (int i = 0; i < CONNECTIONS; i++) {
 				Socket socket = new Socket();
+				socket.bind(new InetSocketAddress("127.0.0.2", 0));
 				socket.connect(new InetSocketAddress("127.0.0.1", owner.url().getPort()), 5_000);
 				socket.getOutputStream().write(HEAD[0]);
 				slow.add(socket);
@@ -84,6 +87,7 @@ class SlowHeadersIT {
 							+ " latency ms: median %d, max %d, all %s%n",
 					slow.size(), open, sorted.get(sorted.size() / 2), sorted.getLast(), latencies);
 			assertThat(slow).hasSize(CONNECTIONS);
+			assertThat(open).as("held by the one address").isBetween(250L, 256L);
 			assertThat(latencies).hasSize(PROBES).allSatisfy((millis) -> assertThat(millis).isLessThan(1_000));
 		}
 		finally {

@@ -1,7 +1,12 @@
 package dev.p2pchat.peer.mesh;
 
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -16,11 +21,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HandshakeGateTests {
 
-	private final HandshakeGate gate = new HandshakeGate(4, 2, new LinkMetrics(new SimpleMeterRegistry()));
+	private final AtomicLong millis = new AtomicLong(1_000_000);
+
+	private final Clock clock = new Clock() {
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.ofEpochMilli(HandshakeGateTests.this.millis.get());
+		}
+
+	};
+
+	private final HandshakeGate gate = new HandshakeGate(4, 2, 3, 4096, this.clock,
+			new LinkMetrics(new SimpleMeterRegistry()));
 
 	@Test
 	void upgradeWhenRefusedWithoutExceptionGivesItsSlotBack() {
 		for (int i = 0; i < 10; i++) {
+			this.millis.addAndGet(1_000);
 			var response = new MockHttpServletResponse();
 
 			assertThat(upgrade("10.0.0.7", response)).isTrue();
@@ -32,6 +60,25 @@ class HandshakeGateTests {
 
 		assertThat(this.gate.pending()).isZero();
 		assertThat(upgrade("10.0.0.7", new MockHttpServletResponse())).isTrue();
+	}
+
+	@Test
+	void upgradesWhenOverTheRatePerAddressAreRefusedWith429UntilTheNextSecond() {
+		for (int i = 0; i < 3; i++) {
+			var response = new MockHttpServletResponse();
+			assertThat(upgrade("10.0.0.9", response)).isTrue();
+			response.setStatus(405);
+			this.gate.afterHandshake(null, new ServletServerHttpResponse(response), new TextWebSocketHandler(), null);
+		}
+		var refused = new MockHttpServletResponse();
+
+		assertThat(upgrade("10.0.0.9", refused)).isFalse();
+		assertThat(refused.getStatus()).isEqualTo(429);
+		assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+		assertThat(this.gate.pending()).isZero();
+		assertThat(upgrade("10.0.0.10", new MockHttpServletResponse())).as("another address").isTrue();
+		this.millis.addAndGet(1_000);
+		assertThat(upgrade("10.0.0.9", new MockHttpServletResponse())).as("the next second").isTrue();
 	}
 
 	@Test

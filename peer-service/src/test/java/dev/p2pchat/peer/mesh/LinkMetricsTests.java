@@ -3,6 +3,7 @@ package dev.p2pchat.peer.mesh;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.concurrent.CompletionException;
 
@@ -31,7 +32,7 @@ class LinkMetricsTests {
 		assertThat(this.meters.find("p2pchat.links.handshake.failures").counters())
 			.extracting((counter) -> counter.getId().getTag("reason"))
 			.containsExactlyInAnyOrder("timeout", "bad-signature", "not-listed", "mismatch", "protocol", "too-many",
-					"forbidden");
+					"forbidden", "rate-limited");
 	}
 
 	@Test
@@ -47,7 +48,7 @@ class LinkMetricsTests {
 
 	@Test
 	void upgradeWhenGateRefusesItCountsTheRefusalByReason() {
-		var gate = new HandshakeGate(10, 1, this.metrics);
+		var gate = new HandshakeGate(10, 1, 100, 1024, Clock.systemUTC(), this.metrics);
 		var browser = new MockHttpServletRequest("GET", "/ws/peer");
 		browser.addHeader("Origin", "http://evil.example");
 		var response = new MockHttpServletResponse();
@@ -73,7 +74,7 @@ class LinkMetricsTests {
 		this.metrics.handshakeFailed(refusal.failure());
 
 		assertThat(count("not-listed")).isEqualTo(1);
-		assertThat(this.meters.find("p2pchat.links.handshake.failures").counters()).hasSize(7);
+		assertThat(this.meters.find("p2pchat.links.handshake.failures").counters()).hasSize(8);
 	}
 
 	private boolean upgrade(HandshakeGate gate, MockHttpServletRequest request, MockHttpServletResponse response) {

@@ -11,6 +11,7 @@ import dev.p2pchat.tracker.ratelimit.InMemoryIdentityLimiter;
 import dev.p2pchat.tracker.ratelimit.InMemoryRegistrationRateLimiter;
 import dev.p2pchat.tracker.ratelimit.NetworkPrefixes;
 import dev.p2pchat.tracker.ratelimit.RegistrationRateLimiter;
+import dev.p2pchat.tracker.ratelimit.RenameRateLimiter;
 import dev.p2pchat.tracker.registry.InMemoryPeerRegistry;
 import dev.p2pchat.tracker.registry.LeaseSweeper;
 import dev.p2pchat.tracker.registry.PeerRegistry;
@@ -78,6 +79,12 @@ class TrackerConfiguration {
 		IdentityProperties.Sybil sybil = identities.sybil();
 		return new InMemoryIdentityLimiter(sybil.perAddress(), sybil.perPrefix(), sybil.period(),
 				new NetworkPrefixes(sybil.ipv4PrefixLength(), sybil.ipv6PrefixLength()), sybil.maxTracked(), clock);
+	}
+
+	@Bean
+	RenameRateLimiter renameRateLimiter(Clock clock, TrackerProperties properties) {
+		TrackerProperties.RateLimit limit = properties.rateLimit();
+		return new RenameRateLimiter(limit.renames(), limit.renamePeriod(), limit.maxClients(), clock);
 	}
 
 	@Bean

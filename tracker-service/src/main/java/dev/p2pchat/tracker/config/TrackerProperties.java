@@ -38,7 +38,7 @@ public record TrackerProperties(@DefaultValue("15s") Duration lease, @DefaultVal
 		@DefaultValue("0s") Duration sseTimeout, @DefaultValue("1024") int sseQueueCapacity,
 		@DefaultValue("16KB") DataSize maxBodySize, @Nullable String joinToken, @DefaultValue("10000") int maxPeers,
 		@DefaultValue("1000") int maxSubscribers, @DefaultValue("100000") int replayCacheSize,
-		@DefaultValue RateLimit rateLimit) {
+		@DefaultValue RateLimit rateLimit, @DefaultValue Http http) {
 
 	public TrackerProperties {
 		requirePositive("lease", lease);
@@ -80,14 +80,34 @@ public record TrackerProperties(@DefaultValue("15s") Duration lease, @DefaultVal
 	 * @param maxClients how many client addresses are tracked at once; limiters idle for
 	 * a period (as good as new) are forgotten first, and when all are busy a new address
 	 * is refused with 429 until one is idle
+	 * @param renames how many renames ({@code PATCH /peers/{id}}) a client address may
+	 * make per {@code rename-period} (counted by each replica)
+	 * @param renamePeriod the period of {@code renames}
 	 */
 	public record RateLimit(@DefaultValue("10") int registrations, @DefaultValue("2s") Duration period,
-			@DefaultValue("10000") int maxClients) {
+			@DefaultValue("10000") int maxClients, @DefaultValue("30") int renames,
+			@DefaultValue("1m") Duration renamePeriod) {
 
 		public RateLimit {
 			requireAtLeastOne("rate-limit.registrations", registrations);
 			requirePositive("rate-limit.period", period);
 			requireAtLeastOne("rate-limit.max-clients", maxClients);
+			requireAtLeastOne("rate-limit.renames", renames);
+			requirePositive("rate-limit.rename-period", renamePeriod);
+		}
+
+	}
+
+	/**
+	 * The connector's bounds ({@code p2pchat.tracker.http.*}).
+	 *
+	 * @param maxConnectionsPerAddress most connections one client address (IPv6: its /64)
+	 * holds at once; more are closed as they are accepted
+	 */
+	public record Http(@DefaultValue("256") int maxConnectionsPerAddress) {
+
+		public Http {
+			requireAtLeastOne("http.max-connections-per-address", maxConnectionsPerAddress);
 		}
 
 	}

@@ -35,6 +35,8 @@ public final class InMemoryRegistrationRateLimiter implements RegistrationRateLi
 
 	private final Clock clock;
 
+	private final String what;
+
 	private final Map<String, Tracked> limiters = new ConcurrentHashMap<>();
 
 	private final ReentrantLock admission = new ReentrantLock();
@@ -47,8 +49,21 @@ public final class InMemoryRegistrationRateLimiter implements RegistrationRateLi
 	 * @param clock the tracker's clock, for idleness
 	 */
 	public InMemoryRegistrationRateLimiter(int registrations, Duration period, int maxClients, Clock clock) {
+		this(registrations, period, maxClients, clock, "registrations");
+	}
+
+	/**
+	 * Creates a limiter of other calls than registrations.
+	 * @param calls how many calls one address may make per period
+	 * @param period the period
+	 * @param maxClients how many addresses are tracked at once
+	 * @param clock the tracker's clock, for idleness
+	 * @param what the calls, for the refusal's message ("renames")
+	 */
+	public InMemoryRegistrationRateLimiter(int calls, Duration period, int maxClients, Clock clock, String what) {
+		this.what = what;
 		this.config = RateLimiterConfig.custom()
-			.limitForPeriod(registrations)
+			.limitForPeriod(calls)
 			.limitRefreshPeriod(period)
 			.timeoutDuration(Duration.ZERO)
 			.build();
@@ -69,7 +84,7 @@ public final class InMemoryRegistrationRateLimiter implements RegistrationRateLi
 		if (!tracked.limiter.acquirePermission()) {
 			long nanos = tracked.limiter.getDetailedMetrics().getNanosToWait();
 			throw new RateLimitedException(Duration.ofNanos(Math.max(nanos, 0)),
-					"too many registrations from this address; try again later");
+					"too many " + this.what + " from this address; try again later");
 		}
 	}
 
@@ -93,7 +108,7 @@ public final class InMemoryRegistrationRateLimiter implements RegistrationRateLi
 			}
 			if (this.limiters.size() >= this.maxClients) {
 				throw new RateLimitedException(this.period,
-						"the tracker is taking registrations from too many addresses; try again later");
+						"the tracker is taking " + this.what + " from too many addresses; try again later");
 			}
 			Tracked tracked = new Tracked(new AtomicRateLimiter(key, this.config), now);
 			this.limiters.put(key, tracked);

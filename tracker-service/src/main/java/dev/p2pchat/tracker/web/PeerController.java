@@ -6,6 +6,7 @@ import dev.p2pchat.tracker.identity.ProofVerifier;
 import dev.p2pchat.tracker.identity.RegistrationProof;
 import dev.p2pchat.tracker.ratelimit.IdentityLimiter;
 import dev.p2pchat.tracker.ratelimit.RegistrationRateLimiter;
+import dev.p2pchat.tracker.ratelimit.RenameRateLimiter;
 import dev.p2pchat.tracker.registry.Peer;
 import dev.p2pchat.tracker.registry.PeerFields;
 import dev.p2pchat.tracker.registry.PeerNotFoundException;
@@ -50,13 +51,16 @@ class PeerController {
 
 	private final IdentityLimiter identityLimiter;
 
+	private final RenameRateLimiter renameLimiter;
+
 	PeerController(PeerRegistry registry, PeerListDocument listDocument, ProofVerifier verifier,
-			RegistrationRateLimiter rateLimiter, IdentityLimiter identityLimiter) {
+			RegistrationRateLimiter rateLimiter, IdentityLimiter identityLimiter, RenameRateLimiter renameLimiter) {
 		this.registry = registry;
 		this.listDocument = listDocument;
 		this.verifier = verifier;
 		this.rateLimiter = rateLimiter;
 		this.identityLimiter = identityLimiter;
+		this.renameLimiter = renameLimiter;
 	}
 
 	/**
@@ -116,8 +120,9 @@ class PeerController {
 	@PatchMapping(path = "/{peerId}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	Peer rename(@PathVariable String peerId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
-			@Valid @RequestBody RenameRequest request) {
+			@Valid @RequestBody RenameRequest request, HttpServletRequest http) {
 		String token = bearerToken(authorization);
+		this.renameLimiter.acquire(http.getRemoteAddr());
 		return this.registry.rename(validPeerId(peerId), token, required(request.username()));
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import dev.p2pchat.tracker.events.TooManySubscribersException;
 import dev.p2pchat.tracker.identity.InvalidProofException;
 import dev.p2pchat.tracker.identity.ReplayCacheFullException;
+import dev.p2pchat.tracker.limits.Refusals;
 import dev.p2pchat.tracker.ratelimit.RateLimitedException;
 import dev.p2pchat.tracker.ratelimit.TooManyIdentitiesException;
 import dev.p2pchat.tracker.registry.DirectoryFullException;
@@ -48,6 +49,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	static final String FIELD = "field";
 
+	private final Refusals refusals;
+
+	ProblemHandler(Refusals refusals) {
+		this.refusals = refusals;
+	}
+
 	@ExceptionHandler
 	ProblemDetail on(PeerNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "peer-not-found", ex.getMessage(), "peerId");
@@ -76,6 +83,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(RateLimitedException ex) {
+		this.refusals.refused(Refusals.Reason.RATE_LIMITED);
 		return retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", ex.getMessage(), ex.retryAfter());
 	}
 

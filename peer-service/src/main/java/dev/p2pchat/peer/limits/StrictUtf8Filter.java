@@ -1,0 +1,187 @@
+package dev.p2pchat.peer.limits;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses with 400 problem+json a request whose path or query (raw or {@code %}-escaped)
+ * or body is not strictly valid UTF-8 (an overlong {@code %C0%AF} is not read as "/").
+ * The address is checked before anything else runs; a UTF-8 body (JSON's default, or
+ * declared) as it is read, so that a bad byte stops the reader (Jackson would otherwise
+ * decode an overlong form). First in the chain.
+ */
+@Slf4j
+final class StrictUtf8Filter extends OncePerRequestFilter {
+
+	private static final byte[] PROBLEM = ("{\"type\":\"urn:p2pchat:bad-encoding\",\"title\":\"Bad Request\","
+			+ "\"status\":400,\"detail\":\"the request is not valid UTF-8 (overlong or malformed bytes)\"}")
+		.getBytes(StandardCharsets.UTF_8);
+
+	private final Refusals refusals;
+
+	StrictUtf8Filter(Refusals refusals) {
+		this.refusals = refusals;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String query = request.getQueryString();
+		if (!Utf8Check.validTarget(request.getRequestURI()) || (query != null && !Utf8Check.validTarget(query))) {
+			refuse(response);
+			return;
+		}
+		if (!utf8Body(request)) {
+			// read in the charset it declares, where no byte is an overlong form
+			chain.doFilter(request, response);
+			return;
+		}
+		try {
+			chain.doFilter(new CheckedBody(request), response);
+		}
+		catch (IOException | ServletException ex) {
+			if (!causedByBadBody(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			refuse(response);
+		}
+	}
+
+	private void refuse(HttpServletResponse response) throws IOException {
+		this.refusals.refused(Refusals.Reason.BAD_ENCODING);
+		log.debug("refused a request that is not valid UTF-8");
+		response.resetBuffer();
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		response.setContentType("application/problem+json");
+		response.setContentLength(PROBLEM.length);
+		response.getOutputStream().write(PROBLEM);
+	}
+
+	/** Whether the body is UTF-8: JSON's default, unless its type declares another. */
+	private static boolean utf8Body(HttpServletRequest request) {
+		String type = request.getContentType();
+		if (type == null) {
+			return true;
+		}
+		try {
+			Charset charset = MediaType.parseMediaType(type).getCharset();
+			return charset == null || StandardCharsets.UTF_8.equals(charset);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return true;
+		}
+	}
+
+	private static boolean causedByBadBody(Throwable failure) {
+		Throwable cause = failure;
+		for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+			if (cause instanceof BadUtf8Exception) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A body byte that is not strictly valid UTF-8. */
+	static final class BadUtf8Exception extends IOException {
+
+		BadUtf8Exception() {
+			super("the request body is not valid UTF-8");
+		}
+
+	}
+
+	private static final class CheckedBody extends HttpServletRequestWrapper {
+
+		private @Nullable ServletInputStream stream;
+
+		CheckedBody(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (this.stream == null) {
+				this.stream = new CheckedStream(super.getInputStream());
+			}
+			return this.stream;
+		}
+
+	}
+
+	private static final class CheckedStream extends ServletInputStream {
+
+		private final ServletInputStream delegate;
+
+		private final Utf8Check check = new Utf8Check();
+
+		CheckedStream(ServletInputStream delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = this.delegate.read();
+			if (b < 0) {
+				return end(b);
+			}
+			if (!this.check.accept(b)) {
+				throw new BadUtf8Exception();
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = this.delegate.read(buffer, offset, length);
+			if (n < 0) {
+				return end(n);
+			}
+			for (int i = offset; i < offset + n; i++) {
+				if (!this.check.accept(buffer[i] & 0xFF)) {
+					throw new BadUtf8Exception();
+				}
+			}
+			return n;
+		}
+
+		private int end(int eof) throws BadUtf8Exception {
+			if (!this.check.complete()) {
+				throw new BadUtf8Exception();
+			}
+			return eof;
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.delegate.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.delegate.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			this.delegate.setReadListener(listener);
+		}
+
+	}
+
+}
