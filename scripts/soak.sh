@@ -30,7 +30,7 @@ tracker_jar="tracker-service/target/tracker-service-$version.jar"
 peer_jar="peer-service/target/peer-service-$version.jar"
 if [[ ! -f "$tracker_jar" || ! -f "$peer_jar" || ! -f nemesis/target/nemesis.jar ]]; then
   echo "building tracker-service, peer-service, nemesis"
-  ./mvnw -B -q package -DskipTests -pl tracker-service,peer-service,nemesis
+  ./mvnw -B -q package -DskipTests -am -pl tracker-service,peer-service,nemesis
 fi
 
 # a private copy of the harness: a build meanwhile rewrites nemesis/target/nemesis.jar in place,

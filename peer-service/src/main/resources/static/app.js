@@ -42,7 +42,8 @@
 		me: null, // {peerId, username}
 		ownNames: new Set(), // every name this peer had while the page was open, lower case
 		peers: new Map(), // peerId -> {peerId, username, link}
-		messages: new Map(), // id -> {message, li, own, time, conversation}
+		messages: new Map(), // sender's peerId + '/' + id -> {message, li, own, time, conversation}
+		own: new Map(), // id of this peer's own message -> the same entry (receipts name only the id)
 		current: EVERYONE, // the conversation shown: 'everyone', a peerId or 'name:<lower-case name>'
 		unread: new Map(), // conversation -> count
 		names: new Map(), // conversation -> name shown, for threads with peers no longer online
@@ -171,6 +172,8 @@
 	const isOwn = (message) => (message.fromId && state.me) ? message.fromId === state.me.peerId
 		: state.ownNames.has(String(message.from).toLowerCase());
 
+	const keyOf = (message) => `${message.fromId || String(message.from).toLowerCase()}/${message.id}`;
+
 	function timeOf(message) {
 		const t = Date.parse(message.sentAt);
 		return Number.isNaN(t) ? Date.now() : t;
@@ -269,13 +272,17 @@
 
 	// live: a message that arrives now (it may be unread); otherwise history
 	function addMessage(message, live) {
-		if (!message || !message.id || state.messages.has(message.id)) {
+		// an id is its sender's: another sender reusing it is another message, never a duplicate
+		if (!message || !message.id || state.messages.has(keyOf(message))) {
 			return false;
 		}
 		const own = isOwn(message);
 		const conversation = conversationOf(message, own);
 		const entry = { message, own, conversation, time: timeOf(message), li: renderMessage(message, own) };
-		state.messages.set(message.id, entry);
+		state.messages.set(keyOf(message), entry);
+		if (own) {
+			state.own.set(message.id, entry);
+		}
 		if (live && !own) {
 			stopTyping(conversation, message.fromId || (peerByName(message.from) || {}).peerId);
 			if (conversation !== state.current || document.hidden) {
@@ -530,7 +537,7 @@
 	}
 
 	function showDelivery(messageId) {
-		const entry = state.messages.get(messageId);
+		const entry = state.own.get(messageId);
 		const node = entry && entry.own ? entry.li.querySelector('.state') : null;
 		if (!node) {
 			return;
@@ -821,7 +828,7 @@
 		try {
 			const message = await api('POST', '/messages', to ? { to, text } : { text });
 			addMessage(message, false);
-			const conversation = state.messages.get(message.id).conversation;
+			const conversation = state.own.get(message.id).conversation;
 			if (conversation !== state.current) {
 				selectConversation(conversation); // show what was just sent
 			}

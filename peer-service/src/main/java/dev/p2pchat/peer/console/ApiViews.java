@@ -1,6 +1,7 @@
 package dev.p2pchat.peer.console;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +22,22 @@ final class ApiViews {
 	record Peer(String peerId, String username, @Nullable String link) {
 	}
 
-	/** A message; {@code to} is null for a broadcast. */
-	record Message(String id, String from, @Nullable String to, String text, @Nullable Instant sentAt) {
+	/**
+	 * A message; {@code to} is null for a broadcast. {@code fromId} is the sender's
+	 * peerId: an id is its sender's, so a message is known by both.
+	 */
+	record Message(String id, String from, @Nullable String to, String text, @Nullable Instant sentAt,
+			@Nullable String fromId) {
+
+		Message(String id, String from, @Nullable String to, String text, @Nullable Instant sentAt) {
+			this(id, from, to, text, sentAt, null);
+		}
+
+		/** The sender and the id: another sender reusing an id is another message. */
+		String key() {
+			return ((this.fromId != null) ? this.fromId : this.from.toLowerCase(Locale.ROOT)) + "/" + this.id;
+		}
+
 	}
 
 	/** A receipt event: a recipient's delivery state changed. */

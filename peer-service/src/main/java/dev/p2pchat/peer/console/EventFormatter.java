@@ -71,7 +71,7 @@ final class EventFormatter {
 
 	/** A message of the history shown at start; this user's own included. */
 	Optional<String> history(ApiViews.Message message) {
-		if (!this.seen.add(message.id())) {
+		if (!this.seen.add(message.key())) {
 			return Optional.empty();
 		}
 		String mark = (message.to() == null) ? ""
@@ -119,7 +119,7 @@ final class EventFormatter {
 	}
 
 	private Optional<String> message(ApiViews.Message message) {
-		if (this.self.is(message.from()) || !this.seen.add(message.id())) {
+		if (this.self.is(message.from()) || !this.seen.add(message.key())) {
 			return Optional.empty();
 		}
 		String mark = (message.to() != null) ? "[private] " : "";

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a stranger (no token, no key) can do to a peer started as the image starts it (256
@@ -165,8 +166,11 @@ class StrangerFloodIT {
 		double before = owner.liveHeapMb();
 		// one address over its bound of 256 connections: the rest are closed as accepted
 		try (SlowClients one = SlowClients.open(victim.port(), 60, 1, 300)) {
-			assertThat(owner.gauge("p2pchat.http.refused?tag=reason:connections-per-address"))
-				.isGreaterThanOrEqualTo(300 - 256);
+			// the connector closes the excess as it accepts them, which may trail the
+			// client's connects (they wait in the backlog)
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(owner.gauge("p2pchat.http.refused?tag=reason:connections-per-address"))
+					.isGreaterThanOrEqualTo(300 - 256));
 		}
 		// six addresses, 1,536 connections: past the connector's 1,024
 		try (SlowClients flood = SlowClients.open(victim.port(), 61, 6, 256)) {

@@ -68,6 +68,22 @@ class EventFormatterTests {
 	}
 
 	@Test
+	void formatWhenAnotherSenderReusesAnIdShowsBothAndStillDropsARepeat() {
+		format("message",
+				"""
+						{"id":"m1","from":"mallory","fromId":"mallory-id","to":null,"text":"squatted","sentAt":"2026-11-25T10:00:00Z"}""");
+
+		assertThat(format("message",
+				"""
+						{"id":"m1","from":"dave","fromId":"dave-id","to":null,"text":"dave's own","sentAt":"2026-11-25T10:01:00Z"}"""))
+			.hasValueSatisfying((line) -> assertThat(line).contains("dave: dave's own"));
+		assertThat(format("message",
+				"""
+						{"id":"m1","from":"dave","fromId":"dave-id","to":null,"text":"dave's own","sentAt":"2026-11-25T10:01:00Z"}"""))
+			.isEmpty();
+	}
+
+	@Test
 	void formatWhenMessagesOfOneDayFollowShowsTheDateOnceAndAgainWhenItChanges() {
 		format("message", """
 				{"id":"m1","from":"bob","to":null,"text":"one","sentAt":"2026-11-25T10:00:00Z"}""");

@@ -66,7 +66,7 @@ class HttpChatApiTests {
 
 		assertThat(this.requests).containsExactly("GET /messages?limit=20");
 		assertThat(history).containsExactly(
-				new ApiViews.Message("m1", "bob", null, "hi", Instant.parse("2026-11-25T10:00:00.123456Z")));
+				new ApiViews.Message("m1", "bob", null, "hi", Instant.parse("2026-11-25T10:00:00.123456Z"), "p-bob"));
 	}
 
 	@Test

@@ -122,7 +122,11 @@ class PeerController {
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
 			@Valid @RequestBody RenameRequest request, HttpServletRequest http) {
 		String token = bearerToken(authorization);
-		this.renameLimiter.acquire(http.getRemoteAddr());
+		// only a live lease spends an allowance, its own: a caller without one cannot use
+		// up anybody's renames (the registry refuses it below)
+		if (this.registry.holdsLiveLease(token)) {
+			this.renameLimiter.acquire(token);
+		}
 		return this.registry.rename(validPeerId(peerId), token, required(request.username()));
 	}
 

@@ -125,6 +125,23 @@ class StrangerLimitsTests {
 	}
 
 	@Test
+	void renameWhenCallersWithoutTheLeaseTokenTryDoesNotSpendTheHoldersAllowance() {
+		String token = this.http.token("strangers-3", "holder", "http://127.0.0.1:9003");
+		String path = "/peers/" + TestIdentity.id("strangers-3");
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.http
+				.patchJson(path, "{\"username\":\"taken" + i + "\"}", "Authorization", "Bearer not-the-lease-token")
+				.statusCode()).isEqualTo(403);
+		}
+
+		assertThat(this.http.patchJson(path, "{\"username\":\"holder2\"}", "Authorization", "Bearer " + token)
+			.statusCode()).isEqualTo(200);
+		assertThat(this.http.patchJson(path, "{\"username\":\"holder3\"}", "Authorization", "Bearer " + token)
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void connectionsWhenOneAddressOpensMoreThanItsBoundAreClosedAsAcceptedAndOthersAreServed() throws Exception {
 		List<Socket> held = new ArrayList<>();
 		try {
