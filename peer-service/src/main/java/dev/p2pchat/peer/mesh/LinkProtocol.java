@@ -147,7 +147,7 @@ final class LinkProtocol {
 			var timeout = new LinkException(CloseStatus.POLICY_VIOLATION, "handshake timeout",
 					LinkMetrics.HandshakeFailure.TIMEOUT);
 			this.metrics.handshakeFailed(timeout.failure());
-			log.warn("closing {}: {}", link, timeout.getMessage());
+			warnStranger(link, timeout);
 			link.abort(timeout.status());
 			closed(link, timeout.status());
 		}
@@ -242,9 +242,22 @@ final class LinkProtocol {
 		}
 	}
 
+	/**
+	 * Logs a failed handshake: strangers can fail them at the upgrade rate from any
+	 * number of addresses, so one line per reason and period stands for all of them (the
+	 * counter {@code p2pchat.links.handshake.failures} has every one).
+	 */
+	private void warnStranger(PeerLink link, LinkException ex) {
+		int left = this.warnings.admit("unauthenticated links", ex.failure().name());
+		if (left != RepeatedWarnings.SUPPRESS) {
+			log.warn("closing {}: {}{}", link, ex.getMessage(),
+					(left > 0) ? " (" + left + " more unauthenticated links closed so, not logged)" : "");
+		}
+	}
+
 	void refuse(PeerLink link, LinkException ex) {
 		if (link.remote() == null) {
-			log.warn("closing {}: {}", link, ex.getMessage());
+			warnStranger(link, ex);
 			// never authenticated: nothing to say goodbye to, and nothing to keep open
 			this.metrics.handshakeFailed(ex.failure());
 			link.abort(ex.status());
