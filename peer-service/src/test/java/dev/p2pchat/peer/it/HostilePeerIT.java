@@ -56,8 +56,12 @@ class HostilePeerIT {
 		tracker = TrackerProcess.start(List.of("--p2pchat.tracker.rate-limit.registrations=2000",
 				"--p2pchat.tracker.sybil.per-address=2000", "--p2pchat.tracker.sybil.per-prefix=2000"),
 				Duration.ofSeconds(60));
+		// the identities link at once, from few addresses: faster than the strangers'
+		// bound
+		// of upgrades per address and second, which is not what these tests are about
 		victim = PeerJar.start("victim", tracker.url(),
-				"--p2pchat.peer.limits.link-messages-per-second=" + MESSAGES_PER_SECOND);
+				"--p2pchat.peer.limits.link-messages-per-second=" + MESSAGES_PER_SECOND,
+				"--p2pchat.peer.http.max-upgrades-per-second-per-address=1000");
 		victimId = victim.id();
 		alice = TestPeer.start("alice", tracker.url());
 		bob = TestPeer.start("bob", tracker.url());
