@@ -39,4 +39,9 @@ class PeerConfig {
 		return new Backoff(properties.backoff(), new Random());
 	}
 
+	@Bean
+	Reachability reachability(ReachProperties properties) {
+		return new Reachability(properties.reachable());
+	}
+
 }

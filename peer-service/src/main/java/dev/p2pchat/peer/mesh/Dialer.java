@@ -22,9 +22,11 @@ import dev.p2pchat.peer.tracker.KnownPeer;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
- * Dials the peers this peer must link to: of each pair, the peer with the smaller peerId
- * dials. Dials at once when a peer joins, and again after a failure or a lost link with
- * capped jittered backoff, as long as the tracker lists the peer.
+ * Makes the links this peer must make, as {@link Routes} decides: dials the peer, or
+ * opens a relayed link to it through a peer both are linked to. Makes it at once when a
+ * peer joins, and again after a failure or a lost link with capped jittered backoff, as
+ * long as the tracker lists the peer (a lost relay is thus replaced by the next one, or a
+ * direct link, within a backoff).
  */
 @Slf4j
 final class Dialer implements DirectoryListener {
@@ -63,8 +65,13 @@ final class Dialer implements DirectoryListener {
 
 	private volatile boolean stopped;
 
+	private final Routes routes;
+
+	private volatile @Nullable CircuitEnds circuits;
+
 	Dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkProtocol protocol, WebSocketClient client,
-			Backoff backoff, TaskScheduler scheduler, Clock clock, LinkMetrics metrics) {
+			Backoff backoff, TaskScheduler scheduler, Clock clock, LinkMetrics metrics, Routes routes) {
+		this.routes = routes;
 		this.metrics = metrics;
 		this.self = self;
 		this.directory = directory;
@@ -76,9 +83,34 @@ final class Dialer implements DirectoryListener {
 		this.clock = clock;
 	}
 
-	/** Whether this peer is the one that dials {@code peerId}. */
+	void setCircuits(CircuitEnds circuits) {
+		this.circuits = circuits;
+	}
+
+	/** Whether this peer is the one that links to {@code peerId} (dials or relays). */
 	boolean dials(String peerId) {
-		return this.self.id().compareTo(peerId) < 0;
+		return this.routes.opens(peerId);
+	}
+
+	/** Dials a peer back that asked for it (see {@link DialBacks}); never kept. */
+	void probe(KnownPeer peer) {
+		if (this.stopped) {
+			return;
+		}
+		log.debug("dialling {} back at {}", peer.username(), peer.url());
+		try {
+			this.client
+				.execute(new LinkHandler(this.protocol, this.clock, peer, true), new WebSocketHttpHeaders(),
+						linkUri(peer.url()))
+				.whenComplete((session, ex) -> {
+					if (ex != null) {
+						log.debug("dialling {} back failed: {}", peer.username(), ex.toString());
+					}
+				});
+		}
+		catch (RuntimeException ex) {
+			log.debug("dialling {} back failed: {}", peer.username(), ex.toString());
+		}
 	}
 
 	@Override
@@ -98,6 +130,7 @@ final class Dialer implements DirectoryListener {
 	}
 
 	void linked(String peerId) {
+		this.routes.linked(peerId);
 		this.lock.lock();
 		try {
 			Attempt attempt = this.attempts.remove(peerId);
@@ -180,6 +213,10 @@ final class Dialer implements DirectoryListener {
 	private void start(KnownPeer peer) {
 		this.mesh.connecting(peer.peerId(), true);
 		this.mesh.listener().linkChanged(peer.peerId(), LinkState.CONNECTING);
+		if (this.routes.route(peer) == Routes.Route.RELAY) {
+			relay(peer);
+			return;
+		}
 		log.debug("dialling {} at {}", peer.username(), peer.url());
 		try {
 			this.client
@@ -194,6 +231,23 @@ final class Dialer implements DirectoryListener {
 		catch (RuntimeException ex) {
 			unreached(peer.peerId(), ex);
 		}
+	}
+
+	/** Neither side can dial the other: a circuit through a relay both are linked to. */
+	private void relay(KnownPeer peer) {
+		CircuitEnds ends = this.circuits;
+		PeerLink relay = this.routes.relayFor(peer);
+		if (ends == null || relay == null) {
+			failed(peer.peerId(), "no relay linked");
+			return;
+		}
+		String via = relay.peerId();
+		log.debug("opening a relayed link to {} via {}", peer.username(), relay);
+		ends.open(peer, relay, (reason) -> {
+			log.info("relayed link to {} via {} not opened: {}", peer.username(), relay.remote().username(), reason);
+			this.routes.refused(peer.peerId(), via);
+			failed(peer.peerId(), reason);
+		});
 	}
 
 	private void retryLater(String peerId) {

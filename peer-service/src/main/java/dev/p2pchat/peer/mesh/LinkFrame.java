@@ -21,8 +21,19 @@ import org.jspecify.annotations.Nullable;
 		@JsonSubTypes.Type(value = LinkFrame.Ping.class, name = "ping"),
 		@JsonSubTypes.Type(value = LinkFrame.Typing.class, name = "typing"),
 		@JsonSubTypes.Type(value = LinkFrame.Since.class, name = "since"),
-		@JsonSubTypes.Type(value = LinkFrame.CatchUp.class, name = "catchup") })
+		@JsonSubTypes.Type(value = LinkFrame.CatchUp.class, name = "catchup"),
+		@JsonSubTypes.Type(value = CircuitFrame.Open.class, name = "circuit-open"),
+		@JsonSubTypes.Type(value = CircuitFrame.Accept.class, name = "circuit-accept"),
+		@JsonSubTypes.Type(value = CircuitFrame.Refuse.class, name = "circuit-refuse"),
+		@JsonSubTypes.Type(value = CircuitFrame.Data.class, name = "circuit-data"),
+		@JsonSubTypes.Type(value = CircuitFrame.Close.class, name = "circuit-close"),
+		@JsonSubTypes.Type(value = CircuitFrame.DialBack.class, name = "dial-back") })
 sealed interface LinkFrame {
+
+	/** The frames of relayed links and dial-backs ({@link CircuitFrame}). */
+	non-sealed interface Circuit extends LinkFrame {
+
+	}
 
 	/** Protocol version spoken by this implementation. */
 	int VERSION = 2;

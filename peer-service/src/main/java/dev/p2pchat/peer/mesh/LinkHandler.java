@@ -29,15 +29,26 @@ final class LinkHandler extends AbstractWebSocketHandler {
 
 	private final @Nullable KnownPeer dialed;
 
+	private final boolean probe;
+
 	LinkHandler(LinkProtocol protocol, Clock clock, @Nullable KnownPeer dialed) {
+		this(protocol, clock, dialed, false);
+	}
+
+	/** A dial-back ({@code probe}): the link closes once its handshake is sent. */
+	LinkHandler(LinkProtocol protocol, Clock clock, @Nullable KnownPeer dialed, boolean probe) {
 		this.protocol = protocol;
 		this.clock = clock;
 		this.dialed = dialed;
+		this.probe = probe;
 	}
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		var link = new PeerLink(session, this.dialed, this.clock.instant());
+		if (this.probe) {
+			link.markProbe();
+		}
 		session.getAttributes().put(LINK, link);
 		try {
 			this.protocol.opened(link);

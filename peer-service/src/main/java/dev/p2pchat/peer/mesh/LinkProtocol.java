@@ -84,6 +84,8 @@ final class LinkProtocol {
 
 	private volatile @Nullable Dialer dialer;
 
+	private volatile @Nullable Reach reach;
+
 	LinkProtocol(Mesh mesh, Handshake handshake, HandshakeGate gate, FrameCodec codec, LocalPeer self,
 			Identity identity, Clock clock, PeerProperties.Link settings, PeerProperties.Limits limits, String epoch,
 			LinkMetrics metrics) {
@@ -112,6 +114,10 @@ final class LinkProtocol {
 
 	void setDialer(Dialer dialer) {
 		this.dialer = dialer;
+	}
+
+	void setReach(Reach reach) {
+		this.reach = reach;
 	}
 
 	Set<PeerLink> handshaking() {
@@ -193,6 +199,13 @@ final class LinkProtocol {
 				case LinkFrame.CatchUp catchUp -> {
 					messages = catchUp.messages().size();
 					catchUp(link, established(link), catchUp);
+				}
+				case LinkFrame.Circuit circuit -> {
+					established(link);
+					Reach relayed = this.reach;
+					if (relayed != null) {
+						relayed.frame(link, circuit);
+					}
 				}
 			}
 			pace(link, bytes, messages);
@@ -283,6 +296,10 @@ final class LinkProtocol {
 		this.gate.release(link.session());
 		this.since.remove(link);
 		this.mesh.released(link);
+		Reach relayed = this.reach;
+		if (relayed != null) {
+			relayed.linkClosed(link);
+		}
 		Dialer dialing = this.dialer;
 		if (this.mesh.unregister(link)) {
 			String peerId = link.peerId();
@@ -292,7 +309,7 @@ final class LinkProtocol {
 				dialing.lost(peerId);
 			}
 		}
-		else if (link.dialed() != null && dialing != null) {
+		else if (link.dialed() != null && !link.probe() && dialing != null) {
 			if (link.remote() == null) {
 				this.metrics.dialFailed(LinkMetrics.DialFailure.HANDSHAKE);
 			}
@@ -323,6 +340,13 @@ final class LinkProtocol {
 				LinkFrame.Hello hello = hello(finished.session().peer());
 				this.handshake.checkCallee(link.dialed(), finished.session().peer().identity(), hello);
 				link.sendHandshake(finished.auth());
+				if (link.probe()) {
+					// a dial-back: the peer learns it is reachable as the handshake
+					// completes at its end; this link was never meant to stay
+					this.handshaking.remove(link);
+					link.close(CloseStatus.NORMAL.withReason("dial-back done"));
+					return;
+				}
 				link.secured(finished.session());
 				established(link, hello);
 			}
@@ -354,6 +378,15 @@ final class LinkProtocol {
 	}
 
 	private void established(PeerLink link, LinkFrame.Hello hello) {
+		Reach relayed = this.reach;
+		boolean direct = !(link.session() instanceof CircuitSession);
+		if (relayed != null && direct && link.dialed() == null && relayed.dialBacks().arrived(hello.peerId())) {
+			this.handshaking.remove(link);
+			this.gate.release(link.session());
+			log.info("dialled back by {}: this peer is reachable at {}", hello.username(), this.self.url());
+			link.close(CloseStatus.NORMAL.withReason("dial-back received"));
+			return;
+		}
 		this.inbound.open(hello);
 		Outbox outbox = this.mesh.outbox(hello.peerId());
 		this.handshaking.remove(link);
@@ -377,8 +410,12 @@ final class LinkProtocol {
 		if (dialing != null) {
 			dialing.linked(hello.peerId());
 		}
-		log.info("linked to {} ({}) as {}", hello.username(), hello.peerId(),
-				(link.dialed() != null) ? "dialer" : "acceptor");
+		log.info("linked to {} ({}) as {}{}", hello.username(), hello.peerId(),
+				(link.dialed() != null) ? "dialer" : "acceptor", (link.session() instanceof CircuitSession circuit)
+						? ", relayed via " + circuit.relay().remote().username() : "");
+		if (relayed != null && direct) {
+			relayed.dialBacks().linked(link);
+		}
 		Thread.ofVirtual().name("link-" + hello.username()).start(() -> sendLoop(link, hello, outbox, generation));
 	}
 

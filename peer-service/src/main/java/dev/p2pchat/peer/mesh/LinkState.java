@@ -12,11 +12,22 @@ public enum LinkState {
 	/** The link is open and its handshake is complete. */
 	CONNECTED,
 
+	/**
+	 * The link is open through a relay (neither peer can dial the other), its handshake
+	 * complete end to end.
+	 */
+	RELAYED,
+
 	/** A dial or a handshake is under way, or a redial is scheduled. */
 	CONNECTING,
 
 	/** No link, and none being made by this side. */
 	DOWN;
+
+	/** Whether the link is up, direct or relayed. */
+	public boolean up() {
+		return this == CONNECTED || this == RELAYED;
+	}
 
 	@JsonValue
 	public String wireName() {

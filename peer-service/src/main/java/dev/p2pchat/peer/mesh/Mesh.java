@@ -153,10 +153,17 @@ public final class Mesh implements DirectoryListener {
 	}
 
 	public LinkState linkState(String peerId) {
-		if (this.links.containsKey(peerId)) {
-			return LinkState.CONNECTED;
+		PeerLink link = this.links.get(peerId);
+		if (link != null) {
+			return (link.session() instanceof CircuitSession) ? LinkState.RELAYED : LinkState.CONNECTED;
 		}
 		return this.connecting.contains(peerId) ? LinkState.CONNECTING : LinkState.DOWN;
+	}
+
+	/** The relay's peerId when the link to the peer is relayed, else {@code null}. */
+	public @Nullable String via(String peerId) {
+		PeerLink link = this.links.get(peerId);
+		return (link != null && link.session() instanceof CircuitSession circuit) ? circuit.via() : null;
 	}
 
 	/** Number of established links. */
@@ -243,7 +250,7 @@ public final class Mesh implements DirectoryListener {
 					hello.username());
 			evicted.close(new CloseStatus(1013, "evicted: too many links"));
 		}
-		this.listener.linkChanged(peerId, LinkState.CONNECTED);
+		this.listener.linkChanged(peerId, linkState(peerId));
 		return new Established(generation, null, evicted != null);
 	}
 

@@ -1,6 +1,7 @@
 package dev.p2pchat.peer.mesh;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Gauge;
@@ -17,6 +18,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import dev.p2pchat.peer.config.Backoff;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.config.ReachProperties;
+import dev.p2pchat.peer.config.Reachability;
 import dev.p2pchat.link.handshake.LinkHandshake;
 import dev.p2pchat.link.identity.Identity;
 import dev.p2pchat.peer.tracker.PeerDirectory;
@@ -69,11 +72,41 @@ class MeshConfig {
 	}
 
 	@Bean
+	Routes routes(LocalPeer self, Reachability reachability, PeerDirectory directory, Mesh mesh) {
+		return new Routes(self, reachability, directory, mesh);
+	}
+
+	/**
+	 * Relayed links and dial-backs: the relay's table, this peer's circuit ends, the
+	 * reachability probe; their frames reach them through the link protocol.
+	 */
+	@Bean
+	Reach reach(LocalPeer self, Reachability reachability, ReachProperties reachProperties, Mesh mesh,
+			PeerDirectory directory, LinkProtocol protocol, JsonMapper json, Clock clock, PeerProperties properties,
+			MeterRegistry meters) {
+		var codec = new FrameCodec(json);
+		Duration timeout = properties.link().handshakeTimeout();
+		var relays = new RelayTable(reachProperties.relay(), reachability, self, mesh, codec, clock, timeout, meters);
+		var ends = new CircuitEnds(reachProperties.relay().maxCircuits(), self, directory, codec, protocol, clock,
+				timeout);
+		var dialBacks = new DialBacks(reachability, directory, codec, clock, timeout.multipliedBy(2));
+		var reach = new Reach(self, relays, ends, dialBacks, codec);
+		protocol.setReach(reach);
+		Gauge.builder("p2pchat.links.relayed", ends, CircuitEnds::open)
+			.description("this peer's own links that run through a relay")
+			.register(meters);
+		return reach;
+	}
+
+	@Bean
 	Dialer dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkProtocol protocol, Backoff backoff,
-			TaskScheduler scheduler, Clock clock, PeerProperties properties, LinkMetrics metrics) {
+			TaskScheduler scheduler, Clock clock, PeerProperties properties, LinkMetrics metrics, Routes routes,
+			Reach reach) {
 		var client = new JdkLinkClient(HANDSHAKE_TEXT_LIMIT, LinkProtocol.maxSealedFrame(properties.link()),
 				properties.link().handshakeTimeout());
-		var dialer = new Dialer(self, directory, mesh, protocol, client, backoff, scheduler, clock, metrics);
+		var dialer = new Dialer(self, directory, mesh, protocol, client, backoff, scheduler, clock, metrics, routes);
+		dialer.setCircuits(reach.ends());
+		reach.dialBacks().dialWith(dialer::probe);
 		protocol.setDialer(dialer);
 		directory.addListener(dialer);
 		return dialer;

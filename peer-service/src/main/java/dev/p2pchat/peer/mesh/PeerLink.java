@@ -77,11 +77,22 @@ final class PeerLink {
 
 	private volatile @Nullable InboundBudget budget;
 
+	/** A dial-back: closed once its handshake is sent, never established. */
+	private volatile boolean probe;
+
 	PeerLink(WebSocketSession session, @Nullable KnownPeer dialed, Instant openedAt) {
 		this.session = session;
 		this.dialed = dialed;
 		this.openedAt = openedAt;
 		this.lastHeard = openedAt;
+	}
+
+	boolean probe() {
+		return this.probe;
+	}
+
+	void markProbe() {
+		this.probe = true;
 	}
 
 	WebSocketSession session() {

@@ -17,13 +17,21 @@ import org.jspecify.annotations.Nullable;
  * @param publicKey its identity key as the tracker lists it (raw Ed25519, base64url),
  * when listed; its peerId is the key's hash, so a key that does not hash to it is never
  * kept
+ * @param reachable whether the tracker lists it as reachable (others can dial it); a
+ * record without the field counts as reachable
  */
-public record KnownPeer(String peerId, String username, URI url, @Nullable Instant leftAt, @Nullable String publicKey) {
+public record KnownPeer(String peerId, String username, URI url, @Nullable Instant leftAt, @Nullable String publicKey,
+		boolean reachable) {
 
 	public KnownPeer {
 		Objects.requireNonNull(peerId, "peerId");
 		Objects.requireNonNull(username, "username");
 		Objects.requireNonNull(url, "url");
+	}
+
+	/** A reachable peer. */
+	public KnownPeer(String peerId, String username, URI url, @Nullable Instant leftAt, @Nullable String publicKey) {
+		this(peerId, username, url, leftAt, publicKey, true);
 	}
 
 	/** Whether the tracker lists this peer. */
@@ -33,11 +41,12 @@ public record KnownPeer(String peerId, String username, URI url, @Nullable Insta
 
 	/** The same peer, gone from the tracker's list at {@code when}. */
 	KnownPeer leftAt(Instant when) {
-		return new KnownPeer(this.peerId, this.username, this.url, when, this.publicKey);
+		return new KnownPeer(this.peerId, this.username, this.url, when, this.publicKey, this.reachable);
 	}
 
 	static KnownPeer of(TrackerPeer peer) {
-		return new KnownPeer(peer.peerId(), peer.username(), peer.url(), null, peer.publicKey());
+		return new KnownPeer(peer.peerId(), peer.username(), peer.url(), null, peer.publicKey(),
+				!Boolean.FALSE.equals(peer.reachable()));
 	}
 
 }

@@ -180,7 +180,8 @@ public final class PeerDirectory {
 		}
 		KnownPeer fresh = KnownPeer.of(peer);
 		KnownPeer old = this.peers.put(peer.peerId(), fresh);
-		if (rejoined || old == null || !old.live() || !old.url().equals(fresh.url())) {
+		if (rejoined || old == null || !old.live() || !old.url().equals(fresh.url())
+				|| old.reachable() != fresh.reachable()) {
 			log.info("peer {} ({}) joined at {}", fresh.username(), fresh.peerId(), fresh.url());
 			events.add(() -> notify((listener) -> listener.joined(fresh)));
 		}

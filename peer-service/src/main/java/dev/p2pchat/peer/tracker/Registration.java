@@ -12,6 +12,7 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.p2pchat.peer.config.Backoff;
 import dev.p2pchat.peer.config.LocalPeer;
+import dev.p2pchat.peer.config.Reachability;
 import dev.p2pchat.link.identity.Identity;
 
 /**
@@ -37,6 +38,8 @@ public final class Registration implements SmartLifecycle {
 
 	private final Duration renewInterval;
 
+	private final Reachability reachability;
+
 	/** Serialises the use of the lease token (renewal, rename, leave). */
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -50,6 +53,13 @@ public final class Registration implements SmartLifecycle {
 
 	Registration(LocalPeer self, Identity identity, TrackerClient tracker, PeerDirectory directory, Backoff backoff,
 			Clock clock, Duration renewInterval) {
+		this(self, identity, tracker, directory, backoff, clock, renewInterval,
+				new Reachability(Reachability.Mode.TRUE));
+	}
+
+	Registration(LocalPeer self, Identity identity, TrackerClient tracker, PeerDirectory directory, Backoff backoff,
+			Clock clock, Duration renewInterval, Reachability reachability) {
+		this.reachability = reachability;
 		this.self = self;
 		this.identity = identity;
 		this.tracker = tracker;
@@ -57,6 +67,20 @@ public final class Registration implements SmartLifecycle {
 		this.backoff = backoff;
 		this.clock = clock;
 		this.renewInterval = renewInterval;
+	}
+
+	/**
+	 * Registers again at the next renewal (within a renew interval), so that the
+	 * tracker's record says what this peer learned of its reachability.
+	 */
+	public void registerAgain() {
+		this.lock.lock();
+		try {
+			this.token = null;
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/**
@@ -146,8 +170,8 @@ public final class Registration implements SmartLifecycle {
 			String lease = this.token;
 			Instant now = this.clock.instant();
 			if (lease == null) {
-				Lease granted = this.tracker
-					.register(RegistrationRequest.sign(this.identity, this.self.username(), this.self.url(), now));
+				Lease granted = this.tracker.register(RegistrationRequest.sign(this.identity, this.self.username(),
+						this.self.url(), now, this.reachability.reachable()));
 				this.token = granted.leaseToken();
 				log.info("registered as {} ({}) at the tracker", this.self.username(), this.self.id());
 				this.validUntil = now.plusSeconds(granted.leaseSeconds());

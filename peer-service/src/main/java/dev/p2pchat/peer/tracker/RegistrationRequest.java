@@ -19,17 +19,23 @@ import dev.p2pchat.link.identity.RegistrationText;
  * @param publicKey the raw Ed25519 public key, base64url without padding
  * @param timestamp an ISO-8601 UTC instant, now
  * @param signature the signature, base64url without padding
+ * @param reachable whether others can dial {@code url}
  */
 record RegistrationRequest(String peerId, String username, String url, String publicKey, String timestamp,
-		String signature) {
+		String signature, boolean reachable) {
+
+	/** A reachable peer's request. */
+	static RegistrationRequest sign(Identity identity, String username, URI url, Instant now) {
+		return sign(identity, username, url, now, true);
+	}
 
 	/** A request signed with the identity at {@code now} (to the millisecond). */
-	static RegistrationRequest sign(Identity identity, String username, URI url, Instant now) {
+	static RegistrationRequest sign(Identity identity, String username, URI url, Instant now, boolean reachable) {
 		String timestamp = now.truncatedTo(ChronoUnit.MILLIS).toString();
 		String peerId = identity.peerId();
 		String signed = RegistrationText.of(peerId, username, url.toString(), timestamp);
 		return new RegistrationRequest(peerId, username, url.toString(), identity.publicIdentity().encoded(), timestamp,
-				identity.signText(signed));
+				identity.signText(signed), reachable);
 	}
 
 }

@@ -14,6 +14,7 @@ import dev.p2pchat.peer.config.Backoff;
 import dev.p2pchat.peer.config.DataDirectory;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.peer.config.Reachability;
 import dev.p2pchat.link.identity.Identity;
 
 /**
@@ -56,8 +57,12 @@ class TrackerConfig {
 
 	@Bean
 	Registration registration(LocalPeer self, Identity identity, TrackerClient tracker, PeerDirectory directory,
-			Backoff backoff, Clock clock, PeerProperties properties) {
-		return new Registration(self, identity, tracker, directory, backoff, clock, properties.renewInterval());
+			Backoff backoff, Clock clock, PeerProperties properties, Reachability reachability) {
+		var registration = new Registration(self, identity, tracker, directory, backoff, clock,
+				properties.renewInterval(), reachability);
+		// the directory must say so: register again (the tracker replaces the record)
+		reachability.onChange(registration::registerAgain);
+		return registration;
 	}
 
 }

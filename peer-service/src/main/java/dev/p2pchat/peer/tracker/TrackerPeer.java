@@ -15,10 +15,17 @@ import org.jspecify.annotations.Nullable;
  * @param url the base URL where it accepts links
  * @param previousUsername the former name, only in a {@code renamed} event
  * @param publicKey its identity key (raw Ed25519, base64url), when the tracker lists it
+ * @param reachable whether others can dial it; {@code null} (an older tracker) counts as
+ * reachable
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrackerPeer(String peerId, String username, URI url, @Nullable String previousUsername,
-		@Nullable String publicKey) {
+		@Nullable String publicKey, @Nullable Boolean reachable) {
+
+	public TrackerPeer(String peerId, String username, URI url, @Nullable String previousUsername,
+			@Nullable String publicKey) {
+		this(peerId, username, url, previousUsername, publicKey, null);
+	}
 
 	public TrackerPeer {
 		Objects.requireNonNull(peerId, "peerId");

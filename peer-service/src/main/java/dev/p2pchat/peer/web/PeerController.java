@@ -58,7 +58,7 @@ class PeerController {
 		return this.directory.all()
 			.stream()
 			.map((peer) -> new Views.PeerView(peer.peerId(), peer.username(), peer.url(),
-					this.mesh.linkState(peer.peerId())))
+					this.mesh.linkState(peer.peerId()), this.mesh.via(peer.peerId())))
 			.toList();
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import dev.p2pchat.peer.mesh.LinkState;
@@ -82,8 +83,17 @@ final class Views {
 
 	}
 
-	/** A known peer with its link state; also the data of joined/left/link events. */
-	record PeerView(String peerId, String username, URI url, LinkState link) {
+	/**
+	 * A known peer with its link state; also the data of joined/left/link events.
+	 * {@code via} is the relay's peerId of a {@code relayed} link, absent otherwise.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record PeerView(String peerId, String username, URI url, LinkState link, @Nullable String via) {
+
+		PeerView(String peerId, String username, URI url, LinkState link) {
+			this(peerId, username, url, link, null);
+		}
+
 	}
 
 	/** This peer; {@code maxTextLength} is the longest text it accepts to send. */

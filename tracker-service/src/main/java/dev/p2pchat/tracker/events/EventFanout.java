@@ -185,11 +185,11 @@ public final class EventFanout implements SmartLifecycle {
 	 * The data of a {@code renamed} event: the record plus the previous username.
 	 */
 	record RenamedData(String peerId, String username, String url, String publicKey, java.time.Instant registeredAt,
-			java.time.Instant renewedAt, String previousUsername) {
+			java.time.Instant renewedAt, String previousUsername, boolean reachable) {
 
 		static RenamedData of(Peer peer, String previousUsername) {
 			return new RenamedData(peer.peerId(), peer.username(), peer.url(), peer.publicKey(), peer.registeredAt(),
-					peer.renewedAt(), previousUsername);
+					peer.renewedAt(), previousUsername, peer.reachable());
 		}
 
 	}

@@ -113,7 +113,7 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 	}
 
 	@Override
-	public Registration register(String peerId, String username, String url, String publicKey) {
+	public Registration register(String peerId, String username, String url, String publicKey, boolean reachable) {
 		this.lock.lock();
 		try {
 			Instant now = now();
@@ -130,7 +130,7 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
 			}
 			this.reservations.release(peerId);
 			String token = this.tokens.newToken();
-			Peer peer = new Peer(peerId, username, url, publicKey, now, now);
+			Peer peer = new Peer(peerId, username, url, publicKey, now, now, reachable);
 			put(new Entry(peer, LeaseTokens.hash(token)));
 			publish(new PeerEvent.Joined(advance(), peer));
 			log.info("registered {} as {} at {}{}", peerId, username, url, (existing != null) ? " (again)" : "");

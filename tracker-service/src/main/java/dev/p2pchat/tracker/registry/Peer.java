@@ -15,9 +15,12 @@ import java.time.Instant;
  * @param registeredAt when this record was created by {@code POST /peers}
  * @param renewedAt when the lease was last renewed (equal to {@code registeredAt} at
  * first)
+ * @param reachable whether other peers can dial the peer's url, as the peer registered it
+ * (a peer behind NAT says {@code false}; a registration without the field counts as
+ * reachable, as every peer did before)
  */
 public record Peer(String peerId, String username, String url, String publicKey, Instant registeredAt,
-		Instant renewedAt) {
+		Instant renewedAt, boolean reachable) {
 
 	public Peer {
 		requireNonNull(peerId, "peerId");
@@ -28,12 +31,18 @@ public record Peer(String peerId, String username, String url, String publicKey,
 		requireNonNull(renewedAt, "renewedAt");
 	}
 
+	/** A reachable peer. */
+	public Peer(String peerId, String username, String url, String publicKey, Instant registeredAt, Instant renewedAt) {
+		this(peerId, username, url, publicKey, registeredAt, renewedAt, true);
+	}
+
 	Peer withUsername(String newUsername) {
-		return new Peer(this.peerId, newUsername, this.url, this.publicKey, this.registeredAt, this.renewedAt);
+		return new Peer(this.peerId, newUsername, this.url, this.publicKey, this.registeredAt, this.renewedAt,
+				this.reachable);
 	}
 
 	Peer renewedAt(Instant when) {
-		return new Peer(this.peerId, this.username, this.url, this.publicKey, this.registeredAt, when);
+		return new Peer(this.peerId, this.username, this.url, this.publicKey, this.registeredAt, when, this.reachable);
 	}
 
 }

@@ -35,7 +35,21 @@ public interface PeerRegistry {
 	 * @throws DirectoryFullException when the peerId is not live and the registry already
 	 * holds its maximum of live peers
 	 */
-	Registration register(String peerId, String username, String url, String publicKey);
+	default Registration register(String peerId, String username, String url, String publicKey) {
+		return register(peerId, username, url, publicKey, true);
+	}
+
+	/**
+	 * Registers a peer as {@link #register(String, String, String, String)} does, saying
+	 * whether others can dial it.
+	 * @param peerId a valid peerId
+	 * @param username a valid username
+	 * @param url an absolute http(s) url
+	 * @param publicKey the peer's identity key (base64url of the raw Ed25519 key)
+	 * @param reachable whether other peers can dial {@code url}
+	 * @return the record and its lease token
+	 */
+	Registration register(String peerId, String username, String url, String publicKey, boolean reachable);
 
 	/**
 	 * Whether a token is the lease token of some live peer (a reader's credential in a

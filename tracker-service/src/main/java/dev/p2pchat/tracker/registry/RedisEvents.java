@@ -149,10 +149,11 @@ final class RedisEvents implements AutoCloseable {
 
 	/**
 	 * A peer from fields 2 to 7 of a message: id, username, url, key, registered,
-	 * renewed.
+	 * renewed; field 9 (after the event's own field 8), when present, is reachable.
 	 */
 	private static Peer peer(String[] field) {
-		return RedisPeerRegistry.peer(field[2], field[3], field[4], field[5], field[6], field[7]);
+		return RedisPeerRegistry.peer(field[2], field[3], field[4], field[5], field[6], field[7],
+				(field.length > 9) ? field[9] : null);
 	}
 
 	@Override

@@ -114,11 +114,11 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 	}
 
 	@Override
-	public Registration register(String peerId, String username, String url, String publicKey) {
+	public Registration register(String peerId, String username, String url, String publicKey, boolean reachable) {
 		Instant now = now();
 		String token = this.tokens.newToken();
 		List<Object> reply = run(Script.REGISTER, now, peerId, username, PeerFields.nameKey(username), url, publicKey,
-				hash(token), millis(now.plus(this.lease)), Integer.toString(this.maxPeers));
+				hash(token), millis(now.plus(this.lease)), Integer.toString(this.maxPeers), reachable ? "1" : "0");
 		switch (status(reply)) {
 			case "name-taken" -> throw new NameTakenException(username);
 			case "name-reserved" -> throw new NameReservedException(username);
@@ -128,7 +128,7 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 				// registered
 			}
 		}
-		Peer peer = new Peer(peerId, username, url, publicKey, now, now);
+		Peer peer = new Peer(peerId, username, url, publicKey, now, now, reachable);
 		log.info("registered {} as {} at {}{}", peerId, username, url, "again".equals(reply.get(2)) ? " (again)" : "");
 		return new Registration(peer, token, this.lease);
 	}
@@ -153,7 +153,7 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 			return Optional.empty();
 		}
 		return Optional.of(peer(peerId, fields.get("u"), fields.get("url"), fields.get("key"), fields.get("reg"),
-				fields.get("ren")));
+				fields.get("ren"), fields.get("rch")));
 	}
 
 	@Override
@@ -256,15 +256,18 @@ public final class RedisPeerRegistry implements PeerRegistry, AutoCloseable {
 		this.connection.close();
 	}
 
+	/**
+	 * A peer from its stored fields; a record without {@code rch} predates it: reachable.
+	 */
 	static Peer peer(String peerId, String username, String url, @Nullable String publicKey, String registeredAt,
-			String renewedAt) {
+			String renewedAt, @Nullable String reachable) {
 		return new Peer(peerId, username, url, (publicKey == null || publicKey.isEmpty()) ? null : publicKey,
-				RedisEvents.millis(registeredAt), RedisEvents.millis(renewedAt));
+				RedisEvents.millis(registeredAt), RedisEvents.millis(renewedAt), !"0".equals(reachable));
 	}
 
 	private static Peer peer(String peerId, List<?> record) {
 		return peer(peerId, (String) record.get(0), (String) record.get(1), (String) record.get(2),
-				(String) record.get(3), (String) record.get(4));
+				(String) record.get(3), (String) record.get(4), (record.size() > 5) ? (String) record.get(5) : null);
 	}
 
 	private static List<?> record(Object value) {

@@ -80,7 +80,7 @@ class PeerController {
 		this.verifier.verify(proof);
 		this.identityLimiter.admit(http.getRemoteAddr(), proof.peerId());
 		Registration registration = this.registry.register(proof.peerId(), proof.username(), proof.url(),
-				proof.publicKey());
+				proof.publicKey(), !Boolean.FALSE.equals(request.reachable()));
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
 				.path("/{peerId}")

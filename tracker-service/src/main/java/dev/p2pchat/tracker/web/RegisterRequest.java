@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param timestamp the ISO-8601 UTC instant the proof was made
  * @param signature the Ed25519 signature of the registration string, base64url without
  * padding
+ * @param reachable whether other peers can dial {@code url}; absent means {@code true}
+ * (not part of the signed registration string: it only saves others dials, and a peer
+ * that cannot reach it still finds out by dialling)
  */
 record RegisterRequest(
 		@NotNull @Pattern(regexp = PeerFields.PEER_ID,
@@ -24,6 +27,7 @@ record RegisterRequest(
 		@NotNull @Pattern(regexp = PeerFields.USERNAME,
 				message = "must be 1-32 characters of A-Z a-z 0-9 _ . -") @Nullable String username,
 		@NotNull @HttpUrl @Nullable String url, @NotNull @Size(max = 64) @Nullable String publicKey,
-		@NotNull @Size(max = 64) @Nullable String timestamp, @NotNull @Size(max = 128) @Nullable String signature) {
+		@NotNull @Size(max = 64) @Nullable String timestamp, @NotNull @Size(max = 128) @Nullable String signature,
+		@Nullable Boolean reachable) {
 
 }

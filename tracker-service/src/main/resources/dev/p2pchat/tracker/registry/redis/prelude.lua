@@ -5,7 +5,8 @@
 -- ARGV[5] the name reservation (ms, 0 = none), ARGV[6] the prefix of the reservation keys.
 -- Operations take their own arguments from ARGV[7] on.
 -- A peer hash holds u (username), nk (name key), url, key (public key or ''), reg, ren, exp
--- (epoch ms) and tok (SHA-256 of the lease token, base64url).
+-- (epoch ms), tok (SHA-256 of the lease token, base64url) and rch ('1' reachable, '0' not;
+-- absent in records written before it: reachable).
 -- A departed peer's name is reserved for it: <reservations>name:<nk> = '<peerId> <until ms>' and
 -- <reservations>peer:<peerId> = nk (one per key), both expiring in Redis a minute after <until>
 -- (on Redis's clock, only to clean up; the replica's clock decides whether one still holds).
@@ -38,11 +39,11 @@ local function load(id)
 end
 
 local function encode(kind, seq, p, extra)
-	return table.concat({ kind, seq, p.id, p.u, p.url, p.key or '', p.reg, p.ren, extra }, '\n')
+	return table.concat({ kind, seq, p.id, p.u, p.url, p.key or '', p.reg, p.ren, extra, p.rch or '1' }, '\n')
 end
 
 local function record(p)
-	return { p.u, p.url, p.key or '', p.reg, p.ren }
+	return { p.u, p.url, p.key or '', p.reg, p.ren, p.rch or '1' }
 end
 
 local function reservedNameKey(nk)

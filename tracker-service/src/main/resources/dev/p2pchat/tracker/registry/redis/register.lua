@@ -1,5 +1,5 @@
 -- ARGV[7] peerId, [8] username, [9] name key, [10] url, [11] public key, [12] token hash,
--- [13] expiry (epoch ms), [14] most live peers
+-- [13] expiry (epoch ms), [14] most live peers, [15] reachable ('1' or '0')
 local id, username, nk, url, key, tok, exp = ARGV[7], ARGV[8], ARGV[9], ARGV[10], ARGV[11], ARGV[12], ARGV[13]
 local existing = live(id)
 -- a live record is replaced only by the holder of its key
@@ -27,10 +27,11 @@ if existing then
 	redis.call('HDEL', tokens, existing.tok)
 end
 release(id)
-local p = { id = id, u = username, nk = nk, url = url, key = key, reg = ARGV[3], ren = ARGV[3], exp = exp, tok = tok }
+local p = { id = id, u = username, nk = nk, url = url, key = key, reg = ARGV[3], ren = ARGV[3], exp = exp, tok = tok,
+	rch = ARGV[15] }
 redis.call('DEL', peerKey(id))
 redis.call('HSET', peerKey(id), 'u', username, 'nk', nk, 'url', url, 'key', key, 'reg', p.reg, 'ren', p.ren,
-	'exp', exp, 'tok', tok)
+	'exp', exp, 'tok', tok, 'rch', ARGV[15])
 redis.call('HSET', names, nk, id)
 redis.call('HSET', tokens, tok, id)
 redis.call('ZADD', leases, exp, id)
