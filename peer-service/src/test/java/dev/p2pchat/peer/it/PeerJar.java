@@ -38,21 +38,34 @@ final class PeerJar implements AutoCloseable {
 
 	private final Process process;
 
-	private PeerJar(String username, int port, Process process) {
+	private final Path dataDir;
+
+	private final Path log;
+
+	private PeerJar(String username, int port, Process process, Path dataDir, Path log) {
 		this.username = username;
 		this.port = port;
 		this.process = process;
+		this.dataDir = dataDir;
+		this.log = log;
 	}
 
 	static PeerJar start(String username, URI tracker, String... extra) {
 		int port = TrackerProcess.freePort();
+		Path dataDir = tempDir(username);
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
 				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", copy().toString(), "--server.port=" + port,
 				"--server.address=127.0.0.1", "--p2pchat.peer.advertised-url=http://127.0.0.1:" + port,
 				"--p2pchat.peer.username=" + username, "--p2pchat.peer.api-token=" + TestPeer.token(username),
-				"--p2pchat.peer.tracker-url=" + tracker, "--p2pchat.peer.data-dir=" + tempDir(username),
+				"--p2pchat.peer.tracker-url=" + tracker, "--p2pchat.peer.data-dir=" + dataDir,
 				"--p2pchat.peer.renew-interval=2s", "--p2pchat.peer.backoff.max=1s", "--spring.main.banner-mode=off"));
+		// an extra argument replaces the default (a repeated option would be read as a
+		// list)
+		for (String argument : extra) {
+			String option = argument.substring(0, argument.indexOf('=') + 1);
+			command.removeIf((given) -> !option.isEmpty() && given.startsWith(option));
+		}
 		command.addAll(List.of(extra));
 		Path log = Path.of("target", "it-logs", username + "-" + port + ".log");
 		try {
@@ -60,7 +73,7 @@ final class PeerJar implements AutoCloseable {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
-			var peer = new PeerJar(username, port, process);
+			var peer = new PeerJar(username, port, process, dataDir, log);
 			await(username + " ready").atMost(Duration.ofSeconds(120))
 				.pollInterval(Duration.ofMillis(250))
 				.untilAsserted(() -> {
@@ -103,6 +116,27 @@ final class PeerJar implements AutoCloseable {
 
 	String username() {
 		return this.username;
+	}
+
+	/** Its data directory. */
+	Path dataDir() {
+		return this.dataDir;
+	}
+
+	/** Its log file. */
+	Path log() {
+		return this.log;
+	}
+
+	/** Stops it at once, as a crash or a pulled cable would. */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	boolean alive() {
