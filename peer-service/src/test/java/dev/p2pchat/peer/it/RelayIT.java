@@ -2,14 +2,10 @@ package dev.p2pchat.peer.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,10 +74,10 @@ class RelayIT {
 	void joinWhenBehindNatLinksWithEveryReachablePeerAndTheDirectorySaysSo() {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			for (PeerJar nat : List.of(natOne, natTwo)) {
-				assertThat(link(nat, relayOne)).isEqualTo("connected");
-				assertThat(link(nat, relayTwo)).isEqualTo("connected");
-				assertThat(link(relayOne, nat)).isEqualTo("connected");
-				assertThat(link(relayTwo, nat)).isEqualTo("connected");
+				assertThat(RelayLinks.link(nat, relayOne)).isEqualTo("connected");
+				assertThat(RelayLinks.link(nat, relayTwo)).isEqualTo("connected");
+				assertThat(RelayLinks.link(relayOne, nat)).isEqualTo("connected");
+				assertThat(RelayLinks.link(relayTwo, nat)).isEqualTo("connected");
 			}
 		});
 
@@ -96,21 +92,21 @@ class RelayIT {
 	@Order(2)
 	void linkWhenNeitherCanDialRunsThroughARelayShownWithIt() {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			assertThat(link(natOne, natTwo)).isEqualTo("relayed");
-			assertThat(link(natTwo, natOne)).isEqualTo("relayed");
+			assertThat(RelayLinks.link(natOne, natTwo)).isEqualTo("relayed");
+			assertThat(RelayLinks.link(natTwo, natOne)).isEqualTo("relayed");
 		});
 
-		String via = peer(natOne, natTwo).path("via").asString();
+		String via = RelayLinks.peer(natOne, natTwo).path("via").asString();
 		assertThat(via).isIn(relayOne.id(), relayTwo.id());
-		assertThat(peer(natTwo, natOne).path("via").asString()).isEqualTo(via);
-		assertThat(peer(natOne, relayOne).has("via")).isFalse();
+		assertThat(RelayLinks.peer(natTwo, natOne).path("via").asString()).isEqualTo(via);
+		assertThat(RelayLinks.peer(natOne, relayOne).has("via")).isFalse();
 	}
 
 	@Test
 	@Order(3)
 	void chatWhenRelayedDeliversOnceInOrderAndTheRelayKeepsNoText() {
 		String tag = "relayed " + UUID.randomUUID();
-		await().atMost(Duration.ofSeconds(30)).until(() -> "relayed".equals(link(natOne, natTwo)));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "relayed".equals(RelayLinks.link(natOne, natTwo)));
 		PeerJar relay = relayOf(natOne, natTwo);
 
 		List<String> ids = IntStream.range(0, 20)
@@ -119,7 +115,8 @@ class RelayIT {
 
 		List<String> expected = IntStream.range(0, 20).mapToObj((i) -> tag + " " + i).toList();
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(texts(natTwo, "nat-one", tag)).containsExactlyElementsOf(expected));
+			.untilAsserted(
+					() -> assertThat(RelayLinks.texts(natTwo, "nat-one", tag)).containsExactlyElementsOf(expected));
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(ids)
 				.allSatisfy((id) -> assertThat(natOne.json("/messages/" + id).path("recipients").toString())
@@ -127,10 +124,10 @@ class RelayIT {
 					.doesNotContain("pending")));
 		assertThat(natOne.json("/messages/" + ids.getFirst()).toString()).contains("\"state\":\"delivered\"");
 		String secret = tag + " 0";
-		assertThat(texts(relay, "nat-one", tag)).doesNotContain(secret)
+		assertThat(RelayLinks.texts(relay, "nat-one", tag)).doesNotContain(secret)
 			.allSatisfy((text) -> assertThat(expected.indexOf(text) % 2).as("only broadcasts reach the relay")
 				.isEqualTo(1));
-		assertThat(traces(relay, secret)).as("the relay's files and log").isEmpty();
+		assertThat(RelayLinks.traces(relay, secret)).as("the relay's files and log").isEmpty();
 		assertThat(relay.metric("p2pchat.relay.bytes")).isPositive();
 		assertThat(relay.metric("p2pchat.relay.circuits")).isEqualTo(1.0);
 	}
@@ -138,7 +135,7 @@ class RelayIT {
 	@Test
 	@Order(4)
 	void relayWhenKilledThePairMovesOnAndLosesNothing() {
-		await().atMost(Duration.ofSeconds(30)).until(() -> "relayed".equals(link(natOne, natTwo)));
+		await().atMost(Duration.ofSeconds(30)).until(() -> "relayed".equals(RelayLinks.link(natOne, natTwo)));
 		PeerJar relay = relayOf(natOne, natTwo);
 		PeerJar other = (relay == relayOne) ? relayTwo : relayOne;
 		String tag = "moved " + UUID.randomUUID();
@@ -148,15 +145,15 @@ class RelayIT {
 		sent.forEach((text) -> send(natOne, "nat-two", text));
 
 		await().atMost(Duration.ofSeconds(45))
-			.untilAsserted(() -> assertThat(texts(natTwo, "nat-one", tag)).containsExactlyElementsOf(sent));
-		assertThat(peer(natOne, natTwo).path("via").asString()).isEqualTo(other.id());
+			.untilAsserted(() -> assertThat(RelayLinks.texts(natTwo, "nat-one", tag)).containsExactlyElementsOf(sent));
+		assertThat(RelayLinks.peer(natOne, natTwo).path("via").asString()).isEqualTo(other.id());
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(texts(natTwo, "nat-one", tag)).containsExactlyElementsOf(sent));
+			.untilAsserted(() -> assertThat(RelayLinks.texts(natTwo, "nat-one", tag)).containsExactlyElementsOf(sent));
 	}
 
 	private static PeerJar relayOf(PeerJar from, PeerJar to) {
-		String via = peer(from, to).path("via").asString();
+		String via = RelayLinks.peer(from, to).path("via").asString();
 		return via.equals(relayOne.id()) ? relayOne : relayTwo;
 	}
 
@@ -166,30 +163,6 @@ class RelayIT {
 		var response = from.post("/messages", body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		return JSON.readTree(response.body()).path("id").asString();
-	}
-
-	/** The texts of the peer's history from a sender, with the tag, oldest first. */
-	private static List<String> texts(PeerJar peer, String from, String tag) {
-		return peer.messages()
-			.stream()
-			.filter((message) -> message.path("from").asString().equals(from))
-			.map((message) -> message.path("text").asString())
-			.filter((text) -> text.startsWith(tag))
-			.toList();
-	}
-
-	private static JsonNode peer(PeerJar at, PeerJar other) {
-		String id = other.id();
-		for (JsonNode peer : at.json("/peers")) {
-			if (peer.path("peerId").asString().equals(id)) {
-				return peer;
-			}
-		}
-		return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-	}
-
-	private static String link(PeerJar at, PeerJar other) {
-		return peer(at, other).path("link").asString();
 	}
 
 	/** The tracker's {@code GET /peers}. */
@@ -215,29 +188,6 @@ class RelayIT {
 			}
 		}
 		throw new AssertionError(peerId + " not listed");
-	}
-
-	/** The files of the peer's data directory and its log that hold the text. */
-	static List<Path> traces(PeerJar peer, String text) {
-		byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-		try (Stream<Path> files = Files.walk(peer.dataDir())) {
-			return Stream.concat(files.filter(Files::isRegularFile), Stream.of(peer.log()))
-				.filter((file) -> contains(file, needle))
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static boolean contains(Path file, byte[] needle) {
-		try {
-			String haystack = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-			return haystack.contains(new String(needle, StandardCharsets.ISO_8859_1));
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 }
