@@ -70,8 +70,9 @@ class RegistrationRequestTests {
 		assertThat(authorization.get()).isEqualTo("Bearer s3cret-join");
 		JsonNode sent = JsonMapper.builder().build().readTree(body.get());
 		assertThat(sent.propertyNames()).containsExactlyInAnyOrder("peerId", "username", "url", "publicKey",
-				"timestamp", "signature");
+				"timestamp", "signature", "reachable");
 		assertThat(sent.get("publicKey").asString()).isEqualTo(this.identity.publicIdentity().encoded());
+		assertThat(sent.get("reachable").asBoolean()).isTrue();
 	}
 
 	@Test

@@ -75,6 +75,25 @@ abstract class PeerRegistryContract {
 	}
 
 	@Test
+	void registerWhenNotReachableKeepsItThroughRenewalRenameAndEvents() {
+		Registration registration = this.registry.register("p1", "alice", "http://a:1", KEY, false);
+		this.registry.register("p2", "bob", "http://b:1", KEY.replace('O', 'P'));
+
+		this.registry.renew("p1", registration.leaseToken());
+		this.registry.rename("p1", registration.leaseToken(), "alicia");
+
+		assertThat(registration.peer().reachable()).isFalse();
+		assertThat(this.registry.find("p1")).hasValueSatisfying((peer) -> assertThat(peer.reachable()).isFalse());
+		assertThat(this.registry.find("p2")).hasValueSatisfying((peer) -> assertThat(peer.reachable()).isTrue());
+		assertThat(this.registry.list().peers()).extracting(Peer::peerId, Peer::reachable)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("p1", false),
+					org.assertj.core.groups.Tuple.tuple("p2", true));
+		awaitEvents(3);
+		assertThat(this.events).filteredOn((event) -> event.peer().peerId().equals("p1"))
+			.allSatisfy((event) -> assertThat(event.peer().reachable()).isFalse());
+	}
+
+	@Test
 	void registerWhenNameTakenInOtherCaseThrowsNameTaken() {
 		this.registry.register("p1", "Alice", "http://a:1", KEY);
 

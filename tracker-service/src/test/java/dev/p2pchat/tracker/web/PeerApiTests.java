@@ -79,6 +79,34 @@ class PeerApiTests extends ServerTestBase {
 	}
 
 	@Test
+	void registerWhenNotReachableListsItSoAndWithoutTheFieldAsReachable() {
+		TestIdentity natted = TestIdentity.generate();
+		var body = new java.util.HashMap<String, Object>(
+				natted.registration("natted", "http://localhost:8091", this.clock.instant()));
+		body.put("reachable", false);
+		TestIdentity plain = TestIdentity.generate();
+
+		this.client.post()
+			.uri("/peers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		this.client.post()
+			.uri("/peers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(plain.registration("plain", "http://localhost:8092", this.clock.instant()))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+
+		JsonNode list = json(this.client.get().uri("/peers").exchange().returnResult(String.class).getResponseBody());
+		assertThat(list.valueStream().map((peer) -> peer.get("username").asString() + "=" + peer.get("reachable")))
+			.containsExactlyInAnyOrder("natted=false", "plain=true");
+	}
+
+	@Test
 	void registerWhenNameTakenInAnyCaseReturnsConflict() {
 		register("api-1", "alice");
 
@@ -154,7 +182,7 @@ class PeerApiTests extends ServerTestBase {
 		assertThat(list.valueStream().map((peer) -> peer.get("username").asString())).containsExactly("alice", "Bob",
 				"carol");
 		assertThat(list.get(0).propertyNames()).containsExactlyInAnyOrder("peerId", "username", "url", "publicKey",
-				"registeredAt", "renewedAt");
+				"registeredAt", "renewedAt", "reachable");
 		assertThat(body).doesNotContain("leaseToken");
 	}
 
