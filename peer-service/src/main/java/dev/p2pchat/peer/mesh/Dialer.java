@@ -122,8 +122,10 @@ final class Dialer implements DirectoryListener {
 
 	/** Dials every listed peer that should be linked and is not, nor being dialled. */
 	void reconcile() {
+		var now = this.clock.instant();
 		for (KnownPeer peer : this.directory.all()) {
-			if (peer.live() && dials(peer.peerId()) && this.mesh.link(peer.peerId()) == null) {
+			if (peer.live() && (dials(peer.peerId()) || this.routes.dialsAnyway(peer, now))
+					&& this.mesh.link(peer.peerId()) == null) {
 				dial(peer.peerId(), false);
 			}
 		}

@@ -1,5 +1,7 @@
 package dev.p2pchat.peer.mesh;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,8 @@ import dev.p2pchat.peer.tracker.PeerDirectory;
  * dials: of two reachable peers the smaller peerId dials (as always); a reachable peer
  * never dials an unreachable one (it would wait forever), the unreachable side dials it;
  * two unreachable peers link through a relay, opened by the smaller peerId. A peer that
- * is still learning its reachability counts as reachable. Thread-safe.
+ * is still learning its reachability counts as reachable, and dials a reachable peer that
+ * should have dialled it but has not within {@link #UNKNOWN_GRACE}. Thread-safe.
  */
 final class Routes {
 
@@ -43,6 +46,16 @@ final class Routes {
 	private final PeerDirectory directory;
 
 	private final Mesh mesh;
+
+	/**
+	 * How long a peer still learning its reachability waits for a reachable peer to dial
+	 * it before dialling that peer itself: the other's dials may never reach it, and
+	 * without a link it cannot ask for a dial-back.
+	 */
+	static final Duration UNKNOWN_GRACE = Duration.ofSeconds(10);
+
+	/** Since when this peer, still learning, waits for each reachable peer to dial. */
+	private final Map<String, Instant> awaiting = new ConcurrentHashMap<>();
 
 	/** Per other peer, the relays that refused a circuit to it since the last success. */
 	private final Map<String, Set<String>> refusedBy = new ConcurrentHashMap<>();
@@ -79,6 +92,21 @@ final class Routes {
 	}
 
 	/**
+	 * Whether this peer, still learning its reachability, has waited
+	 * {@link #UNKNOWN_GRACE} in vain for a reachable peer that should dial it: then it
+	 * dials that peer itself.
+	 */
+	boolean dialsAnyway(KnownPeer peer, Instant now) {
+		if (!this.reachability.unknown() || !peer.reachable() || route(peer) != Route.AWAIT
+				|| this.mesh.link(peer.peerId()) != null) {
+			this.awaiting.remove(peer.peerId());
+			return false;
+		}
+		Instant since = this.awaiting.computeIfAbsent(peer.peerId(), (id) -> now);
+		return !now.isBefore(since.plus(UNKNOWN_GRACE));
+	}
+
+	/**
 	 * The link to relay through for a link to {@code peer}: a direct link to a reachable
 	 * peer (only such peers relay), preferring those that have not refused it lately; in
 	 * peerId order, so that both ends tend to pick the same one.
@@ -104,6 +132,7 @@ final class Routes {
 	/** Linked to the peer: every relay is worth trying again next time. */
 	void linked(String peerId) {
 		this.refusedBy.remove(peerId);
+		this.awaiting.remove(peerId);
 	}
 
 	/** The relay's peerId when the link to the peer is relayed, else {@code null}. */

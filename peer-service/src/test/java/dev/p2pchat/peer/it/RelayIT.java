@@ -81,7 +81,7 @@ class RelayIT {
 			}
 		});
 
-		JsonNode directory = directory();
+		JsonNode directory = directory(tracker);
 		assertThat(reachable(directory, natOne.id())).isFalse();
 		assertThat(reachable(directory, natTwo.id())).isFalse();
 		assertThat(reachable(directory, relayOne.id())).isTrue();
@@ -166,7 +166,7 @@ class RelayIT {
 	}
 
 	/** The tracker's {@code GET /peers}. */
-	static JsonNode directory() {
+	static JsonNode directory(TrackerProcess tracker) {
 		try (var http = java.net.http.HttpClient.newHttpClient()) {
 			var response = http.send(java.net.http.HttpRequest.newBuilder(tracker.url().resolve("/peers")).build(),
 					java.net.http.HttpResponse.BodyHandlers.ofString());
