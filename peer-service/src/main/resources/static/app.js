@@ -601,7 +601,8 @@
 			return;
 		}
 		const known = state.peers.get(peer.peerId) || {};
-		state.peers.set(peer.peerId, { ...known, ...peer });
+		// a link state without via is a direct link (or none): forget an old relay
+		state.peers.set(peer.peerId, { ...known, ...(peer.link ? { via: undefined } : {}), ...peer });
 		adoptNamedThread(peer);
 		renderPeers();
 	}
@@ -629,7 +630,16 @@
 		}
 	}
 
-	function conversationItem(key, name, link) {
+	// "relayed via <name>" for a link through another peer
+	function relayName(peer) {
+		if (peer.link !== 'relayed' || !peer.via) {
+			return undefined;
+		}
+		const relay = state.peers.get(peer.via);
+		return relay ? relay.username : peer.via.slice(0, 8);
+	}
+
+	function conversationItem(key, name, link, via) {
 		const li = el('li', 'conversation');
 		li.dataset.conversation = key;
 		const open = el('button', 'open');
@@ -645,7 +655,7 @@
 		});
 		li.append(open);
 		if (link) {
-			const linkState = el('span', 'link', link);
+			const linkState = el('span', 'link', via ? `${link} via ${via}` : link);
 			linkState.dataset.link = link;
 			li.append(linkState);
 		}
@@ -656,7 +666,7 @@
 		const peers = Array.from(state.peers.values())
 			.sort((a, b) => a.username.localeCompare(b.username, undefined, { sensitivity: 'base' }));
 		ui.peers.replaceChildren(...peers.map((peer) => {
-			const li = conversationItem(peer.peerId, peer.username, peer.link || 'unknown');
+			const li = conversationItem(peer.peerId, peer.username, peer.link || 'unknown', relayName(peer));
 			li.dataset.peerId = peer.peerId;
 			return li;
 		}));

@@ -18,8 +18,16 @@ final class ApiViews {
 	record Me(String peerId, String username) {
 	}
 
-	/** An entry of {@code GET /peers}, and the data of joined/left/link events. */
-	record Peer(String peerId, String username, @Nullable String link) {
+	/**
+	 * An entry of {@code GET /peers}, and the data of joined/left/link events;
+	 * {@code via} is the relay's peerId of a relayed link.
+	 */
+	record Peer(String peerId, String username, @Nullable String link, @Nullable String via) {
+
+		Peer(String peerId, String username, @Nullable String link) {
+			this(peerId, username, link, null);
+		}
+
 	}
 
 	/**

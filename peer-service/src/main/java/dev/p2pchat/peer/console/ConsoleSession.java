@@ -147,6 +147,19 @@ final class ConsoleSession {
 		}
 	}
 
+	/** The link as shown: {@code relayed via <name>} for a link through a relay. */
+	static String link(ApiViews.Peer peer, List<ApiViews.Peer> peers) {
+		if (!"relayed".equals(peer.link()) || peer.via() == null) {
+			return String.valueOf(peer.link());
+		}
+		String relay = peers.stream()
+			.filter((each) -> each.peerId().equals(peer.via()))
+			.map(ApiViews.Peer::username)
+			.findFirst()
+			.orElse(peer.via());
+		return "relayed via " + relay;
+	}
+
 	private void listPeers() throws IOException, InterruptedException {
 		List<ApiViews.Peer> peers = this.api.peers();
 		if (peers.isEmpty()) {
@@ -155,7 +168,8 @@ final class ConsoleSession {
 		}
 		StringBuilder out = new StringBuilder("Peers (" + peers.size() + "):");
 		for (ApiViews.Peer peer : peers) {
-			out.append(String.format("%n  %-32s %s", Visible.escape(peer.username()), Visible.escape(peer.link())));
+			out.append(
+					String.format("%n  %-32s %s", Visible.escape(peer.username()), Visible.escape(link(peer, peers))));
 		}
 		this.io.println(out.toString());
 	}

@@ -176,7 +176,8 @@ final class EventFormatter {
 					? Optional.of("! link to " + peer.username() + " is down; messages to them wait.")
 					: Optional.empty();
 		}
-		if ("connected".equals(peer.link()) && this.downLinks.remove(peer.peerId())) {
+		if (("connected".equals(peer.link()) || "relayed".equals(peer.link()))
+				&& this.downLinks.remove(peer.peerId())) {
 			return Optional.of("Link to " + peer.username() + " is back.");
 		}
 		return Optional.empty();

@@ -60,7 +60,13 @@ public sealed interface ChatEvent {
 	 * @param url its advertised URL
 	 * @param link the link state
 	 */
-	record Peer(String kind, String peerId, String username, URI url, LinkState link) implements ChatEvent {
+	record Peer(String kind, String peerId, String username, URI url, LinkState link,
+			@Nullable String via) implements ChatEvent {
+
+		/** A peer whose link is not relayed. */
+		public Peer(String kind, String peerId, String username, URI url, LinkState link) {
+			this(kind, peerId, username, url, link, null);
+		}
 
 		@Override
 		public String name() {

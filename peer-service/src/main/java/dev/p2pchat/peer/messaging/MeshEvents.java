@@ -147,7 +147,8 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	}
 
 	private void publishPeer(String kind, KnownPeer peer, LinkState state) {
-		this.events.publish(new ChatEvent.Peer(kind, peer.peerId(), peer.username(), peer.url(), state));
+		this.events.publish(new ChatEvent.Peer(kind, peer.peerId(), peer.username(), peer.url(), state,
+				this.mesh.via(peer.peerId())));
 	}
 
 }

@@ -194,7 +194,8 @@ class MessageStream implements SmartLifecycle {
 	private static Object data(ChatEvent event) {
 		return switch (event) {
 			case ChatEvent.Message message -> Views.MessageView.of(message.message());
-			case ChatEvent.Peer peer -> new Views.PeerView(peer.peerId(), peer.username(), peer.url(), peer.link());
+			case ChatEvent.Peer peer ->
+				new Views.PeerView(peer.peerId(), peer.username(), peer.url(), peer.link(), peer.via());
 			case ChatEvent.Receipt receipt -> receipt;
 			case ChatEvent.Renamed renamed -> renamed;
 			case ChatEvent.Typing typing -> typing;

@@ -27,6 +27,15 @@ class ConsoleSessionTests {
 	private final Self self = new Self("p-alice", "alice");
 
 	@Test
+	void linkWhenRelayedShowsTheRelaysName() {
+		var relay = new ApiViews.Peer("p-bob", "bob", "connected");
+		var relayed = new ApiViews.Peer("p-dave", "dave", "relayed", "p-bob");
+
+		assertThat(ConsoleSession.link(relayed, List.of(relay, relayed))).isEqualTo("relayed via bob");
+		assertThat(ConsoleSession.link(relay, List.of(relay, relayed))).isEqualTo("connected");
+	}
+
+	@Test
 	void runWhenPlainLineBroadcastsIt() throws Exception {
 		run("hello all");
 
