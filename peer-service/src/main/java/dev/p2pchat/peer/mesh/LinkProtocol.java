@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +22,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
+import dev.p2pchat.link.frame.FrameException;
+import dev.p2pchat.link.frame.MessageRecord;
+import dev.p2pchat.link.reliability.ReceiveWindow;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
 import dev.p2pchat.link.identity.Identity;
@@ -37,7 +42,7 @@ import dev.p2pchat.link.handshake.SealException;
 @Slf4j
 final class LinkProtocol {
 
-	private static final String PING = "{\"type\":\"ping\"}";
+	private static final byte[] PING = FrameCodec.encode(new Frame.Ping());
 
 	/** A peer's repeated refusals are logged once, then at most once per this period. */
 	private static final Duration WARNING_PERIOD = Duration.ofMinutes(1);
@@ -45,7 +50,9 @@ final class LinkProtocol {
 	/** Too many links: try again later (RFC 6455's 1013). */
 	private static final int TRY_AGAIN_LATER = 1013;
 
-	/** Sealing adds a 16-byte tag; UTF-8 may take up to 3 bytes per character. */
+	/**
+	 * Largest sealed frame accepted: see {@link #maxSealedFrame(PeerProperties.Link)}.
+	 */
 	private final long maxSealedFrame;
 
 	private final Identity identity;
@@ -55,10 +62,6 @@ final class LinkProtocol {
 	private final Mesh mesh;
 
 	private final Handshake handshake;
-
-	private final InboundStreams inbound = new InboundStreams();
-
-	private final FrameCodec codec;
 
 	private final LocalPeer self;
 
@@ -71,8 +74,8 @@ final class LinkProtocol {
 
 	private final Set<PeerLink> handshaking = ConcurrentHashMap.newKeySet();
 
-	/** Per established link, the {@link LinkFrame.Since} its peer sent (or will send). */
-	private final Map<PeerLink, CompletableFuture<LinkFrame.Since>> since = new ConcurrentHashMap<>();
+	/** Per established link, the {@link Frame.Since} its peer sent (or will send). */
+	private final Map<PeerLink, CompletableFuture<Frame.Since>> since = new ConcurrentHashMap<>();
 
 	private final LinkMetrics metrics;
 
@@ -84,9 +87,8 @@ final class LinkProtocol {
 
 	private volatile @Nullable Dialer dialer;
 
-	LinkProtocol(Mesh mesh, Handshake handshake, HandshakeGate gate, FrameCodec codec, LocalPeer self,
-			Identity identity, Clock clock, PeerProperties.Link settings, PeerProperties.Limits limits, String epoch,
-			LinkMetrics metrics) {
+	LinkProtocol(Mesh mesh, Handshake handshake, HandshakeGate gate, LocalPeer self, Identity identity, Clock clock,
+			PeerProperties.Link settings, PeerProperties.Limits limits, String epoch, LinkMetrics metrics) {
 		this.metrics = metrics;
 		this.limits = limits;
 		this.warnings = new RepeatedWarnings(clock, WARNING_PERIOD, 1024);
@@ -96,7 +98,6 @@ final class LinkProtocol {
 		this.maxSealedFrame = maxSealedFrame(settings);
 		this.mesh = mesh;
 		this.handshake = handshake;
-		this.codec = codec;
 		this.self = self;
 		this.clock = clock;
 		this.settings = settings;
@@ -104,7 +105,9 @@ final class LinkProtocol {
 	}
 
 	/**
-	 * Largest sealed frame accepted: the frame limit in UTF-8 bytes, twice, plus the tag.
+	 * Largest sealed frame accepted: twice the frame limit (a batch stops growing only
+	 * after it passes {@code batch-size}, and one message's text may take 3 bytes per
+	 * character), plus the 16-byte tag.
 	 */
 	static int maxSealedFrame(PeerProperties.Link settings) {
 		return Math.toIntExact(2 * settings.maxFrameSize().toBytes() + 16);
@@ -177,20 +180,16 @@ final class LinkProtocol {
 				throw new LinkException(CloseStatus.TOO_BIG_TO_PROCESS,
 						"frame larger than " + this.settings.maxFrameSize());
 			}
-			String frame = new String(open(link, payload), StandardCharsets.UTF_8);
-			LinkFrame decoded = this.codec.decode(frame, this.mesh.listener().messageType());
-			switch (decoded) {
-				case LinkFrame.Hello hello -> throw new LinkException(CloseStatus.PROTOCOL_ERROR, "second hello");
-				case LinkFrame.Batch batch -> {
+			switch (decode(open(link, payload))) {
+				case Frame.Batch batch -> {
 					messages = batch.messages().size();
 					batch(link, established(link), batch);
 				}
-				case LinkFrame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
-				case LinkFrame.Ping ping -> established(link);
-				case LinkFrame.Typing typing ->
-					this.mesh.listener().typing(established(link).peerId(), typing.privately());
-				case LinkFrame.Since since -> theirSince(link, established(link)).complete(since);
-				case LinkFrame.CatchUp catchUp -> {
+				case Frame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
+				case Frame.Ping ping -> established(link);
+				case Frame.Typing typing -> this.mesh.listener().typing(established(link).peerId(), typing.privately());
+				case Frame.Since since -> theirSince(link, established(link)).complete(since);
+				case Frame.CatchUp catchUp -> {
 					messages = catchUp.messages().size();
 					catchUp(link, established(link), catchUp);
 				}
@@ -230,6 +229,18 @@ final class LinkProtocol {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	private static Frame decode(byte[] plain) throws LinkException {
+		try {
+			return FrameCodec.decode(plain);
+		}
+		catch (FrameException ex) {
+			if (ex.unknownType()) {
+				throw new LinkException(CloseStatus.NOT_ACCEPTABLE, ex.getMessage());
+			}
+			throw new LinkException(CloseStatus.BAD_DATA, "not a valid protocol frame: " + ex.getMessage());
 		}
 	}
 
@@ -320,7 +331,7 @@ final class LinkProtocol {
 			}
 			else if (link.dialed() != null && step == 0) {
 				LinkHandshake.Finished finished = handshake.finish(message);
-				LinkFrame.Hello hello = hello(finished.session().peer());
+				RemotePeer hello = remote(finished.session().peer());
 				this.handshake.checkCallee(link.dialed(), finished.session().peer().identity(), hello);
 				link.sendHandshake(finished.auth());
 				link.secured(finished.session());
@@ -328,7 +339,7 @@ final class LinkProtocol {
 			}
 			else if (link.dialed() == null && step == 1) {
 				LinkHandshake.Session session = handshake.complete(message);
-				LinkFrame.Hello hello = hello(session.peer());
+				RemotePeer hello = remote(session.peer());
 				this.handshake.checkCaller(session.peer().identity(), hello);
 				link.secured(session);
 				established(link, hello);
@@ -343,18 +354,18 @@ final class LinkProtocol {
 		}
 	}
 
-	private static LinkFrame.Hello hello(LinkHandshake.Peer peer) throws LinkException {
+	private static RemotePeer remote(LinkHandshake.Peer peer) throws LinkException {
 		try {
-			return new LinkFrame.Hello(LinkHandshake.VERSION, peer.identity().peerId(), peer.details().username(),
-					URI.create(peer.details().url()), peer.details().epoch());
+			return new RemotePeer(peer.identity().peerId(), peer.details().username(), URI.create(peer.details().url()),
+					peer.details().epoch());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new LinkException(CloseStatus.POLICY_VIOLATION, "handshake refused: url not valid");
 		}
 	}
 
-	private void established(PeerLink link, LinkFrame.Hello hello) {
-		this.inbound.open(hello);
+	private void established(PeerLink link, RemotePeer hello) {
+		this.mesh.inbound(hello.peerId()).open(hello.epoch());
 		Outbox outbox = this.mesh.outbox(hello.peerId());
 		this.handshaking.remove(link);
 		this.gate.release(link.session());
@@ -383,7 +394,7 @@ final class LinkProtocol {
 	}
 
 	/** An authenticated link beyond the bounds: closed, 1013, counted, logged rarely. */
-	private void refuseLink(PeerLink link, LinkFrame.Hello hello, LinkAdmission.Refusal refusal) {
+	private void refuseLink(PeerLink link, RemotePeer hello, LinkAdmission.Refusal refusal) {
 		this.metrics.linkRefused(refusal);
 		String reason = (refusal == LinkAdmission.Refusal.MAX_LINKS) ? "too many links"
 				: "too many links from your address";
@@ -400,7 +411,7 @@ final class LinkProtocol {
 	 * unregister in {@link #closed}: undo its registration here, or it would stay
 	 * forever.
 	 */
-	private boolean unregisterIfClosed(PeerLink link, LinkFrame.Hello hello) {
+	private boolean unregisterIfClosed(PeerLink link, RemotePeer hello) {
 		if (link.isOpen()) {
 			return false;
 		}
@@ -414,27 +425,31 @@ final class LinkProtocol {
 		return true;
 	}
 
-	private void batch(PeerLink link, LinkFrame.Hello remote, LinkFrame.Batch batch) throws LinkException {
+	private void batch(PeerLink link, RemotePeer remote, Frame.Batch batch) throws LinkException {
 		link.active(this.clock.instant());
 		var refused = new RefusedMessageException[1];
-		long ack = this.inbound.accept(remote, batch, (message) -> deliver(remote.peerId(), message, refused));
+		ReceiveWindow window = this.mesh.inbound(remote.peerId());
+		long ack = window.accept(remote.epoch(), batch.seq(), batch.messages(),
+				(message) -> deliver(remote.peerId(), message, refused));
 		if (ack > 0) {
 			this.mesh.listener().storeReceived();
-			this.mesh.outbox(remote.peerId()).requestAck(ack);
+			if (window.owe(ack)) {
+				this.mesh.outbox(remote.peerId()).ackOwed();
+			}
 		}
 		if (refused[0] != null) {
 			throw new LinkException(refused[0]);
 		}
 	}
 
-	private CompletableFuture<LinkFrame.Since> theirSince(PeerLink link, LinkFrame.Hello remote) {
+	private CompletableFuture<Frame.Since> theirSince(PeerLink link, RemotePeer remote) {
 		return this.since.computeIfAbsent(link, (key) -> new CompletableFuture<>());
 	}
 
-	private void catchUp(PeerLink link, LinkFrame.Hello remote, LinkFrame.CatchUp catchUp) throws LinkException {
+	private void catchUp(PeerLink link, RemotePeer remote, Frame.CatchUp catchUp) throws LinkException {
 		link.active(this.clock.instant());
 		var refused = new RefusedMessageException[1];
-		for (Object message : catchUp.messages()) {
+		for (MessageRecord message : catchUp.messages()) {
 			deliver(remote.peerId(), message, refused);
 		}
 		this.mesh.listener().storeReceived();
@@ -449,10 +464,10 @@ final class LinkProtocol {
 	 * handshake timeout) for its own, and offer it what it missed, before anything of the
 	 * outbox so that the older messages come first.
 	 */
-	private void offerCatchUp(PeerLink link, LinkFrame.Hello remote) throws IOException, InterruptedException {
+	private void offerCatchUp(PeerLink link, RemotePeer remote) throws IOException, InterruptedException {
 		MeshListener listener = this.mesh.listener();
-		link.send(this.codec.encode(new LinkFrame.Since(listener.newestFrom(remote.peerId()))));
-		LinkFrame.Since theirs;
+		link.send(FrameCodec.encode(new Frame.Since(listener.newestFrom(remote.peerId()))));
+		Frame.Since theirs;
 		try {
 			theirs = theirSince(link, remote).get(this.settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -460,7 +475,7 @@ final class LinkProtocol {
 			log.info("no catch-up for {}: it did not say what it holds", remote.username());
 			return;
 		}
-		List<String> offer = listener.catchUp(remote.peerId(), theirs.last());
+		List<MessageRecord> offer = listener.catchUp(remote.peerId(), theirs.last());
 		if (offer.isEmpty()) {
 			return;
 		}
@@ -476,19 +491,19 @@ final class LinkProtocol {
 		long size = 0;
 		for (int i = 0; i < offer.size(); i++) {
 			if (i > from && size + offer.get(i).length() > limit) {
-				link.send(this.codec.catchUp(offer.subList(from, i)));
+				link.send(FrameCodec.encode(new Frame.CatchUp(offer.subList(from, i))));
 				from = i;
 				size = 0;
 			}
-			size += offer.get(i).length() + 1;
+			size += offer.get(i).length();
 		}
-		link.send(this.codec.catchUp(offer.subList(from, offer.size())));
+		link.send(FrameCodec.encode(new Frame.CatchUp(offer.subList(from, offer.size()))));
 		this.metrics.catchUp(offer.size());
 		log.info("offered {} ({}) {} broadcast(s) it missed", remote.username(), remote.peerId(), offer.size());
 	}
 
 	/** Delivers one message; the first refusal is kept for the caller to close with. */
-	private void deliver(String peerId, Object message, RefusedMessageException[] refused) {
+	private void deliver(String peerId, MessageRecord message, RefusedMessageException[] refused) {
 		try {
 			this.mesh.listener().received(peerId, message);
 		}
@@ -503,7 +518,7 @@ final class LinkProtocol {
 		}
 	}
 
-	private void sendLoop(PeerLink link, LinkFrame.Hello remote, Outbox outbox, int generation) {
+	private void sendLoop(PeerLink link, RemotePeer remote, Outbox outbox, int generation) {
 		var pacing = new Outbox.Pacing(this.settings.batchSize().toBytes(), this.settings.pingInterval(),
 				this.settings.linger(), this.settings.ackInterval());
 		try {
@@ -517,10 +532,10 @@ final class LinkProtocol {
 					link.send(PING);
 				}
 				if (work.ack() > 0) {
-					link.send(this.codec.encode(new LinkFrame.Ack(work.ack())));
+					link.send(FrameCodec.encode(new Frame.Ack(work.ack())));
 				}
 				if (!work.entries().isEmpty()) {
-					link.send(this.codec.batch(work.entries().getFirst().seq(), work.entries()));
+					link.send(batch(work.entries()));
 				}
 			}
 		}
@@ -533,8 +548,17 @@ final class LinkProtocol {
 		}
 	}
 
-	private LinkFrame.Hello established(PeerLink link) throws LinkException {
-		LinkFrame.Hello remote = link.remote();
+	/** A batch frame of records encoded once (shared by every link they go out on). */
+	private static byte[] batch(List<Outbox.Entry> entries) {
+		List<MessageRecord> messages = new ArrayList<>(entries.size());
+		for (Outbox.Entry entry : entries) {
+			messages.add(entry.message());
+		}
+		return FrameCodec.batch(entries.getFirst().seq(), messages);
+	}
+
+	private RemotePeer established(PeerLink link) throws LinkException {
+		RemotePeer remote = link.remote();
 		if (remote == null) {
 			throw new LinkException(CloseStatus.PROTOCOL_ERROR, "hello expected first");
 		}

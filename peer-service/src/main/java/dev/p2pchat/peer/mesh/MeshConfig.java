@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,9 +62,9 @@ class MeshConfig {
 
 	@Bean
 	LinkProtocol linkProtocol(Mesh mesh, LocalPeer self, Identity identity, PeerDirectory directory, HandshakeGate gate,
-			JsonMapper json, Clock clock, PeerProperties properties, LinkMetrics metrics) {
-		return new LinkProtocol(mesh, new Handshake(self, directory), gate, new FrameCodec(json), self, identity, clock,
-				properties.link(), properties.limits(), UUID.randomUUID().toString(), metrics);
+			Clock clock, PeerProperties properties, LinkMetrics metrics) {
+		return new LinkProtocol(mesh, new Handshake(self, directory), gate, self, identity, clock, properties.link(),
+				properties.limits(), UUID.randomUUID().toString(), metrics);
 	}
 
 	@Bean

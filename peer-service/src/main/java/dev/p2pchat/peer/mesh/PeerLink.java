@@ -3,7 +3,6 @@ package dev.p2pchat.peer.mesh;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +50,7 @@ final class PeerLink {
 
 	private final ReentrantLock sendLock = new ReentrantLock();
 
-	private volatile LinkFrame.@Nullable Hello remote;
+	private volatile @Nullable RemotePeer remote;
 
 	private volatile Instant lastHeard;
 
@@ -96,21 +95,21 @@ final class PeerLink {
 		return this.openedAt;
 	}
 
-	/** The other side's hello, once the handshake is complete. */
-	LinkFrame.@Nullable Hello remote() {
+	/** The other side, once the handshake is complete. */
+	@Nullable RemotePeer remote() {
 		return this.remote;
 	}
 
 	/** The other side's peerId; only after the handshake. */
 	String peerId() {
-		LinkFrame.Hello hello = this.remote;
+		RemotePeer hello = this.remote;
 		if (hello == null) {
 			throw new IllegalStateException("handshake not complete");
 		}
 		return hello.peerId();
 	}
 
-	void established(LinkFrame.Hello hello, int generation) {
+	void established(RemotePeer hello, int generation) {
 		this.remote = hello;
 		this.generation = generation;
 	}
@@ -158,18 +157,17 @@ final class PeerLink {
 	}
 
 	/**
-	 * Sends a protocol frame, sealed with this link's key.
+	 * Sends a frame's plaintext ({@link dev.p2pchat.link.frame.FrameCodec}), sealed with
+	 * this link's key.
 	 * @throws IllegalStateException before the handshake completed
 	 */
-	void send(String text) throws IOException {
+	void send(byte[] plain) throws IOException {
 		FrameSealer frameSealer = this.sealer;
 		if (frameSealer == null) {
 			throw new IllegalStateException("handshake not complete");
 		}
 		this.sendLock.lock();
 		try {
-			// a lone surrogate becomes '?': the frame is always encodable, never a loop
-			byte[] plain = text.getBytes(StandardCharsets.UTF_8);
 			this.session.sendMessage(new BinaryMessage(frameSealer.seal(plain)));
 		}
 		finally {
@@ -298,7 +296,7 @@ final class PeerLink {
 
 	@Override
 	public String toString() {
-		LinkFrame.Hello hello = this.remote;
+		RemotePeer hello = this.remote;
 		String who = (hello != null) ? hello.username() + " (" + hello.peerId() + ")"
 				: (this.dialed != null) ? this.dialed.username() : "?";
 		return "link " + this.session.getId() + " to " + who;

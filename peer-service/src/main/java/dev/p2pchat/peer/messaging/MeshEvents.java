@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
+import dev.p2pchat.link.frame.MessageRecord;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.mesh.LinkState;
 import dev.p2pchat.peer.mesh.Mesh;
@@ -33,8 +33,6 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 
 	private final Mesh mesh;
 
-	private final JsonMapper json;
-
 	private final MessageLog history;
 
 	private final Dedup dedup;
@@ -52,13 +50,12 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	/** Broadcasts offered to a newly linked peer, per sender (SPEC: at least 100). */
 	static final int MAX_CATCH_UP = 100;
 
-	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
-			ChatEvents events, Counter received, TypingRelay typing, ReceivedMessages parser) {
+	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, MessageLog history, Dedup dedup, ChatEvents events,
+			Counter received, TypingRelay typing, ReceivedMessages parser) {
 		this.parser = parser;
 		this.self = self;
 		this.directory = directory;
 		this.mesh = mesh;
-		this.json = json;
 		this.history = history;
 		this.dedup = dedup;
 		this.events = events;
@@ -67,12 +64,7 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	}
 
 	@Override
-	public Class<?> messageType() {
-		return ChatMessage.class;
-	}
-
-	@Override
-	public void received(String peerId, Object received) {
+	public void received(String peerId, MessageRecord received) {
 		ChatMessage message = this.parser.parse(peerId, received);
 		// the one duplicate rule: a sender's id once (another sender's id is another
 		// message)
@@ -110,12 +102,12 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	}
 
 	@Override
-	public List<String> catchUp(String peerId, @Nullable UUID since) {
-		List<String> offer = new ArrayList<>();
+	public List<MessageRecord> catchUp(String peerId, @Nullable UUID since) {
+		List<MessageRecord> offer = new ArrayList<>();
 		for (ChatMessage message : this.history.missedBy(peerId, this.self.id(), since, MAX_CATCH_UP)) {
 			if (this.parser.offerable(message)) {
 				// an older one would be refused by the receiver's sentAt rule
-				offer.add(this.json.writeValueAsString(message));
+				offer.add(WireMessages.encode(message));
 			}
 		}
 		return offer;

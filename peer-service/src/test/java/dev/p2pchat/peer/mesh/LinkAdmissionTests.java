@@ -133,8 +133,8 @@ class LinkAdmissionTests {
 		return link;
 	}
 
-	private static LinkFrame.Hello hello(String peerId) {
-		return new LinkFrame.Hello(2, peerId, peerId, URI.create("http://nowhere"), "e");
+	private static RemotePeer hello(String peerId) {
+		return new RemotePeer(peerId, peerId, URI.create("http://nowhere"), "e");
 	}
 
 	static WebSocketSession session(String address) {
