@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,7 +34,8 @@ import dev.p2pchat.peer.tracker.KnownPeer;
 @Slf4j
 public final class Mesh implements DirectoryListener {
 
-	private static final MeshListener NO_LISTENER = new MeshListener() {
+	/** Tells nobody (tests). */
+	static final MeshListener NO_LISTENER = new MeshListener() {
 		@Override
 		public void received(String peerId, MessageRecord message) {
 		}
@@ -67,7 +67,7 @@ public final class Mesh implements DirectoryListener {
 
 	private final Clock clock;
 
-	private volatile MeshListener listener = NO_LISTENER;
+	private final MeshListener listener;
 
 	private volatile boolean closing;
 
@@ -75,19 +75,19 @@ public final class Mesh implements DirectoryListener {
 
 	private final LinkAdmission admission;
 
+	/** A mesh without bounds on links that tells nobody what it receives (tests). */
 	Mesh(PeerProperties.Outbox bounds, Clock clock) {
-		this(bounds, clock, new LinkAdmission(Integer.MAX_VALUE, Integer.MAX_VALUE));
+		this(bounds, clock, new LinkAdmission(Integer.MAX_VALUE, Integer.MAX_VALUE), NO_LISTENER);
 	}
 
-	Mesh(PeerProperties.Outbox bounds, Clock clock, LinkAdmission admission) {
+	/**
+	 * @param listener the one listener (the messaging layer)
+	 */
+	Mesh(PeerProperties.Outbox bounds, Clock clock, LinkAdmission admission, MeshListener listener) {
 		this.bounds = bounds;
 		this.clock = clock;
 		this.admission = admission;
-	}
-
-	/** Sets the one listener (the messaging layer). */
-	public void setListener(MeshListener listener) {
-		this.listener = Objects.requireNonNull(listener);
+		this.listener = listener;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +21,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
+import dev.p2pchat.link.frame.Frame;
 import dev.p2pchat.link.handshake.FrameOpener;
 import dev.p2pchat.link.handshake.FrameSealer;
 import dev.p2pchat.link.handshake.LinkHandshake;
@@ -45,6 +47,11 @@ final class PeerLink {
 	private final WebSocketSession session;
 
 	private final @Nullable KnownPeer dialed;
+
+	private final DialOutcomes outcomes;
+
+	/** The {@code since} the peer sends first on an established link. */
+	private final CompletableFuture<Frame.Since> theirSince = new CompletableFuture<>();
 
 	private final Instant openedAt;
 
@@ -76,9 +83,10 @@ final class PeerLink {
 
 	private volatile @Nullable InboundBudget budget;
 
-	PeerLink(WebSocketSession session, @Nullable KnownPeer dialed, Instant openedAt) {
+	PeerLink(WebSocketSession session, @Nullable KnownPeer dialed, DialOutcomes outcomes, Instant openedAt) {
 		this.session = session;
 		this.dialed = dialed;
+		this.outcomes = outcomes;
 		this.openedAt = openedAt;
 		this.lastHeard = openedAt;
 	}
@@ -89,6 +97,16 @@ final class PeerLink {
 
 	@Nullable KnownPeer dialed() {
 		return this.dialed;
+	}
+
+	/** Who is told what becomes of this link. */
+	DialOutcomes outcomes() {
+		return this.outcomes;
+	}
+
+	/** Completed when the peer's {@code since} arrives. */
+	CompletableFuture<Frame.Since> theirSince() {
+		return this.theirSince;
 	}
 
 	Instant openedAt() {

@@ -12,26 +12,23 @@ import org.jspecify.annotations.Nullable;
 import dev.p2pchat.link.frame.MessageRecord;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.mesh.LinkState;
-import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.mesh.MeshListener;
-import dev.p2pchat.peer.tracker.DirectoryListener;
 import dev.p2pchat.peer.tracker.KnownPeer;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
- * Turns what the mesh and the directory report into history entries and live events:
- * received messages are parsed ({@link ReceivedMessages}), de-duplicated by sender and id
- * ({@link Dedup}) and logged; link and directory changes are published. (What becomes of
- * sent messages is {@link Receipts}' business.)
+ * Turns what the mesh reports into history entries and live events: received messages are
+ * parsed ({@link ReceivedMessages}), shown once by the one duplicate rule (once per
+ * sender and id, {@link Dedup}) and logged; typing notices and link changes are
+ * published. (Directory changes are {@link PeerEvents}', what becomes of sent messages
+ * {@link Receipts}' business.)
  */
 @Slf4j
-final class MeshEvents implements MeshListener, DirectoryListener {
+final class MeshEvents implements MeshListener {
 
 	private final LocalPeer self;
 
 	private final PeerDirectory directory;
-
-	private final Mesh mesh;
 
 	private final MessageLog history;
 
@@ -41,7 +38,7 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 
 	private final Counter received;
 
-	private final TypingRelay typing;
+	private final TypingNotices typing;
 
 	private final ReceivedMessages parser;
 
@@ -50,12 +47,11 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	/** Broadcasts offered to a newly linked peer, per sender (SPEC: at least 100). */
 	static final int MAX_CATCH_UP = 100;
 
-	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, MessageLog history, Dedup dedup, ChatEvents events,
-			Counter received, TypingRelay typing, ReceivedMessages parser) {
+	MeshEvents(LocalPeer self, PeerDirectory directory, MessageLog history, Dedup dedup, ChatEvents events,
+			Counter received, TypingNotices typing, ReceivedMessages parser) {
 		this.parser = parser;
 		this.self = self;
 		this.directory = directory;
-		this.mesh = mesh;
 		this.history = history;
 		this.dedup = dedup;
 		this.events = events;
@@ -121,21 +117,6 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	@Override
 	public void linkChanged(String peerId, LinkState state) {
 		this.directory.find(peerId).ifPresent((peer) -> publishPeer("link", peer, state));
-	}
-
-	@Override
-	public void joined(KnownPeer peer) {
-		publishPeer("joined", peer, this.mesh.linkState(peer.peerId()));
-	}
-
-	@Override
-	public void left(KnownPeer peer) {
-		publishPeer("left", peer, this.mesh.linkState(peer.peerId()));
-	}
-
-	@Override
-	public void renamed(KnownPeer peer, String previousUsername) {
-		this.events.publish(new ChatEvent.Renamed(peer.peerId(), peer.username(), previousUsername));
 	}
 
 	private void publishPeer(String kind, KnownPeer peer, LinkState state) {

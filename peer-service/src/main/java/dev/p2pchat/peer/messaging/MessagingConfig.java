@@ -59,19 +59,37 @@ class MessagingConfig {
 	}
 
 	@Bean
-	ChatService chatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, Clock clock,
-			PeerProperties properties, MeterRegistry meters, TypingRelay typing, StoredHistory stored) {
-		var history = new MessageLog(historyBound(properties), stored.store(), stored.messages());
-		var dedup = new Dedup(DEDUP_WINDOW);
+	ChatEvents chatEvents(NameBindings names) {
 		var events = new ChatEvents();
-		typing.publishTo(events);
 		names.addListener((change) -> events
 			.publish(new ChatEvent.KeyChanged(change.username(), change.oldPeerId(), change.newPeerId())));
+		return events;
+	}
+
+	@Bean
+	MessageLog messageLog(PeerProperties properties, StoredHistory stored) {
+		return new MessageLog(historyBound(properties), stored.store(), stored.messages());
+	}
+
+	@Bean
+	Dedup dedup() {
+		return new Dedup(DEDUP_WINDOW);
+	}
+
+	/** What the mesh delivers: the mesh is built with it, so it needs no mesh itself. */
+	@Bean
+	MeshEvents meshEvents(LocalPeer self, PeerDirectory directory, MessageLog history, Dedup dedup, ChatEvents events,
+			Clock clock, PeerProperties properties, MeterRegistry meters) {
 		var rules = new ReceivedMessages.Rules(properties.maxTextLength(), properties.limits().maxClockSkew(),
 				properties.limits().maxMessageAge());
-		var listener = new MeshEvents(self, directory, mesh, history, dedup, events,
-				counter(meters, "p2pchat.messages.received", "messages received from other peers"), typing,
-				new ReceivedMessages(self, directory, clock, rules));
+		return new MeshEvents(self, directory, history, dedup, events,
+				counter(meters, "p2pchat.messages.received", "messages received from other peers"),
+				new TypingNotices(self, directory, events, clock), new ReceivedMessages(self, directory, clock, rules));
+	}
+
+	@Bean
+	ChatService chatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, Clock clock,
+			PeerProperties properties, MeterRegistry meters, MessageLog history, Dedup dedup, ChatEvents events) {
 		var receipts = new Receipts(events, history,
 				counter(meters, "p2pchat.messages.failed", "message deliveries marked failed, per recipient"),
 				Timer.builder("p2pchat.messages.delivery")
@@ -79,8 +97,7 @@ class MessagingConfig {
 					.publishPercentileHistogram()
 					.register(meters),
 				meters.config().clock());
-		mesh.setListener(listener);
-		directory.addListener(listener);
+		directory.addListener(new PeerEvents(mesh, events));
 		resume(self, mesh, history, dedup, receipts);
 		return new ChatService(self, directory, names, mesh, history, events, receipts, clock,
 				properties.maxTextLength(),

@@ -97,7 +97,7 @@ class MeshTests {
 	@Test
 	void establishWhenAtMaxLinksRefusesAStrangerAndSaysItIsAtTheBound() {
 		var bounded = new Mesh(new PeerProperties.Outbox(Duration.ofSeconds(60), 100), Clock.fixed(T0, ZoneOffset.UTC),
-				new LinkAdmission(1, 8));
+				new LinkAdmission(1, 8), Mesh.NO_LISTENER);
 		PeerLink first = LinkAdmissionTests.link("p1", "127.0.0.2");
 		PeerLink second = LinkAdmissionTests.link("p2", "127.0.0.3");
 

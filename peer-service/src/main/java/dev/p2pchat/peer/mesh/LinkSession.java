@@ -6,16 +6,11 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +20,6 @@ import org.springframework.web.socket.CloseStatus;
 import dev.p2pchat.link.frame.Frame;
 import dev.p2pchat.link.frame.FrameCodec;
 import dev.p2pchat.link.frame.FrameException;
-import dev.p2pchat.link.frame.MessageRecord;
-import dev.p2pchat.link.reliability.ReceiveWindow;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
 import dev.p2pchat.link.identity.Identity;
@@ -34,15 +27,14 @@ import dev.p2pchat.link.handshake.LinkHandshake;
 import dev.p2pchat.link.handshake.SealException;
 
 /**
- * The link protocol as one link experiences it: the authenticating handshake (see
- * {@link LinkHandshake}), then sealed batches, acks and pings; a frame that breaks the
- * protocol closes that link alone, with a reason, logged once. Starts each established
- * link's sender thread.
+ * One link's session: the authenticating handshake (see {@link LinkHandshake}), then the
+ * dispatch of each sealed frame it receives (messages to the {@link Inbox}, acks to the
+ * {@link Mesh}, the peer's {@code since} to the link's {@link LinkSender}); a frame that
+ * breaks the protocol closes that link alone, with a reason, logged once. What becomes of
+ * a link is reported to its {@link DialOutcomes}.
  */
 @Slf4j
-final class LinkProtocol {
-
-	private static final byte[] PING = FrameCodec.encode(new Frame.Ping());
+final class LinkSession {
 
 	/** A peer's repeated refusals are logged once, then at most once per this period. */
 	private static final Duration WARNING_PERIOD = Duration.ofMinutes(1);
@@ -74,25 +66,23 @@ final class LinkProtocol {
 
 	private final Set<PeerLink> handshaking = ConcurrentHashMap.newKeySet();
 
-	/** Per established link, the {@link Frame.Since} its peer sent (or will send). */
-	private final Map<PeerLink, CompletableFuture<Frame.Since>> since = new ConcurrentHashMap<>();
-
 	private final LinkMetrics metrics;
 
 	private final PeerProperties.Limits limits;
 
 	private final RepeatedWarnings warnings;
 
-	private final CatchUpLedger catchUps;
+	private final Inbox inbox;
 
-	private volatile @Nullable Dialer dialer;
+	private final LinkSender sender;
 
-	LinkProtocol(Mesh mesh, Handshake handshake, HandshakeGate gate, LocalPeer self, Identity identity, Clock clock,
+	LinkSession(Mesh mesh, Handshake handshake, HandshakeGate gate, LocalPeer self, Identity identity, Clock clock,
 			PeerProperties.Link settings, PeerProperties.Limits limits, String epoch, LinkMetrics metrics) {
+		this.inbox = new Inbox(mesh, clock);
+		this.sender = new LinkSender(mesh, clock, settings, limits, metrics);
 		this.metrics = metrics;
 		this.limits = limits;
 		this.warnings = new RepeatedWarnings(clock, WARNING_PERIOD, 1024);
-		this.catchUps = new CatchUpLedger(clock, limits.catchUpInterval());
 		this.identity = identity;
 		this.gate = gate;
 		this.maxSealedFrame = maxSealedFrame(settings);
@@ -111,10 +101,6 @@ final class LinkProtocol {
 	 */
 	static int maxSealedFrame(PeerProperties.Link settings) {
 		return Math.toIntExact(2 * settings.maxFrameSize().toBytes() + 16);
-	}
-
-	void setDialer(Dialer dialer) {
-		this.dialer = dialer;
 	}
 
 	Set<PeerLink> handshaking() {
@@ -183,15 +169,18 @@ final class LinkProtocol {
 			switch (decode(open(link, payload))) {
 				case Frame.Batch batch -> {
 					messages = batch.messages().size();
-					batch(link, established(link), batch);
+					this.inbox.batch(link, established(link), batch);
 				}
 				case Frame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
 				case Frame.Ping ping -> established(link);
 				case Frame.Typing typing -> this.mesh.listener().typing(established(link).peerId(), typing.privately());
-				case Frame.Since since -> theirSince(link, established(link)).complete(since);
+				case Frame.Since since -> {
+					established(link);
+					link.theirSince().complete(since);
+				}
 				case Frame.CatchUp catchUp -> {
 					messages = catchUp.messages().size();
-					catchUp(link, established(link), catchUp);
+					this.inbox.catchUp(link, established(link), catchUp);
 				}
 			}
 			pace(link, bytes, messages);
@@ -292,22 +281,18 @@ final class LinkProtocol {
 		}
 		this.handshaking.remove(link);
 		this.gate.release(link.session());
-		this.since.remove(link);
 		this.mesh.released(link);
-		Dialer dialing = this.dialer;
 		if (this.mesh.unregister(link)) {
 			String peerId = link.peerId();
 			log.info("unlinked from {} ({})", link.remote().username(), status);
 			this.mesh.listener().linkChanged(peerId, LinkState.DOWN);
-			if (dialing != null) {
-				dialing.lost(peerId);
-			}
+			link.outcomes().lost(peerId);
 		}
-		else if (link.dialed() != null && dialing != null) {
+		else if (link.dialed() != null) {
 			if (link.remote() == null) {
 				this.metrics.dialFailed(LinkMetrics.DialFailure.HANDSHAKE);
 			}
-			dialing.failed(link.dialed().peerId(), status.toString());
+			link.outcomes().failed(link.dialed().peerId(), status.toString());
 		}
 	}
 
@@ -384,13 +369,10 @@ final class LinkProtocol {
 			this.mesh.released(link);
 			return;
 		}
-		Dialer dialing = this.dialer;
-		if (dialing != null) {
-			dialing.linked(hello.peerId());
-		}
+		link.outcomes().linked(hello.peerId());
 		log.info("linked to {} ({}) as {}", hello.username(), hello.peerId(),
 				(link.dialed() != null) ? "dialer" : "acceptor");
-		Thread.ofVirtual().name("link-" + hello.username()).start(() -> sendLoop(link, hello, outbox, generation));
+		this.sender.start(link, hello, outbox, generation);
 	}
 
 	/** An authenticated link beyond the bounds: closed, 1013, counted, logged rarely. */
@@ -417,144 +399,9 @@ final class LinkProtocol {
 		}
 		if (this.mesh.unregister(link)) {
 			this.mesh.listener().linkChanged(hello.peerId(), LinkState.DOWN);
-			Dialer dialing = this.dialer;
-			if (dialing != null) {
-				dialing.lost(hello.peerId());
-			}
+			link.outcomes().lost(hello.peerId());
 		}
 		return true;
-	}
-
-	private void batch(PeerLink link, RemotePeer remote, Frame.Batch batch) throws LinkException {
-		link.active(this.clock.instant());
-		var refused = new RefusedMessageException[1];
-		ReceiveWindow window = this.mesh.inbound(remote.peerId());
-		long ack = window.accept(remote.epoch(), batch.seq(), batch.messages(),
-				(message) -> deliver(remote.peerId(), message, refused));
-		if (ack > 0) {
-			this.mesh.listener().storeReceived();
-			if (window.owe(ack)) {
-				this.mesh.outbox(remote.peerId()).ackOwed();
-			}
-		}
-		if (refused[0] != null) {
-			throw new LinkException(refused[0]);
-		}
-	}
-
-	private CompletableFuture<Frame.Since> theirSince(PeerLink link, RemotePeer remote) {
-		return this.since.computeIfAbsent(link, (key) -> new CompletableFuture<>());
-	}
-
-	private void catchUp(PeerLink link, RemotePeer remote, Frame.CatchUp catchUp) throws LinkException {
-		link.active(this.clock.instant());
-		var refused = new RefusedMessageException[1];
-		for (MessageRecord message : catchUp.messages()) {
-			deliver(remote.peerId(), message, refused);
-		}
-		this.mesh.listener().storeReceived();
-		if (refused[0] != null) {
-			throw new LinkException(refused[0]);
-		}
-		log.debug("caught up on {} message(s) from {}", catchUp.messages().size(), remote.username());
-	}
-
-	/**
-	 * First on a new link: tell the peer the newest message held from it, wait (at most a
-	 * handshake timeout) for its own, and offer it what it missed, before anything of the
-	 * outbox so that the older messages come first.
-	 */
-	private void offerCatchUp(PeerLink link, RemotePeer remote) throws IOException, InterruptedException {
-		MeshListener listener = this.mesh.listener();
-		link.send(FrameCodec.encode(new Frame.Since(listener.newestFrom(remote.peerId()))));
-		Frame.Since theirs;
-		try {
-			theirs = theirSince(link, remote).get(this.settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			log.info("no catch-up for {}: it did not say what it holds", remote.username());
-			return;
-		}
-		List<MessageRecord> offer = listener.catchUp(remote.peerId(), theirs.last());
-		if (offer.isEmpty()) {
-			return;
-		}
-		if (!this.catchUps.serve(remote.peerId(), theirs.last(), CatchUpLedger.fingerprint(offer))) {
-			this.metrics.catchUp(0);
-			log.debug("not offering {} the same catch-up again within {}", remote.username(),
-					this.limits.catchUpInterval());
-			return;
-		}
-		// frames of at most a batch's size: 100 long texts would not fit in one frame
-		long limit = this.settings.batchSize().toBytes();
-		int from = 0;
-		long size = 0;
-		for (int i = 0; i < offer.size(); i++) {
-			if (i > from && size + offer.get(i).length() > limit) {
-				link.send(FrameCodec.encode(new Frame.CatchUp(offer.subList(from, i))));
-				from = i;
-				size = 0;
-			}
-			size += offer.get(i).length();
-		}
-		link.send(FrameCodec.encode(new Frame.CatchUp(offer.subList(from, offer.size()))));
-		this.metrics.catchUp(offer.size());
-		log.info("offered {} ({}) {} broadcast(s) it missed", remote.username(), remote.peerId(), offer.size());
-	}
-
-	/** Delivers one message; the first refusal is kept for the caller to close with. */
-	private void deliver(String peerId, MessageRecord message, RefusedMessageException[] refused) {
-		try {
-			this.mesh.listener().received(peerId, message);
-		}
-		catch (RefusedMessageException ex) {
-			log.debug("refused a message from {}: {}", peerId, ex.getMessage());
-			refused[0] = (refused[0] != null) ? refused[0] : ex;
-		}
-		catch (IllegalArgumentException ex) {
-			log.debug("invalid message from {}: {}", peerId, ex.getMessage());
-			refused[0] = (refused[0] != null) ? refused[0]
-					: new RefusedMessageException(FrameRefusal.MALFORMED, "frame holds an invalid message");
-		}
-	}
-
-	private void sendLoop(PeerLink link, RemotePeer remote, Outbox outbox, int generation) {
-		var pacing = new Outbox.Pacing(this.settings.batchSize().toBytes(), this.settings.pingInterval(),
-				this.settings.linger(), this.settings.ackInterval());
-		try {
-			offerCatchUp(link, remote);
-			while (link.isOpen()) {
-				Outbox.Work work = outbox.await(generation, pacing);
-				if (work == null) {
-					return;
-				}
-				if (work.ack() == 0 && work.entries().isEmpty()) {
-					link.send(PING);
-				}
-				if (work.ack() > 0) {
-					link.send(FrameCodec.encode(new Frame.Ack(work.ack())));
-				}
-				if (!work.entries().isEmpty()) {
-					link.send(batch(work.entries()));
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (IOException | RuntimeException ex) {
-			log.info("sending on {} failed: {}", link, ex.toString());
-			link.close(CloseStatus.SESSION_NOT_RELIABLE.withReason("send failed"));
-		}
-	}
-
-	/** A batch frame of records encoded once (shared by every link they go out on). */
-	private static byte[] batch(List<Outbox.Entry> entries) {
-		List<MessageRecord> messages = new ArrayList<>(entries.size());
-		for (Outbox.Entry entry : entries) {
-			messages.add(entry.message());
-		}
-		return FrameCodec.batch(entries.getFirst().seq(), messages);
 	}
 
 	private RemotePeer established(PeerLink link) throws LinkException {
