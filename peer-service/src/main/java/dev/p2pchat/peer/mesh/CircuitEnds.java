@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.tracker.KnownPeer;
 import dev.p2pchat.peer.tracker.PeerDirectory;
@@ -43,8 +45,6 @@ final class CircuitEnds {
 
 	private final PeerDirectory directory;
 
-	private final FrameCodec codec;
-
 	private final Clock clock;
 
 	private final Duration timeout;
@@ -53,14 +53,32 @@ final class CircuitEnds {
 
 	private final Map<Key, CircuitSession> sessions = new ConcurrentHashMap<>();
 
-	private final LinkProtocol protocol;
+	private final LinkSession protocol;
 
-	CircuitEnds(int maxEnds, LocalPeer self, PeerDirectory directory, FrameCodec codec, LinkProtocol protocol,
-			Clock clock, Duration timeout) {
+	/** Told of the opened links' fate (the {@link Dialer}). */
+	private volatile DialOutcomes outcomes = new DialOutcomes() {
+		@Override
+		public void linked(String peerId) {
+		}
+
+		@Override
+		public void lost(String peerId) {
+		}
+
+		@Override
+		public void failed(String peerId, String reason) {
+		}
+	};
+
+	void outcomes(DialOutcomes dialer) {
+		this.outcomes = dialer;
+	}
+
+	CircuitEnds(int maxEnds, LocalPeer self, PeerDirectory directory, LinkSession protocol, Clock clock,
+			Duration timeout) {
 		this.maxEnds = maxEnds;
 		this.self = self;
 		this.directory = directory;
-		this.codec = codec;
 		this.protocol = protocol;
 		this.clock = clock;
 		this.timeout = timeout;
@@ -75,7 +93,7 @@ final class CircuitEnds {
 		var key = new Key(relay, ThreadLocalRandom.current().nextLong());
 		this.pending.put(key, new Pending(target, failed));
 		try {
-			relay.send(this.codec.encode(new CircuitFrame.Open(key.circuit(), this.self.id(), target.peerId())));
+			relay.send(FrameCodec.encode(new Frame.CircuitOpen(key.circuit(), this.self.id(), target.peerId())));
 		}
 		catch (IOException | RuntimeException ex) {
 			fail(key, "open not sent: " + ex.getMessage());
@@ -86,22 +104,22 @@ final class CircuitEnds {
 	}
 
 	/** A circuit frame for an end (not one this peer relays). */
-	void frame(PeerLink relay, LinkFrame.Circuit frame) {
+	void frame(PeerLink relay, Frame.Circuit frame) {
 		switch (frame) {
-			case CircuitFrame.Open open -> answer(relay, open);
-			case CircuitFrame.Accept accept -> accepted(new Key(relay, accept.circuit()));
-			case CircuitFrame.Refuse refuse -> fail(new Key(relay, refuse.circuit()), refuse.reason());
-			case CircuitFrame.Data data -> {
+			case Frame.CircuitOpen open -> answer(relay, open);
+			case Frame.CircuitAccept accept -> accepted(new Key(relay, accept.circuit()));
+			case Frame.CircuitRefuse refuse -> fail(new Key(relay, refuse.circuit()), refuse.reason());
+			case Frame.CircuitData data -> {
 				CircuitSession session = this.sessions.get(new Key(relay, data.circuit()));
 				if (session != null) {
 					session.received(data.data());
 				}
 			}
-			case CircuitFrame.Close close -> {
+			case Frame.CircuitClose close -> {
 				CircuitSession session = this.sessions.get(new Key(relay, close.circuit()));
 				if (session != null) {
 					session.closed(new CloseStatus(CloseStatus.GOING_AWAY.getCode(),
-							CircuitFrame.clip("relayed link closed: " + close.reason())));
+							Frame.Circuit.clip("relayed link closed: " + close.reason())));
 				}
 				else {
 					fail(new Key(relay, close.circuit()), "closed: " + close.reason());
@@ -140,7 +158,7 @@ final class CircuitEnds {
 	}
 
 	/** A relay brings a circuit from another peer: it becomes an accepted link. */
-	private void answer(PeerLink relay, CircuitFrame.Open open) {
+	private void answer(PeerLink relay, Frame.CircuitOpen open) {
 		var key = new Key(relay, open.circuit());
 		String refusal = null;
 		if (!open.to().equals(this.self.id())) {
@@ -157,11 +175,11 @@ final class CircuitEnds {
 		}
 		try {
 			if (refusal != null) {
-				relay.send(this.codec.encode(new CircuitFrame.Refuse(open.circuit(), refusal)));
+				relay.send(FrameCodec.encode(new Frame.CircuitRefuse(open.circuit(), refusal)));
 				return;
 			}
 			CircuitSession session = session(key, open.from(), null);
-			relay.send(this.codec.encode(new CircuitFrame.Accept(open.circuit())));
+			relay.send(FrameCodec.encode(new Frame.CircuitAccept(open.circuit())));
 			session.opened();
 		}
 		catch (IOException | RuntimeException ex) {
@@ -170,8 +188,8 @@ final class CircuitEnds {
 	}
 
 	private CircuitSession session(Key key, String otherEnd, @Nullable KnownPeer dialed) {
-		var handler = new LinkHandler(this.protocol, this.clock, dialed);
-		var session = new CircuitSession(key.relay(), key.circuit(), otherEnd, this.codec, handler,
+		var handler = new LinkHandler(this.protocol, this.clock, dialed, this.outcomes);
+		var session = new CircuitSession(key.relay(), key.circuit(), otherEnd, handler,
 				() -> this.sessions.remove(key));
 		this.sessions.put(key, session);
 		return session;

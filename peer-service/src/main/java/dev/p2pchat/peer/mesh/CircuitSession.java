@@ -21,10 +21,13 @@ import org.springframework.web.socket.WebSocketExtension;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
+
 /**
  * One end of a relayed link seen as a Spring WebSocket session, so that the link protocol
  * runs over it exactly as over a direct link (handshake, sealed frames, acks): a binary
- * message sent becomes a {@link CircuitFrame.Data} on the link to the relay, and one
+ * message sent becomes a {@link Frame.CircuitData} on the link to the relay, and one
  * received is handed to the handler. The handler is told of the close exactly once.
  * Thread-safe.
  */
@@ -39,8 +42,6 @@ final class CircuitSession implements org.springframework.web.socket.WebSocketSe
 
 	private final String otherEnd;
 
-	private final FrameCodec codec;
-
 	private final WebSocketHandler handler;
 
 	private final Map<String, Object> attributes = new ConcurrentHashMap<>();
@@ -49,12 +50,10 @@ final class CircuitSession implements org.springframework.web.socket.WebSocketSe
 
 	private final Runnable forget;
 
-	CircuitSession(PeerLink relay, long circuit, String otherEnd, FrameCodec codec, WebSocketHandler handler,
-			Runnable forget) {
+	CircuitSession(PeerLink relay, long circuit, String otherEnd, WebSocketHandler handler, Runnable forget) {
 		this.relay = relay;
 		this.circuit = circuit;
 		this.otherEnd = otherEnd;
-		this.codec = codec;
 		this.handler = handler;
 		this.forget = forget;
 	}
@@ -120,7 +119,7 @@ final class CircuitSession implements org.springframework.web.socket.WebSocketSe
 		ByteBuffer payload = binary.getPayload();
 		byte[] data = new byte[payload.remaining()];
 		payload.get(data);
-		this.relay.send(this.codec.encode(new CircuitFrame.Data(this.circuit, data)));
+		this.relay.send(FrameCodec.encode(new Frame.CircuitData(this.circuit, data)));
 	}
 
 	@Override
@@ -135,7 +134,7 @@ final class CircuitSession implements org.springframework.web.socket.WebSocketSe
 		}
 		try {
 			String reason = (status.getReason() != null) ? status.getReason() : "";
-			this.relay.send(this.codec.encode(new CircuitFrame.Close(this.circuit, status.getCode() + " " + reason)));
+			this.relay.send(FrameCodec.encode(new Frame.CircuitClose(this.circuit, status.getCode() + " " + reason)));
 		}
 		catch (IOException | RuntimeException ex) {
 			log.debug("circuit close not sent: {}", ex.toString());

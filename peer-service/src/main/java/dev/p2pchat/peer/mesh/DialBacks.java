@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
 import dev.p2pchat.peer.config.Reachability;
 import dev.p2pchat.peer.tracker.KnownPeer;
 import dev.p2pchat.peer.tracker.PeerDirectory;
@@ -36,8 +38,6 @@ final class DialBacks {
 
 	private final PeerDirectory directory;
 
-	private final FrameCodec codec;
-
 	private final Clock clock;
 
 	private final Duration deadline;
@@ -52,10 +52,9 @@ final class DialBacks {
 	private volatile Consumer<KnownPeer> dialer = (peer) -> {
 	};
 
-	DialBacks(Reachability reachability, PeerDirectory directory, FrameCodec codec, Clock clock, Duration deadline) {
+	DialBacks(Reachability reachability, PeerDirectory directory, Clock clock, Duration deadline) {
 		this.reachability = reachability;
 		this.directory = directory;
-		this.codec = codec;
 		this.clock = clock;
 		this.deadline = deadline;
 	}
@@ -78,7 +77,7 @@ final class DialBacks {
 		this.asked = peerId;
 		this.lastAsked = now;
 		try {
-			link.send(this.codec.encode(new CircuitFrame.DialBack()));
+			link.send(FrameCodec.encode(new Frame.DialBack()));
 		}
 		catch (IOException | RuntimeException ex) {
 			this.asked = null;

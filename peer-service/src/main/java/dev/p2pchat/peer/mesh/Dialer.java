@@ -29,7 +29,7 @@ import dev.p2pchat.peer.tracker.PeerDirectory;
  * direct link, within a backoff).
  */
 @Slf4j
-final class Dialer implements DirectoryListener {
+final class Dialer implements DirectoryListener, DialOutcomes {
 
 	private static final class Attempt {
 
@@ -47,7 +47,7 @@ final class Dialer implements DirectoryListener {
 
 	private final Mesh mesh;
 
-	private final LinkProtocol protocol;
+	private final LinkSession protocol;
 
 	private final WebSocketClient client;
 
@@ -69,7 +69,7 @@ final class Dialer implements DirectoryListener {
 
 	private volatile @Nullable CircuitEnds circuits;
 
-	Dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkProtocol protocol, WebSocketClient client,
+	Dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkSession protocol, WebSocketClient client,
 			Backoff backoff, TaskScheduler scheduler, Clock clock, LinkMetrics metrics, Routes routes) {
 		this.routes = routes;
 		this.metrics = metrics;
@@ -85,6 +85,7 @@ final class Dialer implements DirectoryListener {
 
 	void setCircuits(CircuitEnds circuits) {
 		this.circuits = circuits;
+		circuits.outcomes(this);
 	}
 
 	/** Whether this peer is the one that links to {@code peerId} (dials or relays). */
@@ -100,7 +101,7 @@ final class Dialer implements DirectoryListener {
 		log.debug("dialling {} back at {}", peer.username(), peer.url());
 		try {
 			this.client
-				.execute(new LinkHandler(this.protocol, this.clock, peer, true), new WebSocketHttpHeaders(),
+				.execute(new LinkHandler(this.protocol, this.clock, peer, this, true), new WebSocketHttpHeaders(),
 						linkUri(peer.url()))
 				.whenComplete((session, ex) -> {
 					if (ex != null) {
@@ -131,7 +132,8 @@ final class Dialer implements DirectoryListener {
 		}
 	}
 
-	void linked(String peerId) {
+	@Override
+	public void linked(String peerId) {
 		this.routes.linked(peerId);
 		this.lock.lock();
 		try {
@@ -162,15 +164,15 @@ final class Dialer implements DirectoryListener {
 		}
 	}
 
-	/** An established link to the peer closed. */
-	void lost(String peerId) {
+	@Override
+	public void lost(String peerId) {
 		if (dials(peerId)) {
 			retryLater(peerId);
 		}
 	}
 
-	/** A dialled link closed without (or before) being established. */
-	void failed(String peerId, String reason) {
+	@Override
+	public void failed(String peerId, String reason) {
 		log.debug("dialling {} failed: {}", peerId, reason);
 		retryLater(peerId);
 	}
@@ -222,7 +224,7 @@ final class Dialer implements DirectoryListener {
 		log.debug("dialling {} at {}", peer.username(), peer.url());
 		try {
 			this.client
-				.execute(new LinkHandler(this.protocol, this.clock, peer), new WebSocketHttpHeaders(),
+				.execute(new LinkHandler(this.protocol, this.clock, peer, this), new WebSocketHttpHeaders(),
 						linkUri(peer.url()))
 				.whenComplete((session, ex) -> {
 					if (ex != null) {

@@ -15,7 +15,7 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import dev.p2pchat.peer.tracker.KnownPeer;
 
 /**
- * Adapts WebSocket callbacks of one side of {@code /ws/peer} to the {@link LinkProtocol}:
+ * Adapts WebSocket callbacks of one side of {@code /ws/peer} to the {@link LinkSession}:
  * the accepting endpoint ({@code dialed == null}) or one dial. Lets no exception escape.
  */
 @Slf4j
@@ -23,29 +23,32 @@ final class LinkHandler extends AbstractWebSocketHandler {
 
 	private static final String LINK = "p2pchat.link";
 
-	private final LinkProtocol protocol;
+	private final LinkSession protocol;
 
 	private final Clock clock;
 
 	private final @Nullable KnownPeer dialed;
 
+	private final DialOutcomes outcomes;
+
 	private final boolean probe;
 
-	LinkHandler(LinkProtocol protocol, Clock clock, @Nullable KnownPeer dialed) {
-		this(protocol, clock, dialed, false);
+	LinkHandler(LinkSession protocol, Clock clock, @Nullable KnownPeer dialed, DialOutcomes outcomes) {
+		this(protocol, clock, dialed, outcomes, false);
 	}
 
 	/** A dial-back ({@code probe}): the link closes once its handshake is sent. */
-	LinkHandler(LinkProtocol protocol, Clock clock, @Nullable KnownPeer dialed, boolean probe) {
+	LinkHandler(LinkSession protocol, Clock clock, @Nullable KnownPeer dialed, DialOutcomes outcomes, boolean probe) {
 		this.protocol = protocol;
 		this.clock = clock;
 		this.dialed = dialed;
+		this.outcomes = outcomes;
 		this.probe = probe;
 	}
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
-		var link = new PeerLink(session, this.dialed, this.clock.instant());
+		var link = new PeerLink(session, this.dialed, this.outcomes, this.clock.instant());
 		if (this.probe) {
 			link.markProbe();
 		}

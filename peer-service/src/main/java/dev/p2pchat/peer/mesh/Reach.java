@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import lombok.extern.slf4j.Slf4j;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
 import dev.p2pchat.peer.config.LocalPeer;
 
 /**
@@ -24,14 +26,11 @@ final class Reach {
 
 	private final DialBacks dialBacks;
 
-	private final FrameCodec codec;
-
-	Reach(LocalPeer self, RelayTable relays, CircuitEnds ends, DialBacks dialBacks, FrameCodec codec) {
+	Reach(LocalPeer self, RelayTable relays, CircuitEnds ends, DialBacks dialBacks) {
 		this.self = self;
 		this.relays = relays;
 		this.ends = ends;
 		this.dialBacks = dialBacks;
-		this.codec = codec;
 	}
 
 	CircuitEnds ends() {
@@ -46,16 +45,16 @@ final class Reach {
 		return this.relays;
 	}
 
-	void frame(PeerLink link, LinkFrame.Circuit frame) throws IOException {
+	void frame(PeerLink link, Frame.Circuit frame) throws IOException {
 		if (link.session() instanceof CircuitSession) {
-			if (frame instanceof CircuitFrame.Open open) {
-				link.send(this.codec.encode(new CircuitFrame.Refuse(open.circuit(), "no circuit over a relayed link")));
+			if (frame instanceof Frame.CircuitOpen open) {
+				link.send(FrameCodec.encode(new Frame.CircuitRefuse(open.circuit(), "no circuit over a relayed link")));
 			}
 			return;
 		}
 		switch (frame) {
-			case CircuitFrame.DialBack dialBack -> this.dialBacks.requested(link.peerId());
-			case CircuitFrame.Open open when !open.to().equals(this.self.id()) -> this.relays.open(link, open);
+			case Frame.DialBack dialBack -> this.dialBacks.requested(link.peerId());
+			case Frame.CircuitOpen open when !open.to().equals(this.self.id()) -> this.relays.open(link, open);
 			default -> {
 				if (this.relays.relays(link, frame)) {
 					this.relays.frame(link, frame);

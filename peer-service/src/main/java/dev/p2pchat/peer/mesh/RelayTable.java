@@ -17,13 +17,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.ReachProperties;
 import dev.p2pchat.peer.config.Reachability;
 
 /**
  * The circuits this peer relays for others: it joins a circuit on the link from one end
- * to one on its link to the other end and forwards {@link CircuitFrame.Data} between them
+ * to one on its link to the other end and forwards {@link Frame.CircuitData} between them
  * unread (each is the ends' own sealed frame). Bounded by {@code p2pchat.peer.relay.*}:
  * at most {@code max-circuits} at once, each at most {@code bytes-per-second} each way
  * (faster, the sending end's link is read more slowly: the cost stays with the circuit,
@@ -74,8 +76,6 @@ final class RelayTable {
 
 	private final Mesh mesh;
 
-	private final FrameCodec codec;
-
 	private final Clock clock;
 
 	private final Duration timeout;
@@ -84,13 +84,12 @@ final class RelayTable {
 
 	private final MeterRegistry meters;
 
-	RelayTable(ReachProperties.Relay bounds, Reachability reachability, LocalPeer self, Mesh mesh, FrameCodec codec,
-			Clock clock, Duration timeout, MeterRegistry meters) {
+	RelayTable(ReachProperties.Relay bounds, Reachability reachability, LocalPeer self, Mesh mesh, Clock clock,
+			Duration timeout, MeterRegistry meters) {
 		this.bounds = bounds;
 		this.reachability = reachability;
 		this.self = self;
 		this.mesh = mesh;
-		this.codec = codec;
 		this.clock = clock;
 		this.timeout = timeout;
 		this.meters = meters;
@@ -104,12 +103,12 @@ final class RelayTable {
 	}
 
 	/** Whether the frame belongs to a circuit this peer relays. */
-	boolean relays(PeerLink link, LinkFrame.Circuit frame) {
-		return !(frame instanceof CircuitFrame.Open) && this.circuits.containsKey(new Key(link, circuitOf(frame)));
+	boolean relays(PeerLink link, Frame.Circuit frame) {
+		return !(frame instanceof Frame.CircuitOpen) && this.circuits.containsKey(new Key(link, circuitOf(frame)));
 	}
 
 	/** An end asks this peer to relay a circuit to {@code open.to()}. */
-	void open(PeerLink from, CircuitFrame.Open open) {
+	void open(PeerLink from, Frame.CircuitOpen open) {
 		PeerLink to = this.mesh.link(open.to());
 		String refusal = refusal(from, open, to);
 		if (refusal != null) {
@@ -132,7 +131,7 @@ final class RelayTable {
 			return;
 		}
 		this.circuits.put(b, relayed);
-		if (!send(b, new CircuitFrame.Open(b.circuit(), open.from(), open.to()))) {
+		if (!send(b, new Frame.CircuitOpen(b.circuit(), open.from(), open.to()))) {
 			drop(relayed, "the other end's link failed");
 			return;
 		}
@@ -146,7 +145,7 @@ final class RelayTable {
 	}
 
 	/** A frame of a relayed circuit, from either side. */
-	void frame(PeerLink link, LinkFrame.Circuit frame) {
+	void frame(PeerLink link, Frame.Circuit frame) {
 		var side = new Key(link, circuitOf(frame));
 		Relayed relayed = this.circuits.get(side);
 		if (relayed == null) {
@@ -154,18 +153,18 @@ final class RelayTable {
 		}
 		Key other = relayed.other(side);
 		switch (frame) {
-			case CircuitFrame.Accept accept when side.equals(relayed.b) -> {
+			case Frame.CircuitAccept accept when side.equals(relayed.b) -> {
 				relayed.accepted = true;
-				send(other, new CircuitFrame.Accept(other.circuit()));
+				send(other, new Frame.CircuitAccept(other.circuit()));
 			}
-			case CircuitFrame.Refuse refuse when side.equals(relayed.b) -> {
+			case Frame.CircuitRefuse refuse when side.equals(relayed.b) -> {
 				remove(relayed);
 				refused(other.link(), other.circuit(), refuse.reason());
 			}
-			case CircuitFrame.Data data when relayed.accepted -> forward(relayed, side, other, data);
-			case CircuitFrame.Close close -> {
+			case Frame.CircuitData data when relayed.accepted -> forward(relayed, side, other, data);
+			case Frame.CircuitClose close -> {
 				remove(relayed);
-				send(other, new CircuitFrame.Close(other.circuit(), close.reason()));
+				send(other, new Frame.CircuitClose(other.circuit(), close.reason()));
 			}
 			default -> {
 				// out of turn (data before accept, an accept from the opener): the
@@ -182,7 +181,7 @@ final class RelayTable {
 			if (relayed.a.link() == link || relayed.b.link() == link) {
 				Key other = (relayed.a.link() == link) ? relayed.b : relayed.a;
 				if (remove(relayed)) {
-					send(other, new CircuitFrame.Close(other.circuit(), "the relay lost the other end"));
+					send(other, new Frame.CircuitClose(other.circuit(), "the relay lost the other end"));
 				}
 			}
 		}
@@ -192,7 +191,7 @@ final class RelayTable {
 		return this.count.get();
 	}
 
-	private void forward(Relayed relayed, Key from, Key to, CircuitFrame.Data data) {
+	private void forward(Relayed relayed, Key from, Key to, Frame.CircuitData data) {
 		InboundBudget budget = from.equals(relayed.a) ? relayed.fromA : relayed.fromB;
 		Duration wait = budget.charge(data.data().length, 1, this.clock.instant());
 		if (wait.isPositive()) {
@@ -204,7 +203,7 @@ final class RelayTable {
 				return;
 			}
 		}
-		if (send(to, new CircuitFrame.Data(to.circuit(), data.data()))) {
+		if (send(to, new Frame.CircuitData(to.circuit(), data.data()))) {
 			this.relayedBytes.increment(data.data().length);
 		}
 		else {
@@ -212,7 +211,7 @@ final class RelayTable {
 		}
 	}
 
-	private @Nullable String refusal(PeerLink from, CircuitFrame.Open open, @Nullable PeerLink to) {
+	private @Nullable String refusal(PeerLink from, Frame.CircuitOpen open, @Nullable PeerLink to) {
 		if (!this.bounds.enabled()) {
 			return "not relaying (relay.enabled=false)";
 		}
@@ -238,7 +237,7 @@ final class RelayTable {
 			.register(this.meters)
 			.increment();
 		log.debug("refused a circuit on {}: {}", link, reason);
-		send(new Key(link, circuit), new CircuitFrame.Refuse(circuit, reason));
+		send(new Key(link, circuit), new Frame.CircuitRefuse(circuit, reason));
 	}
 
 	private static String reasonTag(String reason) {
@@ -256,8 +255,8 @@ final class RelayTable {
 
 	private void drop(Relayed relayed, String reason) {
 		if (remove(relayed)) {
-			send(relayed.a, new CircuitFrame.Close(relayed.a.circuit(), reason));
-			send(relayed.b, new CircuitFrame.Close(relayed.b.circuit(), reason));
+			send(relayed.a, new Frame.CircuitClose(relayed.a.circuit(), reason));
+			send(relayed.b, new Frame.CircuitClose(relayed.b.circuit(), reason));
 		}
 	}
 
@@ -270,9 +269,9 @@ final class RelayTable {
 		return removed;
 	}
 
-	private boolean send(Key to, LinkFrame frame) {
+	private boolean send(Key to, Frame frame) {
 		try {
-			to.link().send(this.codec.encode(frame));
+			to.link().send(FrameCodec.encode(frame));
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -281,13 +280,13 @@ final class RelayTable {
 		}
 	}
 
-	private static long circuitOf(LinkFrame.Circuit frame) {
+	private static long circuitOf(Frame.Circuit frame) {
 		return switch (frame) {
-			case CircuitFrame.Open open -> open.circuit();
-			case CircuitFrame.Accept accept -> accept.circuit();
-			case CircuitFrame.Refuse refuse -> refuse.circuit();
-			case CircuitFrame.Data data -> data.circuit();
-			case CircuitFrame.Close close -> close.circuit();
+			case Frame.CircuitOpen open -> open.circuit();
+			case Frame.CircuitAccept accept -> accept.circuit();
+			case Frame.CircuitRefuse refuse -> refuse.circuit();
+			case Frame.CircuitData data -> data.circuit();
+			case Frame.CircuitClose close -> close.circuit();
 			default -> 0;
 		};
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.link.frame.Frame;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.Reachability;
 import dev.p2pchat.peer.tracker.KnownPeer;

@@ -2,7 +2,6 @@ package dev.p2pchat.peer.it;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import dev.p2pchat.link.frame.Frame;
 
 /**
  * A relay that only a test speaks for: a registered peer (reachable, at a URL where
@@ -32,8 +29,6 @@ final class HostileRelay implements AutoCloseable {
 
 	/** Frames at least this large carry messages (pings and acks are smaller). */
 	private static final int LARGE = 120;
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** One side of a relayed circuit: its link and the number it has there. */
 	private record Side(RawLink link, long circuit) {
@@ -95,18 +90,18 @@ final class HostileRelay implements AutoCloseable {
 		while (this.running) {
 			try {
 				for (RawLink link : this.links.values()) {
-					List<String> texts = link.texts();
+					List<Frame> frames = link.frames();
 					int from = this.read.getOrDefault(link, 0);
-					for (int i = from; i < texts.size(); i++) {
-						frame(link, JSON.readTree(texts.get(i)));
+					for (int i = from; i < frames.size(); i++) {
+						frame(link, frames.get(i));
 					}
-					this.read.put(link, texts.size());
+					this.read.put(link, frames.size());
 				}
 				if (System.nanoTime() - lastPing > 1_000_000_000L) {
 					lastPing = System.nanoTime();
 					for (RawLink link : this.links.values()) {
 						if (!link.gone()) {
-							link.sendSealed("{\"type\":\"ping\"}");
+							link.send(new Frame.Ping());
 						}
 					}
 				}
@@ -121,45 +116,55 @@ final class HostileRelay implements AutoCloseable {
 		}
 	}
 
-	private void frame(RawLink link, JsonNode frame) {
-		String type = frame.path("type").asString();
-		long circuit = frame.path("circuit").asLong();
-		switch (type) {
-			case "circuit-open" -> open(link, frame);
-			case "circuit-accept", "circuit-refuse", "circuit-close" -> {
-				Side other = this.circuits.get(new Side(link, circuit));
+	private void frame(RawLink link, Frame frame) {
+		switch (frame) {
+			case Frame.CircuitOpen open -> open(link, open);
+			case Frame.CircuitAccept accept -> {
+				Side other = this.circuits.get(new Side(link, accept.circuit()));
 				if (other != null) {
-					ObjectNode forwarded = ((ObjectNode) frame).deepCopy();
-					other.link().sendSealed(forwarded.put("circuit", other.circuit()).toString());
-					if (!type.equals("circuit-accept")) {
-						this.circuits.remove(new Side(link, circuit));
-						this.circuits.remove(other);
-					}
+					other.link().send(new Frame.CircuitAccept(other.circuit()));
 				}
 			}
-			case "circuit-data" ->
-				data(new Side(link, circuit), Base64.getDecoder().decode(frame.path("data").asString()));
+			case Frame.CircuitRefuse refuse -> {
+				Side other = forget(new Side(link, refuse.circuit()));
+				if (other != null) {
+					other.link().send(new Frame.CircuitRefuse(other.circuit(), refuse.reason()));
+				}
+			}
+			case Frame.CircuitClose close -> {
+				Side other = forget(new Side(link, close.circuit()));
+				if (other != null) {
+					other.link().send(new Frame.CircuitClose(other.circuit(), close.reason()));
+				}
+			}
+			case Frame.CircuitData data -> data(new Side(link, data.circuit()), data.data());
 			default -> {
 				// its own link's frames: nothing to relay
 			}
 		}
 	}
 
-	private void open(RawLink from, JsonNode open) {
-		RawLink to = this.links.get(open.path("to").asString());
-		long circuit = open.path("circuit").asLong();
+	private Side forget(Side side) {
+		Side other = this.circuits.remove(side);
+		if (other != null) {
+			this.circuits.remove(other);
+		}
+		return other;
+	}
+
+	private void open(RawLink from, Frame.CircuitOpen open) {
+		RawLink to = this.links.get(open.to());
 		if (to == null) {
-			from.sendSealed("{\"type\":\"circuit-refuse\",\"circuit\":" + circuit + ",\"reason\":\"not linked\"}");
+			from.send(new Frame.CircuitRefuse(open.circuit(), "not linked"));
 			return;
 		}
-		long number = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-		var a = new Side(from, circuit);
+		long number = ThreadLocalRandom.current().nextLong();
+		var a = new Side(from, open.circuit());
 		var b = new Side(to, number);
 		this.circuits.put(a, b);
 		this.circuits.put(b, a);
 		this.opened.incrementAndGet();
-		to.sendSealed("{\"type\":\"circuit-open\",\"circuit\":" + number + ",\"from\":\"" + open.path("from").asString()
-				+ "\",\"to\":\"" + open.path("to").asString() + "\"}");
+		to.send(new Frame.CircuitOpen(number, open.from(), open.to()));
 	}
 
 	private void data(Side from, byte[] payload) {
@@ -184,9 +189,7 @@ final class HostileRelay implements AutoCloseable {
 			this.lastLarge.put(from, payload);
 		}
 		for (byte[] bytes : out) {
-			to.link()
-				.sendSealed("{\"type\":\"circuit-data\",\"circuit\":" + to.circuit() + ",\"data\":\""
-						+ Base64.getEncoder().encodeToString(bytes) + "\"}");
+			to.link().send(new Frame.CircuitData(to.circuit(), bytes));
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.p2pchat.peer.it;
 
 import java.time.Duration;
 
+import dev.p2pchat.link.frame.Frame;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,16 +58,15 @@ class RelayBoundsIT {
 
 	@Test
 	void openWhenTheRelayIsAtItsBoundIsRefusedWithTheReason() {
-		aliceLink.sendSealed(open(11, alice, bob.id()));
+		aliceLink.send(open(11, alice, bob.id()));
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(bobLink.texts()).anyMatch(
-					(text) -> text.contains("\"circuit-open\"") && text.contains("\"from\":\"" + alice.id() + "\"")));
+			.untilAsserted(() -> assertThat(bobLink.frames())
+				.anyMatch((frame) -> frame instanceof Frame.CircuitOpen open && open.from().equals(alice.id())));
 
-		aliceLink.sendSealed(open(12, alice, bob.id()));
+		aliceLink.send(open(12, alice, bob.id()));
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(aliceLink.texts()).anyMatch((text) -> text.contains("\"circuit-refuse\"")
-					&& text.contains("\"circuit\":12") && text.contains("relay at max-circuits (1)")));
+			.untilAsserted(() -> assertThat(refused(aliceLink, 12, "relay at max-circuits (1)")).isTrue());
 		assertThat(relay.metric("p2pchat.relay.refusals", "reason:max-circuits")).isEqualTo(1.0);
 		assertThat(aliceLink.gone()).as("the link itself stays").isFalse();
 	}
@@ -75,25 +75,33 @@ class RelayBoundsIT {
 	void openWhenTheRelayIsNotLinkedToTheTargetIsRefusedWithTheReason() {
 		FakePeer carol = FakePeer.register(tracker.url(), "carol");
 
-		aliceLink.sendSealed(open(21, alice, carol.id()));
+		aliceLink.send(open(21, alice, carol.id()));
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(aliceLink.texts())
-				.anyMatch((text) -> text.contains("\"circuit\":21") && text.contains("not linked to " + carol.id())));
+			.untilAsserted(() -> assertThat(refused(aliceLink, 21, "not linked to " + carol.id())).isTrue());
 	}
 
 	@Test
 	void openWhenItClaimsAnotherOpenerIsRefused() {
-		aliceLink.sendSealed(open(31, bob, alice.id()));
+		aliceLink.send(open(31, bob, alice.id()));
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(aliceLink.texts())
-				.anyMatch((text) -> text.contains("\"circuit\":31") && text.contains("opened by its own end")));
+			.untilAsserted(() -> assertThat(refused(aliceLink, 31, "opened by its own end")).isTrue());
 	}
 
-	private static String open(long circuit, FakePeer from, String to) {
-		return "{\"type\":\"circuit-open\",\"circuit\":" + circuit + ",\"from\":\"" + from.id() + "\",\"to\":\"" + to
-				+ "\"}";
+	private static Frame open(long circuit, FakePeer from, String to) {
+		return new Frame.CircuitOpen(circuit, from.id(), to);
+	}
+
+	/**
+	 * Whether the link received a refusal of that circuit with a reason containing the
+	 * text.
+	 */
+	private static boolean refused(RawLink link, long circuit, String reason) {
+		return link.frames()
+			.stream()
+			.anyMatch((frame) -> frame instanceof Frame.CircuitRefuse refuse && refuse.circuit() == circuit
+					&& refuse.reason().contains(reason));
 	}
 
 }
