@@ -15,6 +15,41 @@ class FrameCodecTests {
 	private static final UUID ID = UUID.fromString("019ab7c0-0000-7000-8000-000000000001");
 
 	@Test
+	void circuitFramesWhenWrittenReadBackEqual() throws FrameException {
+		byte[] data = { 1, 2, 3, (byte) 0xFF };
+
+		var open = (Frame.CircuitOpen) FrameCodec.decode(FrameCodec.encode(new Frame.CircuitOpen(-7L, "a\u00e9", "b")));
+		var refuse = (Frame.CircuitRefuse) FrameCodec
+			.decode(FrameCodec.encode(new Frame.CircuitRefuse(Long.MAX_VALUE, "x".repeat(300))));
+		var sent = (Frame.CircuitData) FrameCodec.decode(FrameCodec.encode(new Frame.CircuitData(42L, data)));
+
+		assertThat(open).isEqualTo(new Frame.CircuitOpen(-7L, "a\u00e9", "b"));
+		assertThat(refuse.circuit()).isEqualTo(Long.MAX_VALUE);
+		assertThat(refuse.reason()).hasSize(Frame.Circuit.MAX_REASON);
+		assertThat(sent.circuit()).isEqualTo(42L);
+		assertThat(sent.data()).containsExactly(data);
+		assertThat(FrameCodec.decode(FrameCodec.encode(new Frame.CircuitAccept(5L))))
+			.isEqualTo(new Frame.CircuitAccept(5L));
+		assertThat(FrameCodec.decode(FrameCodec.encode(new Frame.CircuitClose(5L, "gone"))))
+			.isEqualTo(new Frame.CircuitClose(5L, "gone"));
+		assertThat(FrameCodec.decode(FrameCodec.encode(new Frame.DialBack()))).isEqualTo(new Frame.DialBack());
+	}
+
+	@Test
+	void circuitFrameWhenTruncatedOrNotUtf8IsRefusedAsMalformed() {
+		byte[] open = FrameCodec.encode(new Frame.CircuitOpen(1L, "a", "b"));
+		byte[] shortNumber = { (byte) FrameType.CIRCUIT_ACCEPT.code(), 0, 0, 0 };
+		byte[] badText = { (byte) FrameType.CIRCUIT_CLOSE.code(), 0, 0, 0, 0, 0, 0, 0, 1, 1, (byte) 0xC3 };
+
+		assertThatExceptionOfType(FrameException.class)
+			.isThrownBy(() -> FrameCodec.decode(java.util.Arrays.copyOf(open, open.length - 1)));
+		assertThatExceptionOfType(FrameException.class).isThrownBy(() -> FrameCodec.decode(shortNumber))
+			.withMessageContaining("circuit number");
+		assertThatExceptionOfType(FrameException.class).isThrownBy(() -> FrameCodec.decode(badText))
+			.withMessageContaining("UTF-8");
+	}
+
+	@Test
 	void everyFrameWhenWrittenReadsBackEqual() throws FrameException {
 		MessageRecord one = message("one");
 		MessageRecord two = message("two");
