@@ -2,12 +2,15 @@ package dev.p2pchat.peer.messaging;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -200,6 +203,81 @@ final class MessageLog {
 		if (this.store != null) {
 			this.store.settled(message.message().id(), recipient.peerId(), recipient.state());
 		}
+	}
+
+	/**
+	 * Journals an action on a message of the history and applies it; a deletion then
+	 * compacts the journal at once, so that the files keep the text no longer (the old
+	 * segments, which hold it, go once the snapshot without it is written).
+	 * @return whether it changed the message (an action applied twice changes it once)
+	 */
+	boolean act(LoggedMessage logged, byte action, String... values) {
+		this.lock.lock();
+		try {
+			// an action that changes nothing is not journaled
+			if (!wouldChange(logged, action, values)) {
+				return false;
+			}
+			long ticket = (this.store != null) ? this.store.acted(logged.message(), action, values) : 0;
+			HistoryStore.apply(logged, action, values);
+			if (this.store != null && action == HistoryStore.DELETE) {
+				this.sinceCompaction = 0;
+				this.compactedAt = ticket;
+				this.store.compact(new ArrayList<>(this.order));
+			}
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private static boolean wouldChange(LoggedMessage logged, byte action, String... values) {
+		MessageActions now = logged.actions();
+		return switch (action) {
+			case HistoryStore.REPLY -> true;
+			case HistoryStore.EDIT -> !now.deleted() && !logged.message().text().equals(values[0]);
+			case HistoryStore.DELETE -> !now.deleted();
+			case HistoryStore.REACT ->
+				!now.deleted() && !logged.reactionsById().getOrDefault(values[0], Map.of()).containsKey(values[1]);
+			case HistoryStore.UNREACT ->
+				logged.reactionsById().getOrDefault(values[0], Map.of()).containsKey(values[1]);
+			case HistoryStore.READ -> !now.readBy().containsKey(values[0]);
+			default -> false;
+		};
+	}
+
+	/**
+	 * Who has read this message: the readers of it or of a later message of its
+	 * conversation (a read marker covers everything before it), peerId to username.
+	 */
+	Map<String, String> readers(LoggedMessage logged) {
+		this.lock.lock();
+		try {
+			Map<String, String> readers = new LinkedHashMap<>();
+			boolean after = false;
+			for (LoggedMessage other : this.order) {
+				after = after || other == logged;
+				if (after && sameConversation(logged.message(), other.message())) {
+					readers.putAll(other.readersById());
+				}
+			}
+			return readers;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Whether two messages are of one conversation: both broadcasts, or between the same
+	 * two.
+	 */
+	static boolean sameConversation(ChatMessage a, ChatMessage b) {
+		if (a.broadcast() || b.broadcast()) {
+			return a.broadcast() && b.broadcast();
+		}
+		return Set.copyOf(Arrays.asList(a.fromId(), a.toId())).equals(Set.copyOf(Arrays.asList(b.fromId(), b.toId())));
 	}
 
 	/** Every message, oldest first. */
