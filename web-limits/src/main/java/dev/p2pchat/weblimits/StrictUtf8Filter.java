@@ -1,19 +1,17 @@
-package dev.p2pchat.peer.limits;
+package dev.p2pchat.weblimits;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.extern.slf4j.Slf4j;
-import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,19 +21,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or body is not strictly valid UTF-8 (an overlong {@code %C0%AF} is not read as "/").
  * The address is checked before anything else runs; a UTF-8 body (JSON's default, or
  * declared) as it is read, so that a bad byte stops the reader (Jackson would otherwise
- * decode an overlong form). First in the chain.
+ * decode an overlong form). First in the chain ({@link #registration}).
  */
 @Slf4j
-final class StrictUtf8Filter extends OncePerRequestFilter {
+public final class StrictUtf8Filter extends OncePerRequestFilter {
 
 	private static final byte[] PROBLEM = ("{\"type\":\"urn:p2pchat:bad-encoding\",\"title\":\"Bad Request\","
 			+ "\"status\":400,\"detail\":\"the request is not valid UTF-8 (overlong or malformed bytes)\"}")
 		.getBytes(StandardCharsets.UTF_8);
 
-	private final Refusals refusals;
+	private final Runnable onRefused;
 
-	StrictUtf8Filter(Refusals refusals) {
-		this.refusals = refusals;
+	/**
+	 * A filter that tells {@code onRefused} of every request it refuses.
+	 * @param onRefused counts the refusal (the service's {@code bad-encoding} reason)
+	 */
+	public StrictUtf8Filter(Runnable onRefused) {
+		this.onRefused = onRefused;
+	}
+
+	/**
+	 * The filter, registered after the character encoding and the request observation
+	 * (which then counts the 400), before everything else.
+	 * @param onRefused counts each refusal
+	 * @return the registration to declare as a bean
+	 */
+	public static FilterRegistrationBean<StrictUtf8Filter> registration(Runnable onRefused) {
+		var registration = new FilterRegistrationBean<>(new StrictUtf8Filter(onRefused));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
 	}
 
 	@Override
@@ -52,7 +66,7 @@ final class StrictUtf8Filter extends OncePerRequestFilter {
 			return;
 		}
 		try {
-			chain.doFilter(new CheckedBody(request), response);
+			chain.doFilter(new WatchedBody(request, new Checked()), response);
 		}
 		catch (IOException | ServletException ex) {
 			if (!causedByBadBody(ex) || response.isCommitted()) {
@@ -63,7 +77,7 @@ final class StrictUtf8Filter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletResponse response) throws IOException {
-		this.refusals.refused(Refusals.Reason.BAD_ENCODING);
+		this.onRefused.run();
 		log.debug("refused a request that is not valid UTF-8");
 		response.resetBuffer();
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -106,80 +120,25 @@ final class StrictUtf8Filter extends OncePerRequestFilter {
 
 	}
 
-	private static final class CheckedBody extends HttpServletRequestWrapper {
-
-		private @Nullable ServletInputStream stream;
-
-		CheckedBody(HttpServletRequest request) {
-			super(request);
-		}
-
-		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
-				this.stream = new CheckedStream(super.getInputStream());
-			}
-			return this.stream;
-		}
-
-	}
-
-	private static final class CheckedStream extends ServletInputStream {
-
-		private final ServletInputStream delegate;
+	/** Feeds a body's bytes through a strict UTF-8 check. */
+	private static final class Checked implements WatchedBody.Watcher {
 
 		private final Utf8Check check = new Utf8Check();
 
-		CheckedStream(ServletInputStream delegate) {
-			this.delegate = delegate;
-		}
-
 		@Override
-		public int read() throws IOException {
-			int b = this.delegate.read();
-			if (b < 0) {
-				return end(b);
-			}
-			if (!this.check.accept(b)) {
-				throw new BadUtf8Exception();
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = this.delegate.read(buffer, offset, length);
-			if (n < 0) {
-				return end(n);
-			}
-			for (int i = offset; i < offset + n; i++) {
+		public void read(byte[] buffer, int offset, int length) throws BadUtf8Exception {
+			for (int i = offset; i < offset + length; i++) {
 				if (!this.check.accept(buffer[i] & 0xFF)) {
 					throw new BadUtf8Exception();
 				}
 			}
-			return n;
 		}
 
-		private int end(int eof) throws BadUtf8Exception {
+		@Override
+		public void ended() throws BadUtf8Exception {
 			if (!this.check.complete()) {
 				throw new BadUtf8Exception();
 			}
-			return eof;
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.delegate.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.delegate.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.delegate.setReadListener(listener);
 		}
 
 	}

@@ -1,4 +1,4 @@
-package dev.p2pchat.peer.limits;
+package dev.p2pchat.weblimits;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package dev.p2pchat.peer.mesh;
+package dev.p2pchat.peer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. */
-final class TestClock extends Clock {
+/** A clock that tests move by hand (the peer's tests' one). */
+public final class TestClock extends Clock {
 
 	private volatile Instant now;
 
-	TestClock(Instant now) {
+	public TestClock(Instant now) {
 		this.now = now;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 

@@ -1,4 +1,4 @@
-package dev.p2pchat.tracker.limits;
+package dev.p2pchat.weblimits;
 
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -16,13 +16,15 @@ import org.apache.coyote.http11.Http11NioProtocol;
 import org.apache.tomcat.util.net.NioEndpoint;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+
 /**
  * Tomcat's NIO HTTP connector with a bound on the connections one client address (an IPv6
  * client: its /64) holds at once. A connection beyond it is closed as it is accepted,
  * before Tomcat gives it a buffer or a processor, so that one address cannot take every
  * connection slot ({@code server.tomcat.max-connections}) with slow requests. Public with
- * a no-argument constructor: Tomcat makes it from its class name. The peer has the same
- * class (the services share no code module).
+ * a no-argument constructor: Tomcat makes it from its class name.
  */
 public class PerAddressNioProtocol extends Http11NioProtocol {
 
@@ -30,6 +32,25 @@ public class PerAddressNioProtocol extends Http11NioProtocol {
 
 	public PerAddressNioProtocol() {
 		this(new Endpoint());
+	}
+
+	/**
+	 * Makes Tomcat's connector this protocol, bounded at {@code max} connections per
+	 * address.
+	 * @param max the service's own bound (its {@code http.max-connections-per-address})
+	 * @param onRefused told of every connection closed at accept (the service counts it)
+	 * @return the customizer to register as a bean
+	 */
+	public static WebServerFactoryCustomizer<TomcatServletWebServerFactory> customizer(int max, Runnable onRefused) {
+		return (factory) -> {
+			factory.setProtocol(PerAddressNioProtocol.class.getName());
+			factory.addConnectorCustomizers((connector) -> {
+				if (connector.getProtocolHandler() instanceof PerAddressNioProtocol protocol) {
+					protocol.setMaxConnectionsPerAddress(max);
+					protocol.setOnRefused(onRefused);
+				}
+			});
+		};
 	}
 
 	private PerAddressNioProtocol(Endpoint endpoint) {

@@ -1,4 +1,4 @@
-package dev.p2pchat.peer.limits;
+package dev.p2pchat.weblimits;
 
 /**
  * Strict UTF-8 (RFC 3629), fed one byte at a time: refuses overlong forms ({@code C0 AF}
