@@ -15,11 +15,13 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.link.signing.MessageProof;
 import dev.p2pchat.peer.store.Journal;
 
 /**
  * The history on disk: a {@link Journal} of two kinds of records, a message (with its
- * recipients and their states) and a recipient's state settling. Thread-safe.
+ * recipients and their states, and its sender's signature when this peer holds one) and a
+ * recipient's state settling. Thread-safe.
  */
 final class HistoryStore implements AutoCloseable {
 
@@ -111,8 +113,11 @@ final class HistoryStore implements AutoCloseable {
 		byte[] text = utf8(message.text());
 		var recipientIds = new byte[recipients.size()][];
 		var recipientNames = new byte[recipients.size()][];
-		int size = 1 + 16 + sized(fromId) + sized(from) + nullableSized(toId) + nullableSized(to) + sized(text) + 12
-				+ 4;
+		// the signature last, after the recipients: records written before signatures
+		// existed end there and still read (as messages without one)
+		byte @Nullable [] proof = (logged.proof() != null) ? logged.proof().encode() : null;
+		int size = 1 + 16 + sized(fromId) + sized(from) + nullableSized(toId) + nullableSized(to) + sized(text) + 12 + 4
+				+ ((proof != null) ? sized(proof) : 0);
 		for (int i = 0; i < recipients.size(); i++) {
 			recipientIds[i] = utf8(recipients.get(i).peerId());
 			recipientNames[i] = utf8(recipients.get(i).username());
@@ -131,6 +136,9 @@ final class HistoryStore implements AutoCloseable {
 			putString(out, recipientIds[i]);
 			putString(out, recipientNames[i]);
 			out.put((byte) recipients.get(i).state().ordinal());
+		}
+		if (proof != null) {
+			putString(out, proof);
 		}
 		return out.array();
 	}
@@ -217,7 +225,13 @@ final class HistoryStore implements AutoCloseable {
 			usernames.add(readString(record));
 			states.add(STATES[record.get()]);
 		}
-		var logged = new LoggedMessage(message, peerIds, usernames);
+		MessageProof proof = null;
+		if (record.hasRemaining()) {
+			byte[] bytes = new byte[record.getInt()];
+			record.get(bytes);
+			proof = MessageProof.decode(bytes);
+		}
+		var logged = new LoggedMessage(message, peerIds, usernames, proof);
 		for (int i = 0; i < count; i++) {
 			if (states.get(i) != DeliveryState.PENDING) {
 				logged.settle(peerIds.get(i), states.get(i));
