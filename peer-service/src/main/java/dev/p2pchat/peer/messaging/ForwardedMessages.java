@@ -1,11 +1,9 @@
 package dev.p2pchat.peer.messaging;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import lombok.extern.slf4j.Slf4j;
-import org.jspecify.annotations.Nullable;
 
 import dev.p2pchat.link.identity.PublicIdentity;
 import dev.p2pchat.link.signing.MessageProof;
@@ -101,10 +99,8 @@ final class ForwardedMessages {
 	}
 
 	private boolean newerThanHeld(ChatMessage message) {
-		@Nullable UUID newest = this.history.newestFrom(message.fromId());
 		// a sender's UUIDv7 ids increase (milliseconds and a counter in the high bits)
-		return newest == null
-				|| Long.compareUnsigned(message.id().getMostSignificantBits(), newest.getMostSignificantBits()) > 0;
+		return MessageLog.newer(message.id(), this.history.newestFrom(message.fromId()));
 	}
 
 }

@@ -103,6 +103,41 @@ class ForwardedMessagesTests {
 			.containsExactly("message 5", "message 6", "message 7", "message 8", "message 9");
 	}
 
+	@Test
+	void forwardableWhenANewcomerAsksOffersOnlyOtherSendersSignedBroadcastsItMissedInOrder() {
+		List<ForwardedMessages.Forwarded> alices = signed(this.alice, broadcasts(this.alice, 30));
+		this.forwarded.accept("carol-id", alices);
+		this.forwarded.accept("carol-id", signed(this.mallory, broadcasts(this.mallory, 5)));
+		var secret = new ChatMessage(new UUID(0x019a_0000_1000_7000L, 1), this.alice.peerId(), "alice", "me", "me",
+				"secret", T0.plusSeconds(1));
+		this.history
+			.append(LoggedMessage.received(secret, MessageSignatures.sign(this.alice, List.of(secret)).getFirst()));
+		this.history.append(LoggedMessage.received(
+				new ChatMessage(new UUID(0x019a_0000_2000_7000L, 1), "dave-id", "dave", null, null, "unsigned", T0)));
+		UUID heard = alices.get(9).message().id();
+
+		List<LoggedMessage> offer = this.history.forwardable("newcomer-id", "me",
+				java.util.Map.of(this.alice.peerId(), heard), java.util.Set.of(this.mallory.peerId()), 100, 16);
+		List<LoggedMessage> newest = this.history.forwardable("newcomer-id", "me", java.util.Map.of(),
+				java.util.Set.of(this.mallory.peerId()), 5, 16);
+
+		assertThat(offer).extracting((logged) -> logged.message().text())
+			.containsExactlyElementsOf(alices.subList(10, 30).stream().map((f) -> f.message().text()).toList());
+		assertThat(newest).extracting((logged) -> logged.message().text())
+			.containsExactly("message 25", "message 26", "message 27", "message 28", "message 29");
+
+		// the newcomer checks and shows them: all 20, in order, once
+		var newcomerHistory = new MessageLog(1000);
+		var newcomer = new ForwardedMessages("newcomer-id", newcomerHistory, new Dedup(1000), new ChatEvents(),
+				new MessageSignatures(), UnaryOperator.identity());
+		List<ForwardedMessages.Forwarded> frame = offer.stream()
+			.map((logged) -> new ForwardedMessages.Forwarded(logged.message(), this.alice.publicIdentity(),
+					logged.proof()))
+			.toList();
+		assertThat(newcomer.accept("me", frame)).hasSize(20);
+		assertThat(newcomer.accept("carol-id", frame)).isEmpty();
+	}
+
 	private static List<ChatMessage> broadcasts(Identity sender, int count) {
 		List<ChatMessage> messages = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
