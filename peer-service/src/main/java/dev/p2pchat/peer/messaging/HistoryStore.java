@@ -16,11 +16,13 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.link.signing.MessageProof;
 import dev.p2pchat.peer.store.Journal;
 
 /**
  * The history on disk: a {@link Journal} of two kinds of records, a message (with its
- * recipients and their states) and a recipient's state settling. Thread-safe.
+ * recipients and their states, and its sender's signature when this peer holds one) and a
+ * recipient's state settling. Thread-safe.
  */
 final class HistoryStore implements AutoCloseable {
 
@@ -30,6 +32,12 @@ final class HistoryStore implements AutoCloseable {
 
 	/** An action on a message (reply, edit, deletion, reaction, read marker). */
 	private static final byte ACTION = 'A';
+
+	/**
+	 * Starts a message record's actions tail: never the first byte of a signature's
+	 * length (a signature is far shorter than 2^24 bytes).
+	 */
+	private static final byte ACTIONS_MARK = 0x7F;
 
 	static final byte REPLY = 1;
 
@@ -153,8 +161,12 @@ final class HistoryStore implements AutoCloseable {
 		byte[] actions = encodeActions(logged);
 		var recipientIds = new byte[recipients.size()][];
 		var recipientNames = new byte[recipients.size()][];
+		// the signature after the recipients: records written before signatures existed
+		// end there and still read (as messages without one); then the actions' tail,
+		// which starts with ACTIONS_MARK where a signature's length starts with 0
+		byte @Nullable [] proof = (logged.proof() != null) ? logged.proof().encode() : null;
 		int size = 1 + 16 + sized(fromId) + sized(from) + nullableSized(toId) + nullableSized(to) + sized(text) + 12 + 4
-				+ actions.length;
+				+ ((proof != null) ? sized(proof) : 0) + ((actions.length > 0) ? 1 + actions.length : 0);
 		for (int i = 0; i < recipients.size(); i++) {
 			recipientIds[i] = utf8(recipients.get(i).peerId());
 			recipientNames[i] = utf8(recipients.get(i).username());
@@ -174,7 +186,12 @@ final class HistoryStore implements AutoCloseable {
 			putString(out, recipientNames[i]);
 			out.put((byte) recipients.get(i).state().ordinal());
 		}
-		out.put(actions);
+		if (proof != null) {
+			putString(out, proof);
+		}
+		if (actions.length > 0) {
+			out.put(ACTIONS_MARK).put(actions);
+		}
 		return out.array();
 	}
 
@@ -359,13 +376,19 @@ final class HistoryStore implements AutoCloseable {
 			usernames.add(readString(record));
 			states.add(STATES[record.get()]);
 		}
-		var logged = new LoggedMessage(message, peerIds, usernames);
+		MessageProof proof = null;
+		if (record.hasRemaining() && record.get(record.position()) != ACTIONS_MARK) {
+			byte[] bytes = new byte[record.getInt()];
+			record.get(bytes);
+			proof = MessageProof.decode(bytes);
+		}
+		var logged = new LoggedMessage(message, peerIds, usernames, proof);
 		for (int i = 0; i < count; i++) {
 			if (states.get(i) != DeliveryState.PENDING) {
 				logged.settle(peerIds.get(i), states.get(i));
 			}
 		}
-		if (record.hasRemaining()) {
+		if (record.hasRemaining() && record.get() == ACTIONS_MARK) {
 			readActions(record, logged);
 		}
 		LoggedMessage first = into.putIfAbsent(id, logged);

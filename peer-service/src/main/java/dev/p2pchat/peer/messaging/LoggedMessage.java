@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.link.signing.MessageProof;
+
 /**
  * A message in this peer's history with, when this peer sent it, the delivery state for
  * each recipient. A state leaves {@code pending} once and never changes again. With it,
@@ -46,19 +48,42 @@ public final class LoggedMessage {
 
 	private final long weight;
 
+	/**
+	 * The sender's signature of this message (ADR 0006), when this peer holds it: what
+	 * lets it forward the message to others.
+	 */
+	private final @Nullable MessageProof proof;
+
 	LoggedMessage(ChatMessage message, List<String> peerIds, List<String> usernames) {
+		this(message, peerIds, usernames, null);
+	}
+
+	LoggedMessage(ChatMessage message, List<String> peerIds, List<String> usernames, @Nullable MessageProof proof) {
 		this.message = message;
+		this.proof = proof;
 		this.peerIds = List.copyOf(peerIds);
 		this.usernames = List.copyOf(usernames);
 		this.states = new AtomicReferenceArray<>(peerIds.size());
 		for (int i = 0; i < peerIds.size(); i++) {
 			this.states.set(i, DeliveryState.PENDING);
 		}
-		this.weight = weigh(message, this.peerIds, this.usernames);
+		this.weight = weigh(message, this.peerIds, this.usernames) + ((proof != null) ? 2L * proof.encode().length : 0);
 	}
 
 	static LoggedMessage received(ChatMessage message) {
 		return new LoggedMessage(message, List.of(), List.of());
+	}
+
+	/**
+	 * A message received with its sender's signature, exactly as the sender signed it.
+	 */
+	static LoggedMessage received(ChatMessage message, MessageProof proof) {
+		return new LoggedMessage(message, List.of(), List.of(), proof);
+	}
+
+	/** The sender's signature, when this peer holds it. */
+	public @Nullable MessageProof proof() {
+		return this.proof;
 	}
 
 	public ChatMessage message() {

@@ -347,6 +347,55 @@ final class MessageLog {
 		}
 	}
 
+	/**
+	 * Other senders' broadcasts this peer may forward to {@code peerId} with their
+	 * senders' signatures (catch-up from anyone): held with a proof, never a private
+	 * message, never {@code peerId}'s own or this peer's, none of a sender in
+	 * {@code skipped} (one that serves its own), and only those newer than the newest
+	 * {@code peerId} says it holds from that sender ({@code heard}).
+	 * @return per sender (the most recently heard first, at most {@code maxSenders}) the
+	 * newest {@code perSender} of them, oldest first
+	 */
+	List<LoggedMessage> forwardable(String peerId, String selfId, Map<String, UUID> heard, Set<String> skipped,
+			int perSender, int maxSenders) {
+		this.lock.lock();
+		try {
+			var bySender = new LinkedHashMap<String, ArrayDeque<LoggedMessage>>();
+			Iterator<LoggedMessage> backwards = this.order.descendingIterator();
+			while (backwards.hasNext()) {
+				LoggedMessage logged = backwards.next();
+				ChatMessage message = logged.message();
+				String fromId = message.fromId();
+				if (logged.proof() == null || !message.broadcast() || fromId.equals(peerId) || fromId.equals(selfId)
+						|| skipped.contains(fromId) || !newer(message.id(), heard.get(fromId))) {
+					continue;
+				}
+				ArrayDeque<LoggedMessage> own = bySender.get(fromId);
+				if (own == null) {
+					if (bySender.size() == maxSenders) {
+						continue;
+					}
+					own = new ArrayDeque<>();
+					bySender.put(fromId, own);
+				}
+				if (own.size() < perSender) {
+					own.addFirst(logged);
+				}
+			}
+			List<LoggedMessage> offer = new ArrayList<>();
+			bySender.values().forEach(offer::addAll);
+			return offer;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Whether {@code id} is later than {@code than} among one sender's UUIDv7 ids. */
+	static boolean newer(UUID id, @Nullable UUID than) {
+		return than == null || Long.compareUnsigned(id.getMostSignificantBits(), than.getMostSignificantBits()) > 0;
+	}
+
 	private @Nullable LoggedMessage findOwn(String selfId, UUID id) {
 		LoggedMessage first = this.byId.get(id);
 		return (first != null && first.message().fromId().equals(selfId)) ? first
