@@ -366,8 +366,11 @@ final class MessageLog {
 				LoggedMessage logged = backwards.next();
 				ChatMessage message = logged.message();
 				String fromId = message.fromId();
-				if (logged.proof() == null || !message.broadcast() || fromId.equals(peerId) || fromId.equals(selfId)
-						|| skipped.contains(fromId) || !newer(message.id(), heard.get(fromId))) {
+				// an edited or deleted message is not forwarded: its signature covers the
+				// original text, which a deletion removed
+				if (logged.proof() == null || logged.edited() || logged.deleted() || !message.broadcast()
+						|| fromId.equals(peerId) || fromId.equals(selfId) || skipped.contains(fromId)
+						|| !newer(message.id(), heard.get(fromId))) {
 					continue;
 				}
 				ArrayDeque<LoggedMessage> own = bySender.get(fromId);
