@@ -35,7 +35,11 @@ final class Header {
 
 				- **Limits.** *Raw WebSocket mesh*: %d JVMs (`java -jar benchmarks.jar ws-node`), Tomcat's
 				  WebSocket server plus JDK `java.net.http.WebSocket` clients, one link per pair, one text
-				  frame per message, one sending thread per link, no tracker, no JSON. *Bare HTTP*: a Tomcat
+				  frame per message, one sending thread per link, no tracker, no JSON. *Batched raw TCP
+				  mesh*: %d JVMs (`benchmarks.jar tcp-node`) of plain sockets, one link per pair, each
+				  message encoded to UTF-8 once per broadcast and written in length-prefixed batch frames
+				  paced as the peer's link frames are (a busy sender lingers up to 200 µs for 32
+				  messages, at most 64 KB a frame), no encryption, no acknowledgement. *Bare HTTP*: a Tomcat
 				  with Tomcat's defaults answering every request with 202 and an empty body, driven by the
 				  same load generator as the peers.
 				- **Load generator.** %d blocking keep-alive HTTP/1.1 sockets with %d pipelined requests in
@@ -77,8 +81,8 @@ final class Header {
 				  the Dockerfile builds and starts it.
 				""".formatted(date, took.toSeconds(), c.name(), Machine.describe(), loadBefore, loadAfter,
 				Machine.jdk(), command, jars.tracker().getFileName(), jars.peer().getFileName(), c.runs(), c.peers(),
-				c.connections(), c.depth(), c.connections() * c.depth(), c.messages(), c.chars(), c.latencyRate(),
-				c.latencyDuration().toSeconds(), c.trackerPeers(), c.trackerDuration().toMillis());
+				c.peers(), c.connections(), c.depth(), c.connections() * c.depth(), c.messages(), c.chars(),
+				c.latencyRate(), c.latencyDuration().toSeconds(), c.trackerPeers(), c.trackerDuration().toMillis());
 	}
 
 }

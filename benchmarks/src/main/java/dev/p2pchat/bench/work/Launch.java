@@ -122,9 +122,17 @@ record Launch(Jars jars, Path logDir) {
 	}
 
 	ServiceProcess wsNode(int index, List<Integer> ports, int controlPort) throws IOException {
+		return meshNode("ws-node", index, ports, controlPort);
+	}
+
+	ServiceProcess tcpNode(int index, List<Integer> ports, int controlPort) throws IOException {
+		return meshNode("tcp-node", index, ports, controlPort);
+	}
+
+	private ServiceProcess meshNode(String kind, int index, List<Integer> ports, int controlPort) throws IOException {
 		String all = String.join(",", ports.stream().map(String::valueOf).toList());
-		return ServiceProcess.startJava("ws-node-" + index, ports.get(index), List.of("-jar",
-				this.jars.bench().toString(), "ws-node", String.valueOf(index), all, String.valueOf(controlPort)),
+		return ServiceProcess.startJava(kind + "-" + index, ports.get(index), List.of("-jar",
+				this.jars.bench().toString(), kind, String.valueOf(index), all, String.valueOf(controlPort)),
 				this.logDir);
 	}
 
