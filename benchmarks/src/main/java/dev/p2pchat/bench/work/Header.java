@@ -74,11 +74,11 @@ final class Header {
 				- **W5** time from starting `java -jar` to the first `200` of `/actuator/health/readiness`
 				  (bare Tomcat: first 202), RSS from `/proc/<pid>/status`, heap from
 				  `/actuator/metrics/jvm.memory.used?tag=area:heap`, 1 s after readiness. Every process
-				  runs with the JVM's defaults on this host (G1, heap up to a quarter of its RAM) except
-				  *the peer as its image runs it*: the Boot jar extracted, the JDK AOT cache of a training
-				  run, `-XX:MaxRAM=384m -XX:MaxRAMPercentage=70` (the 384 MiB container limit of
-				  docker-compose.yml and k8s/, under which the JVM also picks the serial collector), as
-				  the Dockerfile builds and starts it.
+				  runs with the JVM's defaults on this host (G1, heap up to a quarter of its RAM), every
+				  peer with the README's `-Xmx256m` too, except *the peer as its image runs it*: the Boot
+				  jar extracted, the JDK AOT cache of a training run, `-XX:MaxRAM=384m` (the 384 MiB
+				  container limit of docker-compose.yml and k8s/) with the image's `-XX:+UseSerialGC
+				  -XX:MaxRAMPercentage=70`, as the Dockerfile builds and starts it.
 				""".formatted(date, took.toSeconds(), c.name(), Machine.describe(), loadBefore, loadAfter,
 				Machine.jdk(), command, jars.tracker().getFileName(), jars.peer().getFileName(), c.runs(), c.peers(),
 				c.peers(), c.connections(), c.depth(), c.connections() * c.depth(), c.messages(), c.chars(),
