@@ -93,12 +93,15 @@ COPY .mvn/ .mvn/
 COPY pom.xml ./
 COPY link-protocol/pom.xml link-protocol/
 COPY link-protocol/src/main/ link-protocol/src/main/
+COPY web-limits/pom.xml web-limits/
+COPY web-limits/src/main/ web-limits/src/main/
 COPY tracker-service/pom.xml tracker-service/
 COPY peer-service/pom.xml peer-service/
 # same layer for both modules (MODULE is declared below), so the second image reuses it; both services
-# use link-protocol, installed (with the parent pom) into this build stage's own local repository
+# use link-protocol and web-limits, installed (with the parent pom) into this build stage's own local repository
 RUN ./mvnw -B -ntp -N install -Dspring-javaformat.skip=true \
  && ./mvnw -B -ntp -f link-protocol/pom.xml install -DskipTests -Dspring-javaformat.skip=true \
+ && ./mvnw -B -ntp -f web-limits/pom.xml install -DskipTests -Dspring-javaformat.skip=true \
  && for m in tracker-service peer-service; do \
       ./mvnw -B -ntp -f "$m/pom.xml" dependency:go-offline -Dspring-javaformat.skip=true || exit 1; done
 ARG MODULE

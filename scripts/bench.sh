@@ -21,6 +21,8 @@ stale() { # module jar-glob
 modules=()
 # the services and the benchmarks are built on link-protocol (and the benchmarks' driver on peer-service)
 stale link-protocol 'link-protocol/target/link-protocol-*.jar' && modules+=(link-protocol tracker-service peer-service benchmarks)
+# ... and on web-limits (the servlet/Tomcat bounds)
+stale web-limits 'web-limits/target/web-limits-*.jar' && modules+=(web-limits tracker-service peer-service benchmarks)
 stale tracker-service 'tracker-service/target/tracker-service-*.jar' && modules+=(tracker-service)
 stale peer-service 'peer-service/target/peer-service-*.jar' && modules+=(peer-service)
 stale benchmarks 'benchmarks/target/benchmarks.jar' && modules+=(benchmarks)

@@ -7,14 +7,15 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.weblimits.PerAddressNioProtocol;
+import dev.p2pchat.weblimits.StrictUtf8Filter;
 
 /**
  * The bounds that apply before any feature: Tomcat's connector with its per-address bound
- * ({@link PerAddressNioProtocol}), the UTF-8 check first in the filter chain, and the
- * refusal counters.
+ * ({@code p2pchat.peer.http.max-connections-per-address}), the UTF-8 check first in the
+ * filter chain, and the refusal counters. The classes are the web-limits module's.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfig {
@@ -27,25 +28,13 @@ class LimitsConfig {
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionsPerAddress(PeerProperties properties,
 			Refusals refusals) {
-		int max = properties.http().maxConnectionsPerAddress();
-		return (factory) -> {
-			factory.setProtocol(PerAddressNioProtocol.class.getName());
-			factory.addConnectorCustomizers((connector) -> {
-				if (connector.getProtocolHandler() instanceof PerAddressNioProtocol protocol) {
-					protocol.setMaxConnectionsPerAddress(max);
-					protocol.setOnRefused(() -> refusals.refused(Refusals.Reason.CONNECTIONS_PER_ADDRESS));
-				}
-			});
-		};
+		return PerAddressNioProtocol.customizer(properties.http().maxConnectionsPerAddress(),
+				() -> refusals.refused(Refusals.Reason.CONNECTIONS_PER_ADDRESS));
 	}
 
 	@Bean
 	FilterRegistrationBean<StrictUtf8Filter> strictUtf8(Refusals refusals) {
-		var registration = new FilterRegistrationBean<>(new StrictUtf8Filter(refusals));
-		// after the character encoding and the request observation (which then counts the
-		// 400)
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-		return registration;
+		return StrictUtf8Filter.registration(() -> refusals.refused(Refusals.Reason.BAD_ENCODING));
 	}
 
 }

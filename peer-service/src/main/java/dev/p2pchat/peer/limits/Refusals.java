@@ -1,18 +1,15 @@
 package dev.p2pchat.peer.limits;
 
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
-
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.p2pchat.weblimits.RefusalCounter;
 
 /**
  * Counts requests and connections this peer refused before serving them
  * ({@code p2pchat.http.refused}), by a reason from a fixed set, so that the series stay
  * few whatever clients send. Every reason is registered at start. Thread-safe.
  */
-public final class Refusals {
+public final class Refusals extends RefusalCounter<Refusals.Reason> {
 
 	/** Why a request or connection was refused. */
 	public enum Reason {
@@ -30,28 +27,12 @@ public final class Refusals {
 		/**
 		 * More connections from one client address than it may hold (closed at accept).
 		 */
-		CONNECTIONS_PER_ADDRESS;
-
-		String tag() {
-			return name().toLowerCase(Locale.ROOT).replace('_', '-');
-		}
+		CONNECTIONS_PER_ADDRESS
 
 	}
-
-	private final Map<Reason, Counter> counters = new EnumMap<>(Reason.class);
 
 	public Refusals(MeterRegistry meters) {
-		for (Reason reason : Reason.values()) {
-			this.counters.put(reason,
-					Counter.builder("p2pchat.http.refused")
-						.description("requests and connections refused before they were served, by reason")
-						.tag("reason", reason.tag())
-						.register(meters));
-		}
-	}
-
-	public void refused(Reason reason) {
-		this.counters.get(reason).increment();
+		super(meters, "p2pchat.http.refused", Reason.class);
 	}
 
 }

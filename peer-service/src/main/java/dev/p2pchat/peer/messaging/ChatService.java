@@ -12,10 +12,10 @@ import java.util.function.Consumer;
 import io.micrometer.core.instrument.Counter;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.Username;
+import dev.p2pchat.link.frame.MessageRecord;
 import dev.p2pchat.peer.mesh.DeliveryTicket;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.tracker.KnownPeer;
@@ -41,8 +41,6 @@ public class ChatService {
 
 	private final Mesh mesh;
 
-	private final JsonMapper json;
-
 	private final MessageLog history;
 
 	private final ChatEvents events;
@@ -59,13 +57,12 @@ public class ChatService {
 
 	private final ReentrantLock sendLock = new ReentrantLock();
 
-	ChatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, JsonMapper json,
-			MessageLog history, ChatEvents events, Receipts receipts, Clock clock, int maxTextLength, Counter sent) {
+	ChatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, MessageLog history,
+			ChatEvents events, Receipts receipts, Clock clock, int maxTextLength, Counter sent) {
 		this.self = self;
 		this.directory = directory;
 		this.names = names;
 		this.mesh = mesh;
-		this.json = json;
 		this.history = history;
 		this.events = events;
 		this.receipts = receipts;
@@ -117,7 +114,6 @@ public class ChatService {
 			message = new ChatMessage(this.ids.next(), this.self.id(), this.self.username(),
 					(only != null) ? only.peerId() : null, (only != null) ? only.username() : null, text,
 					this.clock.instant());
-			String wire = this.json.writeValueAsString(message);
 			List<String> peerIds = new ArrayList<>(recipients.size());
 			List<String> usernames = new ArrayList<>(recipients.size());
 			for (KnownPeer peer : recipients) {
@@ -130,9 +126,7 @@ public class ChatService {
 			log.debug("sending {} to {} peer(s)", message.id(), recipients.size());
 			this.events.publish(new ChatEvent.Message(message));
 			DeliveryTicket ticket = this.receipts.ticketFor(logged);
-			for (String peerId : peerIds) {
-				this.mesh.send(peerId, wire, ticket);
-			}
+			sendToEach(this.mesh, message, peerIds, ticket);
 		}
 		finally {
 			this.sendLock.unlock();
@@ -214,6 +208,26 @@ public class ChatService {
 		// before anything is written: a name that changed hands gets nothing
 		this.names.requireTrusted(peer);
 		return List.of(peer);
+	}
+
+	/**
+	 * Encodes a message once and queues it for each recipient; one that cannot be encoded
+	 * (a lone surrogate, refused before it gets here) fails for each at once and is never
+	 * queued, so it can neither stall nor flap a link.
+	 */
+	static void sendToEach(Mesh mesh, ChatMessage message, List<String> peerIds, DeliveryTicket ticket) {
+		MessageRecord wire;
+		try {
+			wire = WireMessages.encode(message);
+		}
+		catch (IllegalArgumentException ex) {
+			log.warn("message {} cannot be encoded ({}): failed", message.id(), ex.getMessage());
+			peerIds.forEach((peerId) -> ticket.failed(peerId, "cannot be encoded"));
+			return;
+		}
+		for (String peerId : peerIds) {
+			mesh.send(peerId, wire, ticket);
+		}
 	}
 
 }

@@ -27,6 +27,7 @@ import dev.p2pchat.peer.tracker.KeyChangedException;
 import dev.p2pchat.peer.tracker.KeyNotCurrentException;
 import dev.p2pchat.peer.tracker.NameTakenException;
 import dev.p2pchat.peer.tracker.TrackerUnavailableException;
+import dev.p2pchat.weblimits.BodyTooLargeException;
 
 /**
  * Maps every error to {@code application/problem+json} with a {@code urn:p2pchat:} type
@@ -125,7 +126,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (causedBy(ex, BodySizeLimit.BodyTooLargeException.class)) {
+		if (causedBy(ex, BodyTooLargeException.class)) {
 			ProblemDetail tooLarge = withField(
 					problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", ex.getMostSpecificCause().getMessage()), "body");
 			headers.set(HttpHeaders.CONNECTION, "close");

@@ -1,9 +1,12 @@
 package dev.p2pchat.peer.web;
 
+import java.net.URI;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -17,10 +20,14 @@ import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 import dev.p2pchat.peer.config.PeerProperties;
+import dev.p2pchat.weblimits.BodySizeLimit;
 
 /** Web-layer beans that are not controllers. */
+@Slf4j
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
 
@@ -83,11 +90,21 @@ class WebConfig {
 		return registration;
 	}
 
-	/** Right after the security chain: only the owner's bodies are read at all. */
+	/**
+	 * Bodies over {@code p2pchat.peer.http.max-body-size}: 413 {@code too-large}. Right
+	 * after the security chain: only the owner's bodies are read at all.
+	 */
 	@Bean
 	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(PeerProperties properties, JsonMapper json) {
-		var registration = new FilterRegistrationBean<>(
-				new BodySizeLimit(properties.http().maxBodySize().toBytes(), json));
+		long limit = properties.http().maxBodySize().toBytes();
+		var registration = new FilterRegistrationBean<>(new BodySizeLimit(limit, json, (request) -> {
+			log.info("413: a request body over {} bytes to {}", limit, request.getMethod());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					BodySizeLimit.detail(limit));
+			problem.setType(URI.create("urn:p2pchat:too-large"));
+			problem.setProperty("field", "body");
+			return problem;
+		}));
 		registration.setOrder(AFTER_SECURITY);
 		return registration;
 	}

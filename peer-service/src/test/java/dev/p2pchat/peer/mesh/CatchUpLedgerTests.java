@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.p2pchat.peer.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CatchUpLedgerTests {

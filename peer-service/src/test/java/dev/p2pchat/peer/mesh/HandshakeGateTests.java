@@ -1,12 +1,9 @@
 package dev.p2pchat.peer.mesh;
 
 import java.net.InetAddress;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -17,30 +14,13 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
+import dev.p2pchat.peer.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HandshakeGateTests {
 
-	private final AtomicLong millis = new AtomicLong(1_000_000);
-
-	private final Clock clock = new Clock() {
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.ofEpochMilli(HandshakeGateTests.this.millis.get());
-		}
-
-	};
+	private final TestClock clock = new TestClock(Instant.ofEpochMilli(1_000_000));
 
 	private final HandshakeGate gate = new HandshakeGate(4, 2, 3, 4096, this.clock,
 			new LinkMetrics(new SimpleMeterRegistry()));
@@ -48,7 +28,7 @@ class HandshakeGateTests {
 	@Test
 	void upgradeWhenRefusedWithoutExceptionGivesItsSlotBack() {
 		for (int i = 0; i < 10; i++) {
-			this.millis.addAndGet(1_000);
+			this.clock.advance(Duration.ofSeconds(1));
 			var response = new MockHttpServletResponse();
 
 			assertThat(upgrade("10.0.0.7", response)).isTrue();
@@ -77,7 +57,7 @@ class HandshakeGateTests {
 		assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
 		assertThat(this.gate.pending()).isZero();
 		assertThat(upgrade("10.0.0.10", new MockHttpServletResponse())).as("another address").isTrue();
-		this.millis.addAndGet(1_000);
+		this.clock.advance(Duration.ofSeconds(1));
 		assertThat(upgrade("10.0.0.9", new MockHttpServletResponse())).as("the next second").isTrue();
 	}
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.p2pchat.peer.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RepeatedWarningsTests {

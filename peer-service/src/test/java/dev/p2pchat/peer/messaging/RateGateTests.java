@@ -1,18 +1,17 @@
 package dev.p2pchat.peer.messaging;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import dev.p2pchat.peer.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RateGateTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T01:00:00Z"));
+	private final TestClock clock = new TestClock(Instant.parse("2026-12-02T01:00:00Z"));
 
 	private final RateGate gate = new RateGate(Duration.ofSeconds(2), this.clock);
 
@@ -51,35 +50,6 @@ class RateGateTests {
 		this.clock.advance(Duration.ofSeconds(-30));
 
 		assertThat(this.gate.pass("bob")).isTrue();
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration by) {
-			this.now = this.now.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.p2pchat.peer.TestClock;
 import dev.p2pchat.peer.config.DataDirectory;
 import dev.p2pchat.peer.config.LocalPeer;
 
@@ -27,8 +28,7 @@ class NameBindingsTests {
 	@TempDir
 	Path dir;
 
-	private final PeerDirectoryTests.MutableClock clock = new PeerDirectoryTests.MutableClock(
-			Instant.parse("2026-11-25T12:00:00Z"));
+	private final TestClock clock = new TestClock(Instant.parse("2026-11-25T12:00:00Z"));
 
 	private final LocalPeer self = new LocalPeer("me", "alice", NOWHERE);
 

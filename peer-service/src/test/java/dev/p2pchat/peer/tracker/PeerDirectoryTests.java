@@ -1,16 +1,14 @@
 package dev.p2pchat.peer.tracker;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.p2pchat.peer.TestClock;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.link.identity.Identity;
 
@@ -20,7 +18,7 @@ class PeerDirectoryTests {
 
 	private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+	private final TestClock clock = new TestClock(Instant.parse("2026-11-25T12:00:00Z"));
 
 	private final PeerDirectory directory = new PeerDirectory(new LocalPeer("me", "alice", NOWHERE),
 			new TrackerClient(NOWHERE, Duration.ofMillis(200)), this.clock, Duration.ofSeconds(60));
@@ -123,35 +121,6 @@ class PeerDirectoryTests {
 
 	private static TrackerPeer peer(String id, String username) {
 		return new TrackerPeer(id, username, URI.create("http://127.0.0.1:1/" + id), null, null);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.web.client.RestClient;
 
+import dev.p2pchat.peer.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -26,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class TrackerFailoverTests {
 
-	private final PeerDirectoryTests.MutableClock clock = new PeerDirectoryTests.MutableClock(
-			Instant.parse("2026-12-01T00:00:00Z"));
+	private final TestClock clock = new TestClock(Instant.parse("2026-12-01T00:00:00Z"));
 
 	private final Fake first = new Fake(503, "{\"type\":\"urn:p2pchat:store-unavailable\"}");
 

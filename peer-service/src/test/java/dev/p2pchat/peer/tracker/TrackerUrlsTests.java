@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.p2pchat.peer.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -16,8 +18,7 @@ class TrackerUrlsTests {
 
 	private static final URI B = URI.create("http://b:8080");
 
-	private final PeerDirectoryTests.MutableClock clock = new PeerDirectoryTests.MutableClock(
-			Instant.parse("2026-12-01T00:00:00Z"));
+	private final TestClock clock = new TestClock(Instant.parse("2026-12-01T00:00:00Z"));
 
 	private final TrackerUrls urls = new TrackerUrls(List.of(A, B), this.clock);
 

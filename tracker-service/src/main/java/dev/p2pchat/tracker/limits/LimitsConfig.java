@@ -9,15 +9,16 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 import dev.p2pchat.tracker.config.TrackerProperties;
+import dev.p2pchat.weblimits.PerAddressNioProtocol;
+import dev.p2pchat.weblimits.StrictUtf8Filter;
 
 /**
  * The bounds that apply before the API: Tomcat's connector with its per-address bound
- * ({@link PerAddressNioProtocol}), Tomcat's refusals as problem+json
- * ({@link ProblemReportValve}), the UTF-8 check first in the filter chain, and the
- * refusal counters.
+ * ({@code p2pchat.tracker.http.max-connections-per-address}), Tomcat's refusals as
+ * problem+json ({@link ProblemReportValve}), the UTF-8 check first in the filter chain,
+ * and the refusal counters. All but the valve are the web-limits module's classes.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfig {
@@ -32,16 +33,8 @@ class LimitsConfig {
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> connectionsPerAddress(TrackerProperties properties,
 			Refusals refusals) {
-		int max = properties.http().maxConnectionsPerAddress();
-		return (factory) -> {
-			factory.setProtocol(PerAddressNioProtocol.class.getName());
-			factory.addConnectorCustomizers((connector) -> {
-				if (connector.getProtocolHandler() instanceof PerAddressNioProtocol protocol) {
-					protocol.setMaxConnectionsPerAddress(max);
-					protocol.setOnRefused(() -> refusals.refused(Refusals.Reason.CONNECTIONS_PER_ADDRESS));
-				}
-			});
-		};
+		return PerAddressNioProtocol.customizer(properties.http().maxConnectionsPerAddress(),
+				() -> refusals.refused(Refusals.Reason.CONNECTIONS_PER_ADDRESS));
 	}
 
 	@Bean
@@ -55,11 +48,7 @@ class LimitsConfig {
 
 	@Bean
 	FilterRegistrationBean<StrictUtf8Filter> strictUtf8(Refusals refusals) {
-		var registration = new FilterRegistrationBean<>(new StrictUtf8Filter(refusals));
-		// after the character encoding and the request observation (which then counts the
-		// 400)
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-		return registration;
+		return StrictUtf8Filter.registration(() -> refusals.refused(Refusals.Reason.BAD_ENCODING));
 	}
 
 }

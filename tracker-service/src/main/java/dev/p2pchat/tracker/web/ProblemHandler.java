@@ -20,6 +20,7 @@ import dev.p2pchat.tracker.registry.NameTakenException;
 import dev.p2pchat.tracker.registry.PeerIdTakenException;
 import dev.p2pchat.tracker.registry.PeerNotFoundException;
 import dev.p2pchat.tracker.registry.StoreUnavailableException;
+import dev.p2pchat.weblimits.BodyTooLargeException;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
@@ -165,8 +166,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		WebExceptions.BodyTooLargeException tooLarge = UnreadableBodies.find(ex,
-				WebExceptions.BodyTooLargeException.class);
+		BodyTooLargeException tooLarge = UnreadableBodies.find(ex, BodyTooLargeException.class);
 		if (tooLarge != null) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.body(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge.getMessage(), "body"));

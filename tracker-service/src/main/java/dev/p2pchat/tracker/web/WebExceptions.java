@@ -33,13 +33,4 @@ final class WebExceptions {
 
 	}
 
-	/** The request body is larger than allowed: 413. */
-	static final class BodyTooLargeException extends java.io.IOException {
-
-		BodyTooLargeException(long limit) {
-			super("the request body is larger than " + limit + " bytes");
-		}
-
-	}
-
 }
