@@ -12,8 +12,10 @@ import { pollPending } from './js/delivery.js';
 import { rename } from './js/me.js';
 import { submitComposer } from './js/composer.js';
 import { connect } from './js/live.js';
+import { cancelReply } from './js/actions.js';
 
 ui.composer.addEventListener('submit', submitComposer);
+ui.replyCancel.addEventListener('click', cancelReply);
 ui.text.addEventListener('input', () => {
 	showError(ui.composerError, null);
 	typed();

@@ -5,6 +5,7 @@ import { addMessage, renderView } from './messages.js';
 import { selectConversation, renderConversations } from './conversations.js';
 import { rename } from './me.js';
 import { refreshKeyChanges } from './keys.js';
+import { cancelReply } from './actions.js';
 
 // ---- sending ----
 
@@ -40,7 +41,11 @@ export async function send(to, text, line) {
 	}
 	inFlight = line;
 	try {
-		const message = await api('POST', '/messages', to ? { to, text } : { text });
+		const replyTo = state.replyingTo ? state.replyingTo.id : null;
+		// a reply goes to the conversation of the message it answers
+		const body = replyTo ? { text, replyTo } : to ? { to, text } : { text };
+		const message = await api('POST', '/messages', body);
+		cancelReply();
 		addMessage(message, false);
 		const conversation = state.own.get(message.id).conversation;
 		if (conversation !== state.current) {

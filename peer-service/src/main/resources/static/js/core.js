@@ -5,7 +5,8 @@ export const POLL_PENDING_MS = 3000;
 export const TYPING_SHOWN_MS = 4000;
 export const TYPING_EVERY_MS = 2000; // the peer forwards at most one notice per 2 s anyway
 export const EVERYONE = 'everyone';
-export const EVENTS = ['message', 'receipt', 'joined', 'left', 'renamed', 'link', 'typing', 'key-changed'];
+export const EVENTS = ['message', 'receipt', 'joined', 'left', 'renamed', 'link', 'typing', 'key-changed',
+	'edited', 'deleted', 'reaction', 'read'];
 
 export const $ = (id) => document.getElementById(id);
 export const ui = {
@@ -29,6 +30,8 @@ export const ui = {
 	recipient: $('recipient'),
 	text: $('text'),
 	composerError: $('composer-error'),
+	replyBanner: $('reply-banner'),
+	replyCancel: $('reply-cancel'),
 	renameForm: $('rename-form'),
 	renameInput: $('rename-input'),
 	renameError: $('rename-error'),
@@ -49,6 +52,8 @@ export const state = {
 	receipts: new Map(), // messageId -> Map(peerId -> {username, state})
 	keyChanges: new Map(), // lower-case name -> {username, oldPeerId, newPeerId}: not accepted yet
 	fetched: new Set(), // own message ids whose recipients were read at least once
+	readBy: new Map(), // own message id -> usernames who read it (or past it)
+	replyingTo: null, // the message the composer's next message answers
 	notices: [], // joins, leaves, renames: shown in the Everyone conversation, in arrival order
 	source: null,
 	retryMs: 1000,

@@ -1,4 +1,4 @@
-import { state } from './core.js';
+import { state, el } from './core.js';
 import { api } from './api.js';
 
 // ---- delivery state of this user's messages ----
@@ -41,12 +41,22 @@ export function showDelivery(messageId) {
 	node.dataset.state = value;
 	node.textContent = label;
 	node.title = recipients.map((r) => `${r.username}: ${r.state}`).join('\n');
+	const readers = state.readBy.get(messageId) || [];
+	let readBy = entry.li.querySelector('.read-by');
+	if (!readBy) {
+		readBy = el('span', 'read-by');
+		node.after(readBy);
+	}
+	readBy.textContent = readers.length ? `read by ${readers.join(', ')}` : '';
+	readBy.hidden = readers.length === 0;
 }
 
 export async function refreshDelivery(messageId) {
 	try {
 		const detail = await api('GET', `/messages/${encodeURIComponent(messageId)}`);
 		state.fetched.add(messageId);
+		state.readBy.set(messageId, (detail.read || []).map((r) => r.username)
+			.filter((name) => !state.me || name !== state.me.username));
 		for (const r of detail.recipients || []) {
 			const known = state.receipts.get(messageId);
 			const current = known && known.get(r.peerId);

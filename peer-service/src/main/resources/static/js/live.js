@@ -6,10 +6,12 @@ import { someoneTyping } from './typing.js';
 import { recordReceipt, refreshDelivery } from './delivery.js';
 import { setMe } from './me.js';
 import { renderKeyChanges } from './keys.js';
+import { actionHandlers } from './actions.js';
 
 // ---- live events ----
 
 export const handlers = {
+	...actionHandlers,
 	message: (m) => {
 		if (addMessage(m, true)) {
 			renderView();

@@ -4,6 +4,7 @@ import { renderUnread, renderConversations } from './conversations.js';
 import { notify } from './notify.js';
 import { stopTyping } from './typing.js';
 import { showDelivery, refreshDelivery } from './delivery.js';
+import { decorate, applyChange, markRead } from './actions.js';
 
 // ---- messages and conversations ----
 
@@ -95,13 +96,28 @@ export function renderMessage(message, own) {
 	const text = renderText(message.text);
 	li.classList.toggle('mentions-me', text.querySelector('.mention.me') !== null);
 	li.append(meta, text);
+	decorate(li, message, own);
 	return li;
+}
+
+// shows a message again after an action changed it, keeping its place and delivery state
+export function rerender(entry) {
+	const li = renderMessage(entry.message, entry.own);
+	entry.li.replaceWith(li);
+	entry.li = li;
+	if (entry.own) {
+		showDelivery(entry.message.id);
+	}
 }
 
 // live: a message that arrives now (it may be unread); otherwise history
 export function addMessage(message, live) {
 	// an id is its sender's: another sender reusing it is another message, never a duplicate
-	if (!message || !message.id || state.messages.has(keyOf(message))) {
+	if (!message || !message.id) {
+		return false;
+	}
+	if (state.messages.has(keyOf(message))) {
+		applyChange(message); // a page of history shows its actions as of now
 		return false;
 	}
 	const own = isOwn(message);
@@ -159,6 +175,7 @@ export function renderView(anchor) {
 		nodes.push(e.li);
 	}
 	m.replaceChildren(...nodes);
+	markRead(inConversation);
 	ui.empty.hidden = inConversation.length > 0;
 	ui.empty.textContent = state.current === EVERYONE ? 'No messages yet. Say hello!'
 		: `No private messages with ${conversationName(state.current)} yet.`;

@@ -33,7 +33,12 @@ public enum FrameRefusal {
 	/** A {@code from} or {@code to} that is not a valid username. */
 	USERNAME,
 	/** A {@code sentAt} outside the window around this peer's clock. */
-	SENT_AT;
+	SENT_AT,
+	/**
+	 * A message from someone other than its sender without its sender's valid signature
+	 * (ADR 0006).
+	 */
+	SIGNATURE;
 
 	/** The metric tag: lower case, dashes. */
 	public String tag() {

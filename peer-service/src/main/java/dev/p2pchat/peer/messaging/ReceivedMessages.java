@@ -60,19 +60,26 @@ final class ReceivedMessages {
 		if (message.toId() != null && !message.toId().equals(this.self.id())) {
 			throw new RefusedMessageException(FrameRefusal.WRONG_RECIPIENT, "private message for another peer");
 		}
-		if (message.text().isBlank() || message.text().length() > this.rules.maxTextLength()) {
-			throw new RefusedMessageException(FrameRefusal.TEXT_LENGTH,
-					"text of " + message.text().length() + " characters (1 to " + this.rules.maxTextLength() + ")");
-		}
-		if (!Username.isValid(message.from()) || (message.to() != null && !Username.isValid(message.to()))) {
-			throw new RefusedMessageException(FrameRefusal.USERNAME, "from or to is not a valid username");
-		}
-		checkSentAt(message.sentAt());
+		checkContent(message);
 		KnownPeer sender = this.directory.find(peerId).orElse(null);
 		if (!nameIsTheSenders(sender, peerId, message.from())) {
 			throw new RefusedMessageException(FrameRefusal.FORGED_NAME, "message claims another peer's name");
 		}
 		return underListedName(sender, message);
+	}
+
+	/**
+	 * A message forwarded by a third peer, checked by the rules that need no link (its
+	 * signature is {@link ForwardedMessages}' business): kept exactly as signed.
+	 * @throws RefusedMessageException when it breaks a rule
+	 */
+	ChatMessage checkForwarded(ChatMessage message) {
+		checkContent(message);
+		KnownPeer sender = this.directory.find(message.fromId()).orElse(null);
+		if (!nameIsTheSenders(sender, message.fromId(), message.from())) {
+			throw new RefusedMessageException(FrameRefusal.FORGED_NAME, "message claims another peer's name");
+		}
+		return message;
 	}
 
 	/** Whether a broadcast of this peer's own is still young enough to be offered. */
@@ -87,6 +94,17 @@ final class ReceivedMessages {
 		catch (NullPointerException | IllegalArgumentException ex) {
 			throw new RefusedMessageException(FrameRefusal.MALFORMED, "not a chat message");
 		}
+	}
+
+	private void checkContent(ChatMessage message) {
+		if (message.text().isBlank() || message.text().length() > this.rules.maxTextLength()) {
+			throw new RefusedMessageException(FrameRefusal.TEXT_LENGTH,
+					"text of " + message.text().length() + " characters (1 to " + this.rules.maxTextLength() + ")");
+		}
+		if (!Username.isValid(message.from()) || (message.to() != null && !Username.isValid(message.to()))) {
+			throw new RefusedMessageException(FrameRefusal.USERNAME, "from or to is not a valid username");
+		}
+		checkSentAt(message.sentAt());
 	}
 
 	private void checkSentAt(Instant sentAt) {
