@@ -54,8 +54,10 @@ USER 10001:10001
 HEALTHCHECK --interval=5s --timeout=3s --start-period=90s --retries=3 \
   CMD port="${SERVER_PORT:-$(cat /app/server-port)}"; \
       curl -fsS -o /dev/null "http://127.0.0.1:${port:-8080}${HEALTHCHECK_PATH}" || exit 1
-# the heap follows the container's memory limit; add flags with JAVA_TOOL_OPTIONS
-ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "-jar", "app.jar"]
+# the heap follows the container's memory limit; add flags with JAVA_TOOL_OPTIONS. The serial
+# collector is what the JVM picks by itself under a limit below 1,792 MB; named, it stays so with a
+# larger limit too (G1 costs ~20 MB more of an idle peer's RSS; docs/benchmarks.md)
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "-jar", "app.jar"]
 
 # --- the jar that `./mvnw package` built, split into Spring Boot's layers (app.jar + lib/).
 # pom.xml is listed first only so that the COPY also succeeds when no jar exists yet (a fresh clone
@@ -79,7 +81,7 @@ COPY --from=prebuilt-layers /work/layers/spring-boot-loader/ ./
 COPY --from=prebuilt-layers /work/layers/snapshot-dependencies/ ./
 COPY --from=prebuilt-layers /work/layers/application/ ./
 # training run: start the context, exit before it starts serving, keep what the JVM learned
-RUN if [ -f app.jar ]; then java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
+RUN if [ -f app.jar ]; then java -XX:AOTCacheOutput=app.aot -XX:+UseSerialGC -Dspring.context.exit=onRefresh \
       -Dp2pchat.peer.username=aot-training -Dp2pchat.peer.data-dir=/tmp/aot-training -jar app.jar \
       >/tmp/training.log 2>&1 || { cat /tmp/training.log; exit 1; }; rm -rf /tmp/aot-training; fi
 
@@ -116,6 +118,6 @@ COPY --from=build /work/layers/dependencies/ ./
 COPY --from=build /work/layers/spring-boot-loader/ ./
 COPY --from=build /work/layers/snapshot-dependencies/ ./
 COPY --from=build /work/layers/application/ ./
-RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -Dp2pchat.peer.username=aot-training \
+RUN java -XX:AOTCacheOutput=app.aot -XX:+UseSerialGC -Dspring.context.exit=onRefresh -Dp2pchat.peer.username=aot-training \
       -Dp2pchat.peer.data-dir=/tmp/aot-training -jar app.jar >/tmp/training.log 2>&1 \
       || { cat /tmp/training.log; exit 1; }; rm -rf /tmp/aot-training

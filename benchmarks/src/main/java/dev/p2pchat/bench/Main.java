@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
 import dev.p2pchat.bench.limit.BareHttpServer;
+import dev.p2pchat.bench.limit.TcpMeshNode;
 import dev.p2pchat.bench.limit.WsMeshNode;
 import dev.p2pchat.bench.work.BenchConfig;
 import dev.p2pchat.bench.work.Jars;
@@ -20,8 +21,8 @@ import dev.p2pchat.bench.work.Suite;
  * {@code docs/benchmarks.md} and {@code docs/benchmarks.svg}.</li>
  * <li>{@code smoke [repository-root] [out-dir]}: every workload at a tiny size,
  * once.</li>
- * <li>{@code ws-node ...} and {@code bare-http ...}: the limit processes the tool
- * starts.</li>
+ * <li>{@code ws-node ...}, {@code tcp-node ...} and {@code bare-http ...}: the limit
+ * processes the tool starts.</li>
  * </ul>
  */
 public final class Main {
@@ -34,6 +35,7 @@ public final class Main {
 		String[] rest = (args.length > 0) ? Arrays.copyOfRange(args, 1, args.length) : args;
 		switch (command) {
 			case "ws-node" -> WsMeshNode.main(rest);
+			case "tcp-node" -> TcpMeshNode.main(rest);
 			case "bare-http" -> BareHttpServer.main(rest);
 			case "run", "smoke" -> {
 				var options = new LinkedHashMap<String, String>();
@@ -58,8 +60,9 @@ public final class Main {
 				System.exit(0);
 			}
 			default -> {
-				System.err.println("usage: run|smoke [root] [out] [--key=value...] | ws-node <i> <ports> <control>"
-						+ " | bare-http <port>");
+				System.err
+					.println("usage: run|smoke [root] [out] [--key=value...] | ws-node|tcp-node <i> <ports> <control>"
+							+ " | bare-http <port>");
 				System.exit(2);
 			}
 		}

@@ -31,6 +31,8 @@ class BenchmarkSmokeIT {
 		assertThat(results.notes()).noneMatch((note) -> note.contains("failed"));
 		assertThat(results.figures()).extracting(Figure::workload)
 			.anyMatch((w) -> w.startsWith("limit: raw WebSocket mesh"))
+			.anyMatch((w) -> w.startsWith("limit: batched raw TCP mesh"))
+			.anyMatch((w) -> w.startsWith("W1-mesh to batched raw TCP"))
 			.anyMatch((w) -> w.startsWith("limit: bare HTTP"))
 			.anyMatch((w) -> w.startsWith("W1-api"))
 			.anyMatch((w) -> w.startsWith("W2 latency"))

@@ -156,7 +156,8 @@ final class FootprintWorkload {
 		}
 		if (this.samples.has("after.rss")) {
 			var after = Figure.plain("W5 peer after W1 (one sample)", "RSS MB", this.samples.get("after.rss"));
-			results.add(after.withTarget("< 150 MB", after.stats().median() < 150));
+			// issue 19: a peer started as the README says, after W1
+			results.add(after.withTarget("<= 512 MB", after.stats().median() <= 512));
 			results.add(Figure.plain("W5 peer after W1 (one sample)", "heap MB", this.samples.get("after.heap")));
 		}
 		results.add(new Figure("W5 tracker", "s to readiness UP", this.samples.get("tracker.ready"), "bare Tomcat",

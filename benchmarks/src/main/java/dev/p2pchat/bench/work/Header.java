@@ -35,7 +35,11 @@ final class Header {
 
 				- **Limits.** *Raw WebSocket mesh*: %d JVMs (`java -jar benchmarks.jar ws-node`), Tomcat's
 				  WebSocket server plus JDK `java.net.http.WebSocket` clients, one link per pair, one text
-				  frame per message, one sending thread per link, no tracker, no JSON. *Bare HTTP*: a Tomcat
+				  frame per message, one sending thread per link, no tracker, no JSON. *Batched raw TCP
+				  mesh*: %d JVMs (`benchmarks.jar tcp-node`) of plain sockets, one link per pair, each
+				  message encoded to UTF-8 once per broadcast and written in length-prefixed batch frames
+				  paced as the peer's link frames are (a busy sender lingers up to 200 µs for 32
+				  messages, at most 64 KB a frame), no encryption, no acknowledgement. *Bare HTTP*: a Tomcat
 				  with Tomcat's defaults answering every request with 202 and an empty body, driven by the
 				  same load generator as the peers.
 				- **Load generator.** %d blocking keep-alive HTTP/1.1 sockets with %d pipelined requests in
@@ -70,15 +74,15 @@ final class Header {
 				- **W5** time from starting `java -jar` to the first `200` of `/actuator/health/readiness`
 				  (bare Tomcat: first 202), RSS from `/proc/<pid>/status`, heap from
 				  `/actuator/metrics/jvm.memory.used?tag=area:heap`, 1 s after readiness. Every process
-				  runs with the JVM's defaults on this host (G1, heap up to a quarter of its RAM) except
-				  *the peer as its image runs it*: the Boot jar extracted, the JDK AOT cache of a training
-				  run, `-XX:MaxRAM=384m -XX:MaxRAMPercentage=70` (the 384 MiB container limit of
-				  docker-compose.yml and k8s/, under which the JVM also picks the serial collector), as
-				  the Dockerfile builds and starts it.
+				  runs with the JVM's defaults on this host (G1, heap up to a quarter of its RAM), every
+				  peer with the README's `-Xmx256m` too, except *the peer as its image runs it*: the Boot
+				  jar extracted, the JDK AOT cache of a training run, `-XX:MaxRAM=384m` (the 384 MiB
+				  container limit of docker-compose.yml and k8s/) with the image's `-XX:+UseSerialGC
+				  -XX:MaxRAMPercentage=70`, as the Dockerfile builds and starts it.
 				""".formatted(date, took.toSeconds(), c.name(), Machine.describe(), loadBefore, loadAfter,
 				Machine.jdk(), command, jars.tracker().getFileName(), jars.peer().getFileName(), c.runs(), c.peers(),
-				c.connections(), c.depth(), c.connections() * c.depth(), c.messages(), c.chars(), c.latencyRate(),
-				c.latencyDuration().toSeconds(), c.trackerPeers(), c.trackerDuration().toMillis());
+				c.peers(), c.connections(), c.depth(), c.connections() * c.depth(), c.messages(), c.chars(),
+				c.latencyRate(), c.latencyDuration().toSeconds(), c.trackerPeers(), c.trackerDuration().toMillis());
 	}
 
 }

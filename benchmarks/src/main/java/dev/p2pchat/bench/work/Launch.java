@@ -18,6 +18,9 @@ record Launch(Jars jars, Path logDir) {
 
 	static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
+	/** The JVM options of the README's start command for a peer. */
+	static final List<String> README_PEER_OPTIONS = List.of("-Xmx256m");
+
 	ServiceProcess tracker(String name, int port, String... extraArgs) throws IOException {
 		var args = new ArrayList<>(
 				List.of("-jar", this.jars.tracker().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
@@ -27,9 +30,12 @@ record Launch(Jars jars, Path logDir) {
 		return ServiceProcess.startJava(name, port, args, this.logDir);
 	}
 
-	/** A peer started as users start it: {@code java -jar}. */
+	/**
+	 * A peer started as users start it: {@code java -Xmx256m -jar}, as the README says.
+	 */
 	ServiceProcess peer(String username, int port, int trackerPort, String... extraArgs) throws IOException {
-		var args = new ArrayList<>(List.of("-jar", this.jars.peer().toString()));
+		var args = new ArrayList<>(README_PEER_OPTIONS);
+		args.addAll(List.of("-jar", this.jars.peer().toString()));
 		args.addAll(peerArgs(username, port, trackerPort));
 		args.addAll(List.of(extraArgs));
 		return ServiceProcess.startJava(username, port, args, this.logDir);
@@ -39,7 +45,8 @@ record Launch(Jars jars, Path logDir) {
 	 * A peer started as users start it, on a data directory that may hold a history.
 	 */
 	ServiceProcess peer(String username, int port, int trackerPort, Path dataDir) throws IOException {
-		var args = new ArrayList<>(List.of("-jar", this.jars.peer().toString()));
+		var args = new ArrayList<>(README_PEER_OPTIONS);
+		args.addAll(List.of("-jar", this.jars.peer().toString()));
 		args.addAll(peerArgs(username, port, trackerPort, dataDir));
 		return ServiceProcess.startJava(username, port, args, this.logDir);
 	}
@@ -67,11 +74,12 @@ record Launch(Jars jars, Path logDir) {
 
 	/**
 	 * A peer whose main is the benchmark's driver, so that its mesh can be driven
-	 * in-process.
+	 * in-process; with the README's JVM options.
 	 */
 	ServiceProcess drivenPeer(String username, int port, int trackerPort, int index, int controlPort)
 			throws IOException {
-		var args = new ArrayList<>(extraJvmOptions());
+		var args = new ArrayList<>(README_PEER_OPTIONS);
+		args.addAll(extraJvmOptions());
 		args.addAll(List.of("-cp", this.jars.peer().toString(), "-Dloader.path=" + this.jars.driver(),
 				"-Dloader.main=dev.p2pchat.bench.node.PeerDriver", "-Dbench.control=" + controlPort,
 				"-Dbench.index=" + index, PROPERTIES_LAUNCHER));
@@ -122,9 +130,17 @@ record Launch(Jars jars, Path logDir) {
 	}
 
 	ServiceProcess wsNode(int index, List<Integer> ports, int controlPort) throws IOException {
+		return meshNode("ws-node", index, ports, controlPort);
+	}
+
+	ServiceProcess tcpNode(int index, List<Integer> ports, int controlPort) throws IOException {
+		return meshNode("tcp-node", index, ports, controlPort);
+	}
+
+	private ServiceProcess meshNode(String kind, int index, List<Integer> ports, int controlPort) throws IOException {
 		String all = String.join(",", ports.stream().map(String::valueOf).toList());
-		return ServiceProcess.startJava("ws-node-" + index, ports.get(index), List.of("-jar",
-				this.jars.bench().toString(), "ws-node", String.valueOf(index), all, String.valueOf(controlPort)),
+		return ServiceProcess.startJava(kind + "-" + index, ports.get(index), List.of("-jar",
+				this.jars.bench().toString(), kind, String.valueOf(index), all, String.valueOf(controlPort)),
 				this.logDir);
 	}
 

@@ -58,7 +58,9 @@ public final class Suite {
 		var fanOut = new FanOutWorkload(this.config);
 		var tracker = new TrackerWorkload(this.config, "W4");
 		var redisTracker = new RedisTrackerWorkload(this.config);
-		try (var wsControl = new ControlServer(); var peerControl = new ControlServer()) {
+		try (var wsControl = new ControlServer();
+				var tcpControl = new ControlServer();
+				var peerControl = new ControlServer()) {
 			int trackerPort = Ports.free();
 			// a long lease: W4 later registers peers here that nobody renews, all from
 			// this
@@ -75,9 +77,15 @@ public final class Suite {
 			}
 			int barePort = Ports.free();
 			ServiceProcess bare = this.launch.bareHttp(barePort);
-			List<Integer> wsPorts = freePorts(this.config.peers());
+			// one list, so that no raw-TCP node is given a port of a WebSocket node
+			List<Integer> limitPorts = freePorts(2 * this.config.peers());
+			List<Integer> wsPorts = limitPorts.subList(0, this.config.peers());
 			for (int i = 0; i < wsPorts.size(); i++) {
 				this.launch.wsNode(i, wsPorts, wsControl.port());
+			}
+			List<Integer> tcpPorts = limitPorts.subList(this.config.peers(), limitPorts.size());
+			for (int i = 0; i < tcpPorts.size(); i++) {
+				this.launch.tcpNode(i, tcpPorts, tcpControl.port());
 			}
 			List<ServiceProcess> peers = startPeers(trackerPort, peerControl.port());
 			if (!this.config.separateStartups()) {
@@ -92,9 +100,11 @@ public final class Suite {
 			}
 			Links.awaitFullMesh(peers, READY);
 			var wsMesh = new NodeMesh(wsControl, this.config.peers(), READY);
+			var tcpMesh = new NodeMesh(tcpControl, this.config.peers(), READY);
 			NodeMesh peerMesh = driverMesh(peerControl);
 			try (var api = new PeerCluster(peers)) {
-				stage("W1", () -> throughput.run(wsMesh, peerMesh, api, barePort));
+				stage("W1",
+						() -> throughput.run(new ThroughputWorkload.Limits(wsMesh, tcpMesh, barePort), peerMesh, api));
 				stage("W5 after W1", () -> footprint.afterLoad(peers.get(0)));
 				stage("W2", () -> latency.run(wsMesh, api));
 				if (api.endedStreams() > 0) {

@@ -32,35 +32,48 @@ final class ThroughputWorkload {
 		this.samples = new Samples(config.runs());
 	}
 
-	void run(NodeMesh wsMesh, @Nullable NodeMesh peerMesh, PeerCluster api, int barePort)
-			throws IOException, InterruptedException {
+	/**
+	 * The limits W1 is measured against.
+	 *
+	 * @param wsMesh the raw-WebSocket mesh
+	 * @param tcpMesh the batched raw-TCP mesh
+	 * @param barePort the bare-HTTP server's port
+	 */
+	record Limits(NodeMesh wsMesh, NodeMesh tcpMesh, int barePort) {
+	}
+
+	void run(Limits limits, @Nullable NodeMesh peerMesh, PeerCluster api) throws IOException, InterruptedException {
 		List<Integer> one = List.of(0);
 		List<Integer> many = IntStream.range(0, Math.min(4, this.config.peers() - 1)).boxed().toList();
 		// a warm-up as long as a run: with a tenth of it the first recorded run still
 		// measured the JIT (W1-mesh 0.42 of the raw mesh against 0.84 and 0.90 after it)
 		Progress.say("W1 warm-up");
-		once(-1, wsMesh, peerMesh, api, barePort, one, many, this.config.messages());
+		once(-1, limits, peerMesh, api, one, many, this.config.messages());
 		for (int rep = 0; rep < this.config.runs(); rep++) {
 			Progress.say("W1 run " + (rep + 1) + "/" + this.config.runs());
-			once(rep, wsMesh, peerMesh, api, barePort, one, many, this.config.messages());
+			once(rep, limits, peerMesh, api, one, many, this.config.messages());
 		}
 	}
 
-	private void once(int rep, NodeMesh wsMesh, @Nullable NodeMesh peerMesh, PeerCluster api, int barePort,
-			List<Integer> one, List<Integer> many, int messages) throws IOException, InterruptedException {
+	private void once(int rep, Limits limits, @Nullable NodeMesh peerMesh, PeerCluster api, List<Integer> one,
+			List<Integer> many, int messages) throws IOException, InterruptedException {
 		Duration timeout = this.config.runTimeout();
 		int chars = this.config.chars();
+		NodeMesh wsMesh = limits.wsMesh();
+		NodeMesh tcpMesh = limits.tcpMesh();
 		// the mesh runs measure the transport alone: no SSE subscriber on the peers
 		api.suspendStreams();
+		record("tcp-1", rep, tcpMesh.throughput(this.run++, one, messages, chars, timeout));
 		record("ws-1", rep, wsMesh.throughput(this.run++, one, messages, chars, timeout));
 		if (peerMesh != null) {
 			record("mesh-1", rep, peerMesh.throughput(this.run++, one, messages, chars, timeout));
 		}
+		record("tcp-n", rep, tcpMesh.throughput(this.run++, many, messages, chars, timeout));
 		record("ws-n", rep, wsMesh.throughput(this.run++, many, messages, chars, timeout));
 		if (peerMesh != null) {
 			record("mesh-n", rep, peerMesh.throughput(this.run++, many, messages, chars, timeout));
 		}
-		double bare = bare(barePort, messages);
+		double bare = bare(limits.barePort(), messages);
 		if (rep >= 0) {
 			this.samples.put("bare", rep, bare);
 		}
@@ -121,10 +134,14 @@ final class ThroughputWorkload {
 		String many = n + " senders";
 		results.add(limit("limit: raw WebSocket mesh, 1 sender", "ws-1"));
 		results.add(limit("limit: raw WebSocket mesh, " + many, "ws-n"));
+		results.add(limit("limit: batched raw TCP mesh, 1 sender", "tcp-1"));
+		results.add(limit("limit: batched raw TCP mesh, " + many, "tcp-n"));
 		results.add(limit("limit: bare HTTP POST 202", "bare"));
 		if (this.samples.has("mesh-1")) {
 			results.add(delivery("W1-mesh, 1 sender", "mesh-1", "raw WS", "ws-1", 1.0));
 			results.add(delivery("W1-mesh, " + many, "mesh-n", "raw WS", "ws-n", 1.0));
+			results.add(delivery("W1-mesh to batched raw TCP, 1 sender", "mesh-1", "raw TCP", "tcp-1", 0.5));
+			results.add(delivery("W1-mesh to batched raw TCP, " + many, "mesh-n", "raw TCP", "tcp-n", 0.5));
 		}
 		if (this.samples.has("api-in")) {
 			results.add(new Figure("W1 diagnosis: POST in, counted in-process (no SSE)" + lossText("api-in"), "msgs/s",

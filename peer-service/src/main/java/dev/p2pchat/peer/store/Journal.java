@@ -203,29 +203,72 @@ public final class Journal implements AutoCloseable {
 	/**
 	 * Starts a new segment; what follows goes to it. The caller then writes the state as
 	 * of this moment with {@link #snapshotLater}, which lets the older segments go.
+	 * <p>
+	 * Appenders wait only while the buffer is written to the old segment, not for its
+	 * disk sync (a rotation used to hold every appender, and with them every sender, for
+	 * a sync of milliseconds, W2's tail). Under {@link SyncPolicy#ALWAYS} the write lock
+	 * stays held until the old segment is synced, so that no {@link #await} returns for a
+	 * record of it before then; under {@link SyncPolicy#BATCH} the sync runs after both
+	 * locks are released.
 	 * @return the new segment's number
 	 */
 	public int rotate() {
+		FileChannel old;
+		long oldUpTo;
+		int next;
 		this.writeLock.lock();
-		this.bufferLock.lock();
 		try {
-			writeBuffer(this.buffer);
-			if (this.settings.sync() != SyncPolicy.NONE) {
-				this.channel.force(false);
+			// opened first: should that fail, nothing has changed
+			next = this.segment + 1;
+			byte[] nextSalt = RecordFile.newSalt();
+			FileChannel fresh = openSegment(next, nextSalt);
+			this.bufferLock.lock();
+			try {
+				writeBuffer(this.buffer);
+				old = this.channel;
+				oldUpTo = this.written;
+				this.segment = next;
+				this.salt = nextSalt;
+				this.channel = fresh;
 			}
-			this.synced = this.written;
-			this.channel.close();
-			this.segment++;
-			this.salt = RecordFile.newSalt();
-			this.channel = openSegment(this.segment, this.salt);
-			return this.segment;
+			catch (IOException ex) {
+				// a full disk: the old segment goes on; the next try makes the new one
+				// again with its own salt
+				fresh.close();
+				Files.deleteIfExists(this.dir.resolve(Recovery.journalName(next)));
+				throw ex;
+			}
+			finally {
+				this.bufferLock.unlock();
+			}
+			if (this.settings.sync() == SyncPolicy.ALWAYS) {
+				closeSynced(old, oldUpTo);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start a new journal segment in " + this.dir, ex);
 		}
 		finally {
-			this.bufferLock.unlock();
 			this.writeLock.unlock();
+		}
+		if (this.settings.sync() != SyncPolicy.ALWAYS) {
+			try {
+				closeSynced(old, oldUpTo);
+			}
+			catch (IOException ex) {
+				log.warn("{}: the old segment was not synced on rotation: {}", this.dir.getFileName(), ex.toString());
+			}
+		}
+		return next;
+	}
+
+	/** Syncs (unless {@link SyncPolicy#NONE}) and closes a segment nobody writes to. */
+	private void closeSynced(FileChannel old, long upTo) throws IOException {
+		try (old) {
+			if (this.settings.sync() != SyncPolicy.NONE) {
+				old.force(false);
+				this.synced = Math.max(this.synced, upTo);
+			}
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -121,6 +122,35 @@ class JournalTests {
 
 		assertThat(reopen()).containsExactly("snapshot", "record 10");
 		assertThat(files()).containsExactlyInAnyOrder("snapshot-2.dat", "journal-2.log");
+	}
+
+	@Test
+	void appendWhenARotationSyncsTheOldSegmentIsWrittenMeanwhile() throws Exception {
+		var channels = new SyncCountingChannels();
+		try (Journal journal = Journal.open(this.dir, new Journal.Settings(SyncPolicy.BATCH, Duration.ofHours(1)),
+				(record) -> {
+				}, channels)) {
+			journal.await(journal.append(bytes("before")));
+			channels.holdSyncs();
+			try {
+				Thread rotation = Thread.ofPlatform().start(journal::rotate);
+				await().atMost(Duration.ofSeconds(10)).until(() -> channels.syncsWaiting() == 1);
+
+				CompletableFuture<Void> during = CompletableFuture
+					.runAsync(() -> journal.await(journal.append(bytes("during"))));
+
+				assertThat(during).succeedsWithin(Duration.ofSeconds(10));
+				assertThat(rotation.isAlive()).as("still syncing the old segment").isTrue();
+				channels.releaseSyncs();
+				rotation.join();
+			}
+			finally {
+				channels.releaseSyncs();
+			}
+		}
+
+		assertThat(reopen()).containsExactly("before", "during");
+		assertThat(files()).contains("journal-2.log");
 	}
 
 	@Test

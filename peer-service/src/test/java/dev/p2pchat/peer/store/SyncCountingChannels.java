@@ -9,6 +9,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,9 +23,27 @@ final class SyncCountingChannels implements Journal.Channels {
 
 	private final AtomicLong syncedUpTo = new AtomicLong();
 
+	private final AtomicLong waiting = new AtomicLong();
+
+	private volatile CountDownLatch gate = new CountDownLatch(0);
+
 	@Override
 	public FileChannel open(Path file, OpenOption... options) throws IOException {
 		return new Counting(FileChannel.open(file, options), file.getFileName().toString().startsWith("journal-"));
+	}
+
+	/** From now on every sync of a segment waits for {@link #releaseSyncs()}. */
+	void holdSyncs() {
+		this.gate = new CountDownLatch(1);
+	}
+
+	void releaseSyncs() {
+		this.gate.countDown();
+	}
+
+	/** Syncs waiting for {@link #releaseSyncs()}. */
+	long syncsWaiting() {
+		return this.waiting.get();
 	}
 
 	long syncs() {
@@ -49,11 +68,28 @@ final class SyncCountingChannels implements Journal.Channels {
 
 		@Override
 		public void force(boolean metaData) throws IOException {
+			if (this.segment) {
+				hold();
+			}
 			long size = this.delegate.size();
 			this.delegate.force(metaData);
 			if (this.segment) {
 				SyncCountingChannels.this.syncs.incrementAndGet();
 				SyncCountingChannels.this.syncedUpTo.accumulateAndGet(size, Math::max);
+			}
+		}
+
+		private void hold() throws IOException {
+			SyncCountingChannels.this.waiting.incrementAndGet();
+			try {
+				SyncCountingChannels.this.gate.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new java.io.InterruptedIOException("interrupted while held");
+			}
+			finally {
+				SyncCountingChannels.this.waiting.decrementAndGet();
 			}
 		}
 
