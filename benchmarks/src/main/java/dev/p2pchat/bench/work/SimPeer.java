@@ -10,6 +10,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
+import dev.p2pchat.link.frame.FrameException;
+import dev.p2pchat.link.frame.MessageRecord;
+import dev.p2pchat.link.frame.MessageTag;
 import dev.p2pchat.link.handshake.FrameOpener;
 import dev.p2pchat.link.handshake.FrameSealer;
 import dev.p2pchat.link.identity.Identity;
@@ -19,10 +24,11 @@ import dev.p2pchat.bench.node.Tally;
 
 /**
  * A simulated peer for W3: a JDK WebSocket client that speaks the peer link protocol
- * (docs/protocol.md, version 2) just enough to receive: it dials the real peer's
- * {@code /ws/peer}, runs the authenticated handshake with its own key, opens each sealed
- * {@code batch}, counts its texts and acknowledges it at once. It never sends chat
- * messages. Registered at the tracker by the caller with the same key, username and URL.
+ * (docs/protocol.md, version 3, through link-protocol's codec) just enough to receive: it
+ * dials the real peer's {@code /ws/peer}, runs the authenticated handshake with its own
+ * key, opens each sealed {@code batch}, counts its texts and acknowledges it at once. It
+ * never sends chat messages. Registered at the tracker by the caller with the same key,
+ * username and URL.
  */
 final class SimPeer implements WebSocket.Listener {
 
@@ -85,19 +91,19 @@ final class SimPeer implements WebSocket.Listener {
 	 */
 	void ping() {
 		if (this.greeted) {
-			send("{\"type\":\"ping\"}");
+			send(FrameCodec.encode(new Frame.Ping()));
 		}
 	}
 
 	/**
 	 * Sends one frame, sealed; the JDK WebSocket allows one outstanding send at a time.
 	 */
-	private void send(String frame) {
+	private void send(byte[] frame) {
 		FrameSealer frames = this.sealer;
 		if (frames != null) {
 			this.sendLock.lock();
 			try {
-				sendBinary(frames.seal(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				sendBinary(frames.seal(frame));
 			}
 			finally {
 				this.sendLock.unlock();
@@ -170,37 +176,22 @@ final class SimPeer implements WebSocket.Listener {
 				this.linked.complete(null);
 				return;
 			}
-			frame(new String(frames.open(frame), java.nio.charset.StandardCharsets.UTF_8), nanos);
+			frame(FrameCodec.decode(frames.open(frame)), nanos);
 		}
-		catch (SealException ex) {
+		catch (SealException | FrameException ex) {
 			System.err.println("sim " + this.username + " refused a frame: " + ex.getMessage());
 			this.linked.completeExceptionally(ex);
 		}
 	}
 
-	private void frame(String frame, long nanos) {
-		if (!frame.contains("\"type\":\"batch\"")) {
+	private void frame(Frame frame, long nanos) {
+		if (!(frame instanceof Frame.Batch batch)) {
 			return;
 		}
-		long seq = number(frame, "\"seq\":");
-		int count = 0;
-		for (int at = frame.indexOf("\"text\":\""); at >= 0; at = frame.indexOf("\"text\":\"", at + 1)) {
-			int start = at + 8;
-			this.tally.accept(frame.substring(start, frame.indexOf('"', start)), nanos);
-			count++;
+		for (MessageRecord message : batch.messages()) {
+			this.tally.accept(java.util.Objects.requireNonNullElse(message.string(MessageTag.TEXT), ""), nanos);
 		}
-		if (count > 0) {
-			send("{\"type\":\"ack\",\"seq\":" + (seq + count - 1) + "}");
-		}
-	}
-
-	private static long number(String json, String key) {
-		int start = json.indexOf(key) + key.length();
-		int end = start;
-		while (end < json.length() && Character.isDigit(json.charAt(end))) {
-			end++;
-		}
-		return Long.parseLong(json.substring(start, end));
+		send(FrameCodec.encode(new Frame.Ack(batch.seq() + batch.messages().size() - 1)));
 	}
 
 	/** Closes the link normally; from now on a closed link is not counted as dropped. */

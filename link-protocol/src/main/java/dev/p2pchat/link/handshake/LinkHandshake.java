@@ -14,7 +14,7 @@ import dev.p2pchat.link.identity.Identity;
 import dev.p2pchat.link.identity.PublicIdentity;
 
 /**
- * The link handshake of protocol version 2, modelled on the Noise XX pattern: both sides
+ * The link handshake of protocol version 3, modelled on the Noise XX pattern: both sides
  * send a fresh 32-byte challenge and an ephemeral X25519 key; from their shared secret
  * and the transcript hash each side's identity (its Ed25519 key, its signature over the
  * transcript, its username, URL and stream epoch) is sent sealed, and the per-direction
@@ -35,7 +35,7 @@ import dev.p2pchat.link.identity.PublicIdentity;
 public final class LinkHandshake {
 
 	/** The link protocol version this handshake speaks. */
-	public static final int VERSION = 2;
+	public static final int VERSION = 3;
 
 	static final byte[] MAGIC = { 'p', '2', 'p', 'l' };
 
@@ -58,7 +58,7 @@ public final class LinkHandshake {
 
 	static final byte AUTH = 3;
 
-	static final String PROTOCOL = "p2pchat-link-v2";
+	static final String PROTOCOL = "p2pchat-link-v3";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -394,7 +394,8 @@ public final class LinkHandshake {
 			throw new SealException("not a link handshake message");
 		}
 		if (message[MAGIC.length] != VERSION) {
-			throw new SealException("unsupported protocol version " + message[MAGIC.length]);
+			throw new SealException(
+					"unsupported protocol version " + message[MAGIC.length] + " (this peer speaks " + VERSION + ")");
 		}
 		if (message[MAGIC.length + 1] != type) {
 			throw new SealException("unexpected handshake message " + message[MAGIC.length + 1]);

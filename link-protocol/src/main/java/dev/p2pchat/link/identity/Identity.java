@@ -24,9 +24,14 @@ public final class Identity {
 
 	private final PublicIdentity publicIdentity;
 
+	/** The RFC 8032 seed, for the faster signer ({@link #signFast}). */
+	private final byte[] seed;
+
 	private Identity(KeyPair pair) {
 		this.privateKey = pair.getPrivate();
 		this.publicIdentity = PublicIdentity.of(pair.getPublic());
+		this.seed = ((EdECPrivateKey) this.privateKey).getBytes()
+			.orElseThrow(() -> new IllegalStateException("an Ed25519 key without its bytes"));
 	}
 
 	/** A fresh identity. */
@@ -103,6 +108,18 @@ public final class Identity {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The same Ed25519 signature as {@link #sign} (RFC 8032 signatures are
+	 * deterministic), made by Bouncy Castle's implementation, which measured several
+	 * times faster than the JDK's: for message signatures (ADR 0006).
+	 */
+	public byte[] signFast(byte[] data) {
+		byte[] signature = new byte[PublicIdentity.SIGNATURE_LENGTH];
+		org.bouncycastle.math.ec.rfc8032.Ed25519.sign(this.seed, 0, this.publicIdentity.rawView(), 0, data, 0,
+				data.length, signature, 0);
+		return signature;
 	}
 
 	/** The signature of the UTF-8 bytes of {@code text}, base64url without padding. */

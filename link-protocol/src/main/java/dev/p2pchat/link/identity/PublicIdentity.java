@@ -13,6 +13,9 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A peer's public identity: its raw 32-byte Ed25519 public key and the peerId derived
  * from it (SHA-256 of the key in lower-case base32 without padding, 52 characters).
@@ -37,6 +40,9 @@ public final class PublicIdentity {
 	private final PublicKey key;
 
 	private final String peerId;
+
+	/** The decoded point for the faster verifier, made on first use. */
+	private volatile Ed25519.@Nullable PublicPoint point;
 
 	private PublicIdentity(byte[] raw, PublicKey key) {
 		this.raw = raw;
@@ -97,6 +103,11 @@ public final class PublicIdentity {
 		return this.raw.clone();
 	}
 
+	/** The raw key itself, for this package's signer: never handed out. */
+	byte[] rawView() {
+		return this.raw;
+	}
+
 	/** The key in its wire form: base64url without padding. */
 	public String encoded() {
 		return Base64Url.encode(this.raw);
@@ -116,6 +127,27 @@ public final class PublicIdentity {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Whether {@code signature} is this key's Ed25519 signature of {@code data}, checked
+	 * by Bouncy Castle's implementation (the same verdict as
+	 * {@link #verifies(byte[], byte[])}, measured several times faster; ADR 0006). The
+	 * key's point is decoded once.
+	 */
+	public boolean verifiesFast(byte[] data, byte[] signature) {
+		if (signature.length != SIGNATURE_LENGTH) {
+			return false;
+		}
+		Ed25519.PublicPoint decoded = this.point;
+		if (decoded == null) {
+			decoded = Ed25519.validatePublicKeyFullExport(this.raw, 0);
+			if (decoded == null) {
+				return false;
+			}
+			this.point = decoded;
+		}
+		return Ed25519.verify(signature, 0, decoded, data, 0, data.length);
 	}
 
 	/** Whether {@code signature} is this key's signature of the UTF-8 of {@code text}. */

@@ -44,6 +44,17 @@ class LinkHandshakeTests {
 		assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("hello bob");
 	}
 
+	@Test
+	void answerWhenTheHelloIsOfVersion2RefusesItNamingBothVersions() {
+		var dialler = LinkHandshake.dialler(this.alice, this.aliceDetails);
+		var acceptor = LinkHandshake.acceptor(this.bob, this.bobDetails);
+		byte[] hello = dialler.hello();
+		hello[4] = 2;
+
+		assertThatExceptionOfType(SealException.class).isThrownBy(() -> acceptor.answer(hello))
+			.withMessage("unsupported protocol version 2 (this peer speaks 3)");
+	}
+
 	/** Every byte of the dialler's hello: challenge, ephemeral key, version, type. */
 	@ParameterizedTest
 	@ValueSource(ints = { 4, 5, 6, 20, 37, 38, 50, 69 })

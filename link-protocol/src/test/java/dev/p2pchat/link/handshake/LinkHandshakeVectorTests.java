@@ -19,7 +19,7 @@ import dev.p2pchat.link.identity.Identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Known-answer vectors of link protocol 2, from fixed keys, challenges and ephemerals.
+ * Known-answer vectors of link protocol 3, from fixed keys, challenges and ephemerals.
  * Each message is checked twice: against bytes built here straight from the layout in
  * {@code docs/protocol.md} with the JDK's primitives (not the handshake's code), and
  * against the hex pinned below, so that the two ends of a link cannot drift together
@@ -51,31 +51,31 @@ class LinkHandshakeVectorTests {
 			"e-bob");
 
 	/** Message 1, {@code hello}: 70 bytes. */
-	static final String HELLO = "7032706c0201000102030405060708090a0b0c0d0e0f10111213141516171819"
+	static final String HELLO = "7032706c0301000102030405060708090a0b0c0d0e0f10111213141516171819"
 			+ "1a1b1c1d1e1f8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4" + "a98eaa9b4e6a";
 
 	/** Message 2, {@code answer}: 70 open bytes, then bob's sealed identity. */
-	static final String ANSWER = "7032706c0202202122232425262728292a2b2c2d2e2f30313233343536373839"
+	static final String ANSWER = "7032706c0302202122232425262728292a2b2c2d2e2f30313233343536373839"
 			+ "3a3b3c3d3e3fde9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc"
-			+ "7e146f882b4f282670aa71e349f81d8428dcf7b05ce6eb5219b9d9d3beace96e"
-			+ "9f2f9c76b993e866e4ba9cb93c06582aaea46dfa5e64458989966c1bb4dd8041"
-			+ "8d286e4be439a2a78ea447413c2cb66f8edcdc80a6957dead0c2908b5eab93e7"
-			+ "820b870f366ae9f532e5de1932e301e761b79b616f8b75903877488a72085b68"
-			+ "0bbf7b4ff067a99224f911c8463c84da0c3675e9f5";
+			+ "7e146f882b4fcc90984a165b566b0fc35009a00109b62ba9c15ca8d84350fb5c"
+			+ "154c44d1859a90d263de3908ca27bbfe7f43a6100517792f314040a2d478db4d"
+			+ "38451d77098fa91dcce3a06b8be13aa7cd72a6f7cb9518ede2039f32c484b37c"
+			+ "6721c47ee8b95db38de2de140a78ffb94a50e210b8e6d81750aa04dea0590489"
+			+ "484a2602448b6e71360e3fffab75627accf4e0355f";
 
 	/** Message 3, {@code auth}: header, then alice's sealed identity. */
-	static final String AUTH = "7032706c02034f5b797a1a4a086cb67657b0a39f7f8672594816115312328097"
-			+ "ba367a170a6ca3e05f72860cc3b8ea0a365231401c791669d7c3e606728dd945"
-			+ "59639f32e6dd490e3c3ee41fc048393390dd147e8f24b4238e94013a468ae179"
-			+ "529242fea83aa01a43fe5663def5cb86e6857b90c777b4cf860bbb75e9b0306c"
-			+ "f650983581df2bd6d57eda144112d6a9bb08ca60ece3e06ec4";
+	static final String AUTH = "7032706c03031aa39ec5dc23a2745f803b39a340defc1dbf4083f2ce1c4349b6"
+			+ "7b870d760e141dd64d7a396580c913cf62039c56c512bbd9d53cd620e520e359"
+			+ "f395f41d819ca761606a86d0209e2283cc4cce9d465a38051fecd44e8efeb2c8"
+			+ "78e5ebc83073645960b9ea18b81915f3ae316b24b1a2f83833b5b89755f20054"
+			+ "f09f4e579a37324be65e0082e95350a52e6874244ccb654a82";
 
 	/**
 	 * Dialler → acceptor frames 0 and 1 ("hello bob", "{}"), acceptor → dialler frame 0
 	 * ("hi").
 	 */
-	static final String[] FRAMES = { "9c79b2ef92da57ae50fbe23f4b93142539ddb329ed5b691707",
-			"eb2df3f299aeba053477bcfc8f9ec8d9d3b9", "64c9a4636883a8f35051aba08c0ace391ecd" };
+	static final String[] FRAMES = { "e3f298318bd613dd926ec76e57ce4393d2bd73cf24951496e6",
+			"2e2c407376aea8162eea00978212769bbd64", "9e79b5833bb303a3754f3dbb547549f2bc6a" };
 
 	@Test
 	void fixedInputsWhenDerivedMatchTheirRfcPublicKeys() {
@@ -157,7 +157,7 @@ class LinkHandshakeVectorTests {
 
 	/**
 	 * The same handshake built from docs/protocol.md alone: header {@code "p2pl"},
-	 * version 2, type; {@code H} = SHA-256 over 4-byte big-endian length-prefixed parts;
+	 * version 3, type; {@code H} = SHA-256 over 4-byte big-endian length-prefixed parts;
 	 * HKDF-SHA256 key schedule; AES-256-GCM with nonce = 4 zero bytes ‖ 64-bit big-endian
 	 * counter.
 	 */
@@ -182,23 +182,23 @@ class LinkHandshakeVectorTests {
 			byte[] ee = HEX.parseHex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
 			this.hello = concat(header(1), challengeD, ephemeralD);
 			byte[] answerOpen = concat(header(2), challengeA, ephemeralA);
-			byte[] h1 = hash(utf8("p2pchat-link-v2"), this.hello, answerOpen);
-			byte[] handshakeKeys = hkdf(ee, h1, "p2pchat-link-v2 handshake keys");
+			byte[] h1 = hash(utf8("p2pchat-link-v3"), this.hello, answerOpen);
+			byte[] handshakeKeys = hkdf(ee, h1, "p2pchat-link-v3 handshake keys");
 			byte[] keyA = BOB.publicIdentity().raw();
 			byte[] detailsA = utf8("bob\nhttp://127.0.0.1:8082\ne-bob");
-			byte[] identityA = concat(keyA, BOB.sign(hash(utf8("p2pchat-link-v2 acceptor"), h1, keyA, detailsA)),
+			byte[] identityA = concat(keyA, BOB.sign(hash(utf8("p2pchat-link-v3 acceptor"), h1, keyA, detailsA)),
 					detailsA);
 			byte[] sealedA = aesGcm(Arrays.copyOfRange(handshakeKeys, 0, 32), 0, h1, identityA);
 			this.answer = concat(answerOpen, sealedA);
-			byte[] h2 = hash(utf8("p2pchat-link-v2"), this.hello, answerOpen, sealedA);
+			byte[] h2 = hash(utf8("p2pchat-link-v3"), this.hello, answerOpen, sealedA);
 			byte[] keyD = ALICE.publicIdentity().raw();
 			byte[] detailsD = utf8("alice\nhttp://127.0.0.1:8081\ne-alice");
-			byte[] identityD = concat(keyD, ALICE.sign(hash(utf8("p2pchat-link-v2 dialler"), h2, keyD, detailsD)),
+			byte[] identityD = concat(keyD, ALICE.sign(hash(utf8("p2pchat-link-v3 dialler"), h2, keyD, detailsD)),
 					detailsD);
 			byte[] sealedD = aesGcm(Arrays.copyOfRange(handshakeKeys, 32, 64), 0, h2, identityD);
 			this.auth = concat(header(3), sealedD);
-			byte[] h3 = hash(utf8("p2pchat-link-v2"), this.hello, answerOpen, sealedA, sealedD);
-			byte[] sessionKeys = hkdf(ee, h3, "p2pchat-link-v2 session keys");
+			byte[] h3 = hash(utf8("p2pchat-link-v3"), this.hello, answerOpen, sealedA, sealedD);
+			byte[] sessionKeys = hkdf(ee, h3, "p2pchat-link-v3 session keys");
 			this.toAcceptor = Arrays.copyOfRange(sessionKeys, 0, 32);
 			this.toDialler = Arrays.copyOfRange(sessionKeys, 32, 64);
 		}
@@ -208,7 +208,7 @@ class LinkHandshakeVectorTests {
 		}
 
 		private static byte[] header(int type) {
-			return new byte[] { 'p', '2', 'p', 'l', 2, (byte) type };
+			return new byte[] { 'p', '2', 'p', 'l', 3, (byte) type };
 		}
 
 		private static byte[] hash(byte[]... parts) throws Exception {

@@ -123,8 +123,10 @@ public record PeerProperties(String username, @Nullable String id, Path dataDir,
 	 * @param deadAfterPings a link that received nothing for this many ping intervals is
 	 * closed and redialled
 	 * @param handshakeTimeout how long a new link may take to complete its handshake
-	 * @param maxFrameSize largest text frame accepted on a link; larger closes the link
-	 * @param batchSize a sender stops adding messages to a frame past this size
+	 * @param maxFrameSize the frame limit: a sealed frame of up to twice this plus its
+	 * 16-byte tag is accepted on a link; larger closes the link (1009)
+	 * @param batchSize a sender stops adding messages to a batch frame past this many
+	 * bytes of message records
 	 * @param linger how long a sender that is busy (it sent a frame within the last two
 	 * lingers) waits for a fuller frame; a message on a quiet link goes out at once; 0
 	 * turns it off

@@ -79,7 +79,7 @@ final class CatchUpLedger {
 	}
 
 	/** Tells two offers apart without keeping them: their size and newest message. */
-	static long fingerprint(List<String> offer) {
+	static long fingerprint(List<?> offer) {
 		return ((long) offer.size() << 32) ^ (offer.isEmpty() ? 0 : offer.getLast().hashCode() & 0xffffffffL);
 	}
 

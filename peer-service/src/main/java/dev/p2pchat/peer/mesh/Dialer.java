@@ -27,7 +27,7 @@ import dev.p2pchat.peer.tracker.PeerDirectory;
  * capped jittered backoff, as long as the tracker lists the peer.
  */
 @Slf4j
-final class Dialer implements DirectoryListener {
+final class Dialer implements DirectoryListener, DialOutcomes {
 
 	private static final class Attempt {
 
@@ -45,7 +45,7 @@ final class Dialer implements DirectoryListener {
 
 	private final Mesh mesh;
 
-	private final LinkProtocol protocol;
+	private final LinkSession protocol;
 
 	private final WebSocketClient client;
 
@@ -63,7 +63,7 @@ final class Dialer implements DirectoryListener {
 
 	private volatile boolean stopped;
 
-	Dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkProtocol protocol, WebSocketClient client,
+	Dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkSession protocol, WebSocketClient client,
 			Backoff backoff, TaskScheduler scheduler, Clock clock, LinkMetrics metrics) {
 		this.metrics = metrics;
 		this.self = self;
@@ -97,7 +97,8 @@ final class Dialer implements DirectoryListener {
 		}
 	}
 
-	void linked(String peerId) {
+	@Override
+	public void linked(String peerId) {
 		this.lock.lock();
 		try {
 			Attempt attempt = this.attempts.remove(peerId);
@@ -127,15 +128,15 @@ final class Dialer implements DirectoryListener {
 		}
 	}
 
-	/** An established link to the peer closed. */
-	void lost(String peerId) {
+	@Override
+	public void lost(String peerId) {
 		if (dials(peerId)) {
 			retryLater(peerId);
 		}
 	}
 
-	/** A dialled link closed without (or before) being established. */
-	void failed(String peerId, String reason) {
+	@Override
+	public void failed(String peerId, String reason) {
 		log.debug("dialling {} failed: {}", peerId, reason);
 		retryLater(peerId);
 	}
@@ -183,7 +184,7 @@ final class Dialer implements DirectoryListener {
 		log.debug("dialling {} at {}", peer.username(), peer.url());
 		try {
 			this.client
-				.execute(new LinkHandler(this.protocol, this.clock, peer), new WebSocketHttpHeaders(),
+				.execute(new LinkHandler(this.protocol, this.clock, peer, this), new WebSocketHttpHeaders(),
 						linkUri(peer.url()))
 				.whenComplete((session, ex) -> {
 					if (ex != null) {

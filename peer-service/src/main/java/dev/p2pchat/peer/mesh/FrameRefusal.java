@@ -11,7 +11,10 @@ import org.springframework.web.socket.CloseStatus;
  */
 public enum FrameRefusal {
 
-	/** Not a frame of the protocol (not JSON, wrong fields, bad values). */
+	/**
+	 * Not a frame of the protocol (its layout broken, a message record missing fields or
+	 * with bad values).
+	 */
 	MALFORMED,
 	/** A frame type this peer does not know. */
 	UNKNOWN_TYPE,
@@ -21,8 +24,6 @@ public enum FrameRefusal {
 	UNOPENABLE,
 	/** Against the protocol's order (a second handshake, a text frame). */
 	PROTOCOL,
-	/** A message whose {@code fromId} is not the link's authenticated peer. */
-	FORGED_SENDER,
 	/** A message under the name of another known peer, or of this one. */
 	FORGED_NAME,
 	/** A private message for another peer. */
@@ -32,7 +33,12 @@ public enum FrameRefusal {
 	/** A {@code from} or {@code to} that is not a valid username. */
 	USERNAME,
 	/** A {@code sentAt} outside the window around this peer's clock. */
-	SENT_AT;
+	SENT_AT,
+	/**
+	 * A message from someone other than its sender without its sender's valid signature
+	 * (ADR 0006).
+	 */
+	SIGNATURE;
 
 	/** The metric tag: lower case, dashes. */
 	public String tag() {

@@ -28,7 +28,7 @@ final class Handshake {
 	}
 
 	/** Checks the dialling peer, authenticated with {@code key}. */
-	void checkCaller(PublicIdentity key, LinkFrame.Hello hello) throws LinkException {
+	void checkCaller(PublicIdentity key, RemotePeer hello) throws LinkException {
 		if (hello.peerId().equals(this.self.id())) {
 			throw refused("that is my own peerId", LinkMetrics.HandshakeFailure.MISMATCH);
 		}
@@ -46,7 +46,7 @@ final class Handshake {
 	}
 
 	/** Checks the peer this peer dialled, authenticated with {@code key}. */
-	void checkCallee(KnownPeer dialed, PublicIdentity key, LinkFrame.Hello hello) throws LinkException {
+	void checkCallee(KnownPeer dialed, PublicIdentity key, RemotePeer hello) throws LinkException {
 		if (!dialed.peerId().equals(hello.peerId())) {
 			throw refused("dialled " + dialed.peerId() + " but reached " + hello.peerId(),
 					LinkMetrics.HandshakeFailure.MISMATCH);
@@ -57,7 +57,7 @@ final class Handshake {
 		}
 	}
 
-	private static boolean matches(KnownPeer peer, PublicIdentity key, LinkFrame.Hello hello) {
+	private static boolean matches(KnownPeer peer, PublicIdentity key, RemotePeer hello) {
 		return (peer.publicKey() == null || peer.publicKey().equals(key.encoded()))
 				&& peer.username().equalsIgnoreCase(hello.username()) && peer.url().equals(hello.url());
 	}

@@ -15,7 +15,7 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import dev.p2pchat.peer.tracker.KnownPeer;
 
 /**
- * Adapts WebSocket callbacks of one side of {@code /ws/peer} to the {@link LinkProtocol}:
+ * Adapts WebSocket callbacks of one side of {@code /ws/peer} to the {@link LinkSession}:
  * the accepting endpoint ({@code dialed == null}) or one dial. Lets no exception escape.
  */
 @Slf4j
@@ -23,21 +23,24 @@ final class LinkHandler extends AbstractWebSocketHandler {
 
 	private static final String LINK = "p2pchat.link";
 
-	private final LinkProtocol protocol;
+	private final LinkSession protocol;
 
 	private final Clock clock;
 
 	private final @Nullable KnownPeer dialed;
 
-	LinkHandler(LinkProtocol protocol, Clock clock, @Nullable KnownPeer dialed) {
+	private final DialOutcomes outcomes;
+
+	LinkHandler(LinkSession protocol, Clock clock, @Nullable KnownPeer dialed, DialOutcomes outcomes) {
 		this.protocol = protocol;
 		this.clock = clock;
 		this.dialed = dialed;
+		this.outcomes = outcomes;
 	}
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
-		var link = new PeerLink(session, this.dialed, this.clock.instant());
+		var link = new PeerLink(session, this.dialed, this.outcomes, this.clock.instant());
 		session.getAttributes().put(LINK, link);
 		try {
 			this.protocol.opened(link);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,6 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
+import dev.p2pchat.link.frame.MessageRecord;
+import dev.p2pchat.link.reliability.ReceiveWindow;
 import dev.p2pchat.peer.config.PeerProperties;
 import dev.p2pchat.peer.tracker.DirectoryListener;
 import dev.p2pchat.peer.tracker.KnownPeer;
@@ -31,9 +34,10 @@ import dev.p2pchat.peer.tracker.KnownPeer;
 @Slf4j
 public final class Mesh implements DirectoryListener {
 
-	private static final MeshListener NO_LISTENER = new MeshListener() {
+	/** Tells nobody (tests). */
+	static final MeshListener NO_LISTENER = new MeshListener() {
 		@Override
-		public void received(String peerId, Object message) {
+		public void received(String peerId, MessageRecord message) {
 		}
 
 		@Override
@@ -41,15 +45,20 @@ public final class Mesh implements DirectoryListener {
 		}
 	};
 
-	private static final String TYPING = "{\"type\":\"typing\",\"private\":false}";
+	private static final byte[] TYPING = FrameCodec.encode(new Frame.Typing(false));
 
-	private static final String TYPING_PRIVATELY = "{\"type\":\"typing\",\"private\":true}";
+	private static final byte[] TYPING_PRIVATELY = FrameCodec.encode(new Frame.Typing(true));
 
 	private final Map<String, PeerLink> links = new ConcurrentHashMap<>();
 
 	private final Set<String> connecting = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
+
+	/**
+	 * Per sending peer, what was received from it (outlives links, as the outboxes do).
+	 */
+	private final Map<String, ReceiveWindow> inbound = new ConcurrentHashMap<>();
 
 	/** Peers whose outbox refused the last message offered to it. */
 	private final Set<String> overflowing = ConcurrentHashMap.newKeySet();
@@ -58,7 +67,7 @@ public final class Mesh implements DirectoryListener {
 
 	private final Clock clock;
 
-	private volatile MeshListener listener = NO_LISTENER;
+	private final MeshListener listener;
 
 	private volatile boolean closing;
 
@@ -66,38 +75,30 @@ public final class Mesh implements DirectoryListener {
 
 	private final LinkAdmission admission;
 
+	/** A mesh without bounds on links that tells nobody what it receives (tests). */
 	Mesh(PeerProperties.Outbox bounds, Clock clock) {
-		this(bounds, clock, new LinkAdmission(Integer.MAX_VALUE, Integer.MAX_VALUE));
+		this(bounds, clock, new LinkAdmission(Integer.MAX_VALUE, Integer.MAX_VALUE), NO_LISTENER);
 	}
 
-	Mesh(PeerProperties.Outbox bounds, Clock clock, LinkAdmission admission) {
+	/**
+	 * @param listener the one listener (the messaging layer)
+	 */
+	Mesh(PeerProperties.Outbox bounds, Clock clock, LinkAdmission admission, MeshListener listener) {
 		this.bounds = bounds;
 		this.clock = clock;
 		this.admission = admission;
-	}
-
-	/** Sets the one listener (the messaging layer). */
-	public void setListener(MeshListener listener) {
-		this.listener = Objects.requireNonNull(listener);
+		this.listener = listener;
 	}
 
 	/**
 	 * Queues a message for a peer, linked or not. Never blocks on the network.
-	 * @param json the message, serialised once for all its recipients
+	 * @param message the message, encoded once for all its recipients
 	 * @param ticket told when the peer acknowledges the message or it fails
-	 * @return false (and the ticket was told it failed) when the peer's outbox is full,
-	 * or the message cannot be encoded (a lone surrogate: it fails alone, the link is
-	 * never touched)
+	 * @return false (and the ticket was told it failed) when the peer's outbox is full
 	 */
-	public boolean send(String peerId, String json, DeliveryTicket ticket) {
-		if (!encodable(json)) {
-			// it would poison the link: fail it alone, before it is queued
-			log.warn("a message to {} cannot be encoded as UTF-8 (lone surrogate): failed", peerId);
-			ticket.failed(peerId, "cannot be encoded");
-			return false;
-		}
+	public boolean send(String peerId, MessageRecord message, DeliveryTicket ticket) {
 		Outbox outbox = outbox(peerId);
-		if (outbox.offer(json, ticket, this.clock.instant())) {
+		if (outbox.offer(message, ticket, this.clock.instant())) {
 			if (!this.overflowing.isEmpty() && this.overflowing.remove(peerId)) {
 				log.info("the outbox for {} accepts messages again", peerId);
 			}
@@ -113,22 +114,6 @@ public final class Mesh implements DirectoryListener {
 	}
 
 	/**
-	 * Whether the text is well-formed UTF-16 (no lone surrogate), hence UTF-8 encodable.
-	 */
-	static boolean encodable(String text) {
-		for (int i = 0, n = text.length(); i < n; i++) {
-			char c = text.charAt(i);
-			if ((c & 0xF800) == 0xD800) {
-				if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(text.charAt(i + 1))) {
-					return false;
-				}
-				i++;
-			}
-		}
-		return true;
-	}
-
-	/**
 	 * Tells a peer, if linked right now, that this peer's user is typing: best effort,
 	 * never queued, written from a virtual thread of its own so that the caller never
 	 * waits for the network.
@@ -140,7 +125,7 @@ public final class Mesh implements DirectoryListener {
 		if (link == null) {
 			return false;
 		}
-		String frame = privately ? TYPING_PRIVATELY : TYPING;
+		byte[] frame = privately ? TYPING_PRIVATELY : TYPING;
 		Thread.ofVirtual().name("typing").start(() -> {
 			try {
 				link.send(frame);
@@ -184,7 +169,12 @@ public final class Mesh implements DirectoryListener {
 	}
 
 	Outbox outbox(String peerId) {
-		return this.outboxes.computeIfAbsent(peerId, (id) -> new Outbox(this.bounds.maxMessages()));
+		return this.outboxes.computeIfAbsent(peerId, (id) -> new Outbox(this.bounds.maxMessages(), inbound(id)));
+	}
+
+	/** What this peer received from that peer, and the acknowledgement it owes it. */
+	ReceiveWindow inbound(String peerId) {
+		return this.inbound.computeIfAbsent(peerId, (id) -> new ReceiveWindow(this.clock));
 	}
 
 	@Nullable PeerLink link(String peerId) {
@@ -213,7 +203,7 @@ public final class Mesh implements DirectoryListener {
 	 * @return the generation the link's sender thread must use, or the refusal (the link
 	 * is then not registered and must be closed)
 	 */
-	Established establish(PeerLink link, LinkFrame.Hello hello) {
+	Established establish(PeerLink link, RemotePeer hello) {
 		String peerId = hello.peerId();
 		PeerLink older;
 		LinkAdmission.Decision decision;
@@ -288,7 +278,7 @@ public final class Mesh implements DirectoryListener {
 
 	/** Forgets a closed link; true when it was the registered one. */
 	boolean unregister(PeerLink link) {
-		LinkFrame.Hello remote = link.remote();
+		RemotePeer remote = link.remote();
 		if (remote == null || !this.links.remove(remote.peerId(), link)) {
 			return false;
 		}

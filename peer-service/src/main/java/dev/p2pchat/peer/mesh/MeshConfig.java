@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,9 +32,10 @@ class MeshConfig {
 	private static final int HANDSHAKE_TEXT_LIMIT = 1024;
 
 	@Bean
-	Mesh mesh(PeerProperties properties, Clock clock, PeerDirectory directory, MeterRegistry meters) {
+	Mesh mesh(PeerProperties properties, Clock clock, PeerDirectory directory, MeterRegistry meters,
+			MeshListener listener) {
 		var mesh = new Mesh(properties.outbox(), clock,
-				new LinkAdmission(properties.maxLinks(), properties.limits().linksPerAddress()));
+				new LinkAdmission(properties.maxLinks(), properties.limits().linksPerAddress()), listener);
 		directory.addListener(mesh);
 		Gauge.builder("p2pchat.links.per.address.max", mesh, Mesh::mostLinksFromOneAddress)
 			.description("most accepted links held from one source address")
@@ -57,38 +57,37 @@ class MeshConfig {
 	@Bean
 	HandshakeGate handshakeGate(PeerProperties properties, Clock clock, LinkMetrics metrics) {
 		return new HandshakeGate(properties.link().maxHandshakes(), properties.link().maxHandshakesPerAddress(),
-				properties.http().maxUpgradesPerSecondPerAddress(), LinkProtocol.maxSealedFrame(properties.link()),
+				properties.http().maxUpgradesPerSecondPerAddress(), LinkSession.maxSealedFrame(properties.link()),
 				clock, metrics);
 	}
 
 	@Bean
-	LinkProtocol linkProtocol(Mesh mesh, LocalPeer self, Identity identity, PeerDirectory directory, HandshakeGate gate,
-			JsonMapper json, Clock clock, PeerProperties properties, LinkMetrics metrics) {
-		return new LinkProtocol(mesh, new Handshake(self, directory), gate, new FrameCodec(json), self, identity, clock,
-				properties.link(), properties.limits(), UUID.randomUUID().toString(), metrics);
+	LinkSession linkSession(Mesh mesh, LocalPeer self, Identity identity, PeerDirectory directory, HandshakeGate gate,
+			Clock clock, PeerProperties properties, LinkMetrics metrics) {
+		return new LinkSession(mesh, new Handshake(self, directory), gate, self, identity, clock, properties.link(),
+				properties.limits(), UUID.randomUUID().toString(), metrics);
 	}
 
 	@Bean
-	Dialer dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkProtocol protocol, Backoff backoff,
+	Dialer dialer(LocalPeer self, PeerDirectory directory, Mesh mesh, LinkSession protocol, Backoff backoff,
 			TaskScheduler scheduler, Clock clock, PeerProperties properties, LinkMetrics metrics) {
-		var client = new JdkLinkClient(HANDSHAKE_TEXT_LIMIT, LinkProtocol.maxSealedFrame(properties.link()),
+		var client = new JdkLinkClient(HANDSHAKE_TEXT_LIMIT, LinkSession.maxSealedFrame(properties.link()),
 				properties.link().handshakeTimeout());
 		var dialer = new Dialer(self, directory, mesh, protocol, client, backoff, scheduler, clock, metrics);
-		protocol.setDialer(dialer);
 		directory.addListener(dialer);
 		return dialer;
 	}
 
 	@Bean
-	MeshMaintenance meshMaintenance(Mesh mesh, LinkProtocol protocol, Dialer dialer, PeerProperties properties,
+	MeshMaintenance meshMaintenance(Mesh mesh, LinkSession protocol, Dialer dialer, PeerProperties properties,
 			TaskScheduler scheduler, Clock clock) {
 		return new MeshMaintenance(mesh, protocol, dialer, properties.link(), scheduler, clock);
 	}
 
 	@Bean
-	WebSocketConfigurer linkEndpoint(LinkProtocol protocol, HandshakeGate gate, Clock clock) {
+	WebSocketConfigurer linkEndpoint(LinkSession protocol, Dialer dialer, HandshakeGate gate, Clock clock) {
 		// any Origin is refused by the gate: no allowed-origins check is needed on top
-		return (registry) -> registry.addHandler(new LinkHandler(protocol, clock, null), "/ws/peer")
+		return (registry) -> registry.addHandler(new LinkHandler(protocol, clock, null, dialer), "/ws/peer")
 			.addInterceptors(gate)
 			.setAllowedOriginPatterns("*");
 	}

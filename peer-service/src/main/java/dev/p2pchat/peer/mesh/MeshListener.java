@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
+
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.MessageRecord;
 
 /**
  * Receives what the {@link Mesh} delivers: messages from peers and link changes (what
@@ -14,20 +16,13 @@ import tools.jackson.databind.JsonNode;
 public interface MeshListener {
 
 	/**
-	 * The type batch messages are bound to before {@link #received}; {@code JsonNode} by
-	 * default.
-	 */
-	default Class<?> messageType() {
-		return JsonNode.class;
-	}
-
-	/**
-	 * A message from a peer (an instance of {@link #messageType()}), once and in that
-	 * peer's send order.
+	 * A message from a peer, its record as received (its sender is the link's peer, never
+	 * a field), once per sequence number and in that peer's send order; a catch-up's
+	 * messages too (not numbered: the listener de-duplicates).
 	 * @throws RefusedMessageException (or another {@code IllegalArgumentException}) when
 	 * the message is not valid; the link is then closed (1007) with the reason
 	 */
-	void received(String peerId, Object message);
+	void received(String peerId, MessageRecord message);
 
 	/**
 	 * Whether this peer has a conversation with that peer: when the links are at their
@@ -56,10 +51,10 @@ public interface MeshListener {
 
 	/**
 	 * This peer's own recent broadcasts to offer a newly linked peer whose newest message
-	 * from this one is {@code since} (see {@link LinkFrame.CatchUp}): serialised, oldest
-	 * first, at most {@link LinkFrame.CatchUp#MAX_CATCH_UP}; none by default.
+	 * from this one is {@code since} (see {@link Frame.CatchUp}): encoded, oldest first,
+	 * at most {@link Frame.CatchUp#MAX_CATCH_UP}; none by default.
 	 */
-	default List<String> catchUp(String peerId, @Nullable UUID since) {
+	default List<MessageRecord> catchUp(String peerId, @Nullable UUID since) {
 		return List.of();
 	}
 

@@ -25,7 +25,7 @@ final class MeshMaintenance implements SmartLifecycle {
 
 	private final Mesh mesh;
 
-	private final LinkProtocol protocol;
+	private final LinkSession protocol;
 
 	private final Dialer dialer;
 
@@ -37,7 +37,7 @@ final class MeshMaintenance implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledFuture<?> task;
 
-	MeshMaintenance(Mesh mesh, LinkProtocol protocol, Dialer dialer, PeerProperties.Link settings,
+	MeshMaintenance(Mesh mesh, LinkSession protocol, Dialer dialer, PeerProperties.Link settings,
 			TaskScheduler scheduler, Clock clock) {
 		this.mesh = mesh;
 		this.protocol = protocol;

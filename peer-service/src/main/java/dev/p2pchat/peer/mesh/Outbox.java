@@ -10,12 +10,17 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.link.frame.MessageRecord;
+import dev.p2pchat.link.reliability.ReceiveWindow;
+import dev.p2pchat.link.reliability.SendWindow;
+
 /**
  * The messages waiting for one recipient peer, numbered by consecutive sequence numbers,
  * kept until the recipient acknowledges them or they exceed the bound. It outlives links:
  * each new link to the recipient {@link #attach() attaches} and resends everything not
- * yet acknowledged, in order. Also carries the cumulative acknowledgement this peer owes
- * the recipient, so that the link's single sender thread writes every frame.
+ * yet acknowledged, in order (its {@link SendWindow}). The link's single sender thread
+ * writes every frame: it also takes the acknowledgement this peer owes the recipient from
+ * that peer's {@link ReceiveWindow} (where it lives) when it is due.
  * <p>
  * Under load it shapes the frames (see {@link Pacing}): a busy sender lingers briefly to
  * fill a batch, and acknowledgements go out at most once per interval, while a message or
@@ -25,8 +30,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class Outbox {
 
-	/** One queued message; {@code json} is shared by every recipient of a broadcast. */
-	record Entry(long seq, String json, DeliveryTicket ticket, Instant enqueuedAt) {
+	/**
+	 * One queued message; {@code message} is encoded once and shared by every recipient
+	 * of a broadcast.
+	 */
+	record Entry(long seq, MessageRecord message, DeliveryTicket ticket, Instant enqueuedAt) {
 	}
 
 	/**
@@ -41,12 +49,12 @@ final class Outbox {
 	/**
 	 * How a sender thread paces its frames.
 	 *
-	 * @param maxChars a batch stops growing past this many characters of JSON
+	 * @param maxBytes a batch stops growing past this many bytes of messages
 	 * @param idle how long to wait for work before returning empty-handed (time to ping)
 	 * @param linger how long a busy sender waits for a fuller batch; zero never waits
 	 * @param ackInterval least time between two acknowledgements; zero acks at once
 	 */
-	record Pacing(long maxChars, Duration idle, Duration linger, Duration ackInterval) {
+	record Pacing(long maxBytes, Duration idle, Duration linger, Duration ackInterval) {
 	}
 
 	/** Unsent messages that make a batch worth sending without lingering. */
@@ -62,13 +70,9 @@ final class Outbox {
 
 	private final Condition work = this.lock.newCondition();
 
-	private final EntryRing queued = new EntryRing();
+	private final SendWindow<Entry> queued = new SendWindow<>();
 
-	private long nextSeq = 1;
-
-	private long sentUpTo;
-
-	private long ackToSend;
+	private final ReceiveWindow acks;
 
 	private int generation;
 
@@ -77,22 +81,25 @@ final class Outbox {
 
 	private long lastTakeAt = System.nanoTime() - LONG_AGO;
 
-	private long lastAckAt = System.nanoTime() - LONG_AGO;
-
-	Outbox(int capacity) {
+	/**
+	 * @param acks what this peer received from the recipient: the acknowledgement owed to
+	 * it
+	 */
+	Outbox(int capacity, ReceiveWindow acks) {
 		this.capacity = capacity;
+		this.acks = acks;
 	}
 
 	/** Queues a message; false when the outbox is full. */
-	boolean offer(String json, DeliveryTicket ticket, Instant now) {
+	boolean offer(MessageRecord message, DeliveryTicket ticket, Instant now) {
 		this.lock.lock();
 		try {
 			if (this.queued.size() >= this.capacity) {
 				return false;
 			}
-			boolean hadUnsent = hasUnsent();
-			this.queued.add(new Entry(this.nextSeq++, json, ticket, now));
-			if (!hadUnsent || (this.lingering && unsent() >= FULL_BATCH)) {
+			boolean hadUnsent = this.queued.hasUnsent();
+			this.queued.add(new Entry(this.queued.nextSeq(), message, ticket, now));
+			if (!hadUnsent || (this.lingering && this.queued.unsent() >= FULL_BATCH)) {
 				this.work.signalAll();
 			}
 			return true;
@@ -104,7 +111,13 @@ final class Outbox {
 
 	/** Removes and returns every message up to and including {@code seq}. */
 	List<Entry> acknowledge(long seq) {
-		return removeWhile((entry) -> entry.seq() <= seq);
+		this.lock.lock();
+		try {
+			return this.queued.acknowledge(seq);
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/** Removes and returns every message queued before {@code cutoff}. */
@@ -135,8 +148,7 @@ final class Outbox {
 		this.lock.lock();
 		try {
 			this.generation++;
-			this.sentUpTo = (this.queued.size() > 0) ? this.queued.first().seq() - 1 : this.nextSeq - 1;
-			this.ackToSend = 0;
+			this.queued.rewind();
 			this.work.signalAll();
 			return this.generation;
 		}
@@ -159,15 +171,14 @@ final class Outbox {
 		}
 	}
 
-	/** Asks the sender thread to acknowledge everything up to {@code seq}. */
-	void requestAck(long seq) {
+	/**
+	 * An acknowledgement is owed to the recipient now ({@link ReceiveWindow#owe} said it
+	 * is the first): wakes the sender thread.
+	 */
+	void ackOwed() {
 		this.lock.lock();
 		try {
-			boolean owed = this.ackToSend > 0;
-			this.ackToSend = Math.max(this.ackToSend, seq);
-			if (!owed) {
-				this.work.signalAll();
-			}
+			this.work.signalAll();
 		}
 		finally {
 			this.lock.unlock();
@@ -176,7 +187,7 @@ final class Outbox {
 
 	/**
 	 * Waits for something to send: an acknowledgement that is due, or unsent messages
-	 * (taken in order until their JSON exceeds {@code maxChars}, at least one).
+	 * (taken in order until their bytes exceed {@code maxBytes}, at least one).
 	 * @return the work, empty after the idle timeout, or {@code null} when the generation
 	 * ended
 	 */
@@ -185,31 +196,27 @@ final class Outbox {
 		try {
 			long now = System.nanoTime();
 			long idleUntil = now + pacing.idle().toNanos();
-			while (!hasUnsent() && !ackDue(now, pacing)) {
+			Duration ackDueIn = this.acks.ackDueIn(pacing.ackInterval());
+			while (!this.queued.hasUnsent() && (ackDueIn == null || ackDueIn.isPositive())) {
 				if (generation != this.generation) {
 					return null;
 				}
-				long until = (this.ackToSend > 0) ? Math.min(idleUntil, this.lastAckAt + pacing.ackInterval().toNanos())
-						: idleUntil;
+				long until = (ackDueIn != null) ? Math.min(idleUntil, now + ackDueIn.toNanos()) : idleUntil;
 				if (until - now <= 0) {
 					return IDLE;
 				}
 				this.work.awaitNanos(until - now);
 				now = System.nanoTime();
+				ackDueIn = this.acks.ackDueIn(pacing.ackInterval());
 			}
-			if (generation == this.generation && busy(now, pacing) && unsent() < FULL_BATCH) {
+			if (generation == this.generation && busy(now, pacing) && this.queued.unsent() < FULL_BATCH) {
 				now = linger(generation, pacing.linger().toNanos());
 			}
 			if (generation != this.generation) {
 				return null;
 			}
-			long ack = 0;
-			if (ackDue(now, pacing)) {
-				ack = this.ackToSend;
-				this.ackToSend = 0;
-				this.lastAckAt = now;
-			}
-			List<Entry> entries = takeUnsent(pacing.maxChars());
+			long ack = this.acks.takeAck(pacing.ackInterval());
+			List<Entry> entries = this.queued.takeUnsent(pacing.maxBytes(), (entry) -> entry.message().length());
 			if (!entries.isEmpty()) {
 				this.lastTakeAt = now;
 			}
@@ -226,14 +233,10 @@ final class Outbox {
 		return linger > 0 && now - this.lastTakeAt < 2 * linger;
 	}
 
-	private boolean ackDue(long now, Pacing pacing) {
-		return this.ackToSend > 0 && now - this.lastAckAt >= pacing.ackInterval().toNanos();
-	}
-
 	private long linger(int generation, long nanos) throws InterruptedException {
 		this.lingering = true;
 		try {
-			while (nanos > 0 && generation == this.generation && unsent() < FULL_BATCH) {
+			while (nanos > 0 && generation == this.generation && this.queued.unsent() < FULL_BATCH) {
 				nanos = this.work.awaitNanos(nanos);
 			}
 		}
@@ -241,34 +244,6 @@ final class Outbox {
 			this.lingering = false;
 		}
 		return System.nanoTime();
-	}
-
-	private List<Entry> takeUnsent(long maxChars) {
-		if (!hasUnsent()) {
-			return List.of();
-		}
-		long firstSeq = this.queued.first().seq();
-		int index = (int) (Math.max(this.sentUpTo + 1, firstSeq) - firstSeq);
-		List<Entry> batch = new ArrayList<>();
-		long chars = 0;
-		while (index < this.queued.size() && (batch.isEmpty() || chars < maxChars)) {
-			Entry entry = this.queued.get(index++);
-			chars += entry.json().length();
-			batch.add(entry);
-		}
-		this.sentUpTo = batch.getLast().seq();
-		return batch;
-	}
-
-	private boolean hasUnsent() {
-		return this.queued.size() > 0 && this.queued.last().seq() > this.sentUpTo;
-	}
-
-	private long unsent() {
-		if (!hasUnsent()) {
-			return 0;
-		}
-		return this.queued.last().seq() - Math.max(this.sentUpTo + 1, this.queued.first().seq()) + 1;
 	}
 
 	private List<Entry> removeWhile(Predicate<Entry> condition) {

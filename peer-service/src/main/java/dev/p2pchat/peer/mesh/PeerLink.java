@@ -3,9 +3,9 @@ package dev.p2pchat.peer.mesh;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +21,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
+import dev.p2pchat.link.frame.Frame;
 import dev.p2pchat.link.handshake.FrameOpener;
 import dev.p2pchat.link.handshake.FrameSealer;
 import dev.p2pchat.link.handshake.LinkHandshake;
@@ -47,11 +48,16 @@ final class PeerLink {
 
 	private final @Nullable KnownPeer dialed;
 
+	private final DialOutcomes outcomes;
+
+	/** The {@code since} the peer sends first on an established link. */
+	private final CompletableFuture<Frame.Since> theirSince = new CompletableFuture<>();
+
 	private final Instant openedAt;
 
 	private final ReentrantLock sendLock = new ReentrantLock();
 
-	private volatile LinkFrame.@Nullable Hello remote;
+	private volatile @Nullable RemotePeer remote;
 
 	private volatile Instant lastHeard;
 
@@ -77,9 +83,10 @@ final class PeerLink {
 
 	private volatile @Nullable InboundBudget budget;
 
-	PeerLink(WebSocketSession session, @Nullable KnownPeer dialed, Instant openedAt) {
+	PeerLink(WebSocketSession session, @Nullable KnownPeer dialed, DialOutcomes outcomes, Instant openedAt) {
 		this.session = session;
 		this.dialed = dialed;
+		this.outcomes = outcomes;
 		this.openedAt = openedAt;
 		this.lastHeard = openedAt;
 	}
@@ -92,25 +99,35 @@ final class PeerLink {
 		return this.dialed;
 	}
 
+	/** Who is told what becomes of this link. */
+	DialOutcomes outcomes() {
+		return this.outcomes;
+	}
+
+	/** Completed when the peer's {@code since} arrives. */
+	CompletableFuture<Frame.Since> theirSince() {
+		return this.theirSince;
+	}
+
 	Instant openedAt() {
 		return this.openedAt;
 	}
 
-	/** The other side's hello, once the handshake is complete. */
-	LinkFrame.@Nullable Hello remote() {
+	/** The other side, once the handshake is complete. */
+	@Nullable RemotePeer remote() {
 		return this.remote;
 	}
 
 	/** The other side's peerId; only after the handshake. */
 	String peerId() {
-		LinkFrame.Hello hello = this.remote;
+		RemotePeer hello = this.remote;
 		if (hello == null) {
 			throw new IllegalStateException("handshake not complete");
 		}
 		return hello.peerId();
 	}
 
-	void established(LinkFrame.Hello hello, int generation) {
+	void established(RemotePeer hello, int generation) {
 		this.remote = hello;
 		this.generation = generation;
 	}
@@ -158,18 +175,17 @@ final class PeerLink {
 	}
 
 	/**
-	 * Sends a protocol frame, sealed with this link's key.
+	 * Sends a frame's plaintext ({@link dev.p2pchat.link.frame.FrameCodec}), sealed with
+	 * this link's key.
 	 * @throws IllegalStateException before the handshake completed
 	 */
-	void send(String text) throws IOException {
+	void send(byte[] plain) throws IOException {
 		FrameSealer frameSealer = this.sealer;
 		if (frameSealer == null) {
 			throw new IllegalStateException("handshake not complete");
 		}
 		this.sendLock.lock();
 		try {
-			// a lone surrogate becomes '?': the frame is always encodable, never a loop
-			byte[] plain = text.getBytes(StandardCharsets.UTF_8);
 			this.session.sendMessage(new BinaryMessage(frameSealer.seal(plain)));
 		}
 		finally {
@@ -298,7 +314,7 @@ final class PeerLink {
 
 	@Override
 	public String toString() {
-		LinkFrame.Hello hello = this.remote;
+		RemotePeer hello = this.remote;
 		String who = (hello != null) ? hello.username() + " (" + hello.peerId() + ")"
 				: (this.dialed != null) ? this.dialed.username() : "?";
 		return "link " + this.session.getId() + " to " + who;

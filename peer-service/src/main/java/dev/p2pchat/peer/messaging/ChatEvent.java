@@ -20,11 +20,16 @@ public sealed interface ChatEvent {
 	 * A message sent by this peer or received.
 	 *
 	 * @param message the message
+	 * @param replyTo the message it answers, {@code null} when none
 	 */
-	record Message(ChatMessage message) implements ChatEvent {
+	record Message(ChatMessage message, @Nullable UUID replyTo) implements ChatEvent {
 
 		public Message {
 			Objects.requireNonNull(message, "message");
+		}
+
+		public Message(ChatMessage message) {
+			this(message, null);
 		}
 
 		@Override
@@ -115,6 +120,74 @@ public sealed interface ChatEvent {
 		@Override
 		public String name() {
 			return "typing";
+		}
+
+	}
+
+	/**
+	 * A message's sender edited its text.
+	 *
+	 * @param messageId the message
+	 * @param fromId its sender
+	 * @param text the new text
+	 */
+	record Edited(UUID messageId, String fromId, String text) implements ChatEvent {
+
+		@Override
+		public String name() {
+			return "edited";
+		}
+
+	}
+
+	/**
+	 * A message's sender deleted it: its text is gone.
+	 *
+	 * @param messageId the message
+	 * @param fromId its sender
+	 */
+	record Deleted(UUID messageId, String fromId) implements ChatEvent {
+
+		@Override
+		public String name() {
+			return "deleted";
+		}
+
+	}
+
+	/**
+	 * Someone added ({@code added}) or removed a reaction to a message.
+	 *
+	 * @param messageId the message
+	 * @param fromId its sender
+	 * @param emoji the reaction
+	 * @param peerId who reacted
+	 * @param username their username
+	 * @param added whether it was added rather than removed
+	 */
+	record Reaction(UUID messageId, String fromId, String emoji, String peerId, String username,
+			boolean added) implements ChatEvent {
+
+		@Override
+		public String name() {
+			return "reaction";
+		}
+
+	}
+
+	/**
+	 * Someone read a conversation up to this message.
+	 *
+	 * @param messageId the message
+	 * @param fromId its sender
+	 * @param peerId the reader
+	 * @param username the reader's username
+	 */
+	record Read(UUID messageId, String fromId, String peerId, String username) implements ChatEvent {
+
+		@Override
+		public String name() {
+			return "read";
 		}
 
 	}

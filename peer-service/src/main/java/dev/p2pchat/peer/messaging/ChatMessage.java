@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * One chat message, as its sender made it; also its JSON form on links.
+ * One chat message, as its sender made it; its JSON form is the API's and the history's,
+ * its link form a message record ({@link WireMessages}).
  *
  * @param id globally unique, made by the sender (UUIDv7)
  * @param fromId the sender's peerId

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,10 +13,10 @@ import java.util.function.Consumer;
 import io.micrometer.core.instrument.Counter;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.Username;
+import dev.p2pchat.link.frame.MessageRecord;
 import dev.p2pchat.peer.mesh.DeliveryTicket;
 import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.tracker.KnownPeer;
@@ -41,8 +42,6 @@ public class ChatService {
 
 	private final Mesh mesh;
 
-	private final JsonMapper json;
-
 	private final MessageLog history;
 
 	private final ChatEvents events;
@@ -59,13 +58,12 @@ public class ChatService {
 
 	private final ReentrantLock sendLock = new ReentrantLock();
 
-	ChatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, JsonMapper json,
-			MessageLog history, ChatEvents events, Receipts receipts, Clock clock, int maxTextLength, Counter sent) {
+	ChatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, MessageLog history,
+			ChatEvents events, Receipts receipts, Clock clock, int maxTextLength, Counter sent) {
 		this.self = self;
 		this.directory = directory;
 		this.names = names;
 		this.mesh = mesh;
-		this.json = json;
 		this.history = history;
 		this.events = events;
 		this.receipts = receipts;
@@ -100,7 +98,122 @@ public class ChatService {
 		return send(to, text, true);
 	}
 
+	/**
+	 * Sends a reply to a message of the history, durably (as {@link #sendDurably}), in
+	 * that message's conversation: to everyone when it went to everyone, else privately
+	 * to its other party.
+	 * @throws UnknownMessageException when the history holds no message with that id
+	 */
+	public ChatMessage reply(UUID replyTo, String text) {
+		ChatMessage answered = this.history.find(replyTo)
+			.orElseThrow(() -> new UnknownMessageException("no message " + replyTo))
+			.message();
+		String to = answered.broadcast() ? null
+				: answered.fromId().equals(this.self.id()) ? answered.to() : answered.from();
+		return send(to, text, true, replyTo);
+	}
+
+	/**
+	 * The conversation a reply to that message goes to: {@code null} for everyone, else
+	 * the other party's username.
+	 * @throws UnknownMessageException when the history holds no message with that id
+	 */
+	public @Nullable String conversationOf(UUID id) {
+		ChatMessage message = this.history.find(id)
+			.orElseThrow(() -> new UnknownMessageException("no message " + id))
+			.message();
+		return message.broadcast() ? null : message.fromId().equals(this.self.id()) ? message.to() : message.from();
+	}
+
+	/**
+	 * Edits this peer's own message.
+	 * @throws UnknownMessageException when there is no such message (or it is deleted)
+	 * @throws NotYourMessageException when it is another peer's
+	 */
+	public LoggedMessage edit(UUID id, String text) {
+		checkText(text);
+		LoggedMessage logged = own(id);
+		if (this.history.act(logged, HistoryStore.EDIT, text)) {
+			this.events.publish(new ChatEvent.Edited(id, this.self.id(), text));
+		}
+		return logged;
+	}
+
+	/**
+	 * Deletes this peer's own message: its text is gone from the history and, once the
+	 * journal's compaction it starts has written its snapshot, from the files.
+	 * @throws UnknownMessageException when there is no such message
+	 * @throws NotYourMessageException when it is another peer's
+	 */
+	public void delete(UUID id) {
+		LoggedMessage logged = this.history.find(id).orElseThrow(() -> new UnknownMessageException("no message " + id));
+		if (!logged.message().fromId().equals(this.self.id())) {
+			throw new NotYourMessageException("message " + id + " is " + logged.message().from() + "'s");
+		}
+		if (this.history.act(logged, HistoryStore.DELETE)) {
+			this.events.publish(new ChatEvent.Deleted(id, this.self.id()));
+		}
+	}
+
+	/**
+	 * Adds ({@code add}) or removes this peer's reaction to a message.
+	 * @throws InvalidMessageException when {@code emoji} is not one emoji
+	 * @throws UnknownMessageException when there is no such message (or it is deleted)
+	 */
+	public LoggedMessage react(UUID id, String emoji, boolean add) {
+		if (!Emoji.valid(emoji)) {
+			throw new InvalidMessageException("emoji", "a reaction is one emoji", false);
+		}
+		LoggedMessage logged = existing(id);
+		byte action = add ? HistoryStore.REACT : HistoryStore.UNREACT;
+		if (this.history.act(logged, action, emoji, this.self.id(), this.self.username())) {
+			this.events.publish(new ChatEvent.Reaction(id, logged.message().fromId(), emoji, this.self.id(),
+					this.self.username(), add));
+		}
+		return logged;
+	}
+
+	/**
+	 * Marks the conversation of that message read up to it.
+	 * @throws UnknownMessageException when there is no such message
+	 */
+	public void read(UUID upTo) {
+		LoggedMessage logged = this.history.find(upTo)
+			.orElseThrow(() -> new UnknownMessageException("no message " + upTo));
+		if (this.history.act(logged, HistoryStore.READ, this.self.id(), this.self.username())) {
+			this.events
+				.publish(new ChatEvent.Read(upTo, logged.message().fromId(), this.self.id(), this.self.username()));
+		}
+	}
+
+	/**
+	 * Who has read that message (or a later one of its conversation), peerId to username.
+	 */
+	public Map<String, String> readers(LoggedMessage logged) {
+		return this.history.readers(logged);
+	}
+
+	private LoggedMessage existing(UUID id) {
+		LoggedMessage logged = this.history.find(id).orElseThrow(() -> new UnknownMessageException("no message " + id));
+		if (logged.deleted()) {
+			throw new UnknownMessageException("message " + id + " was deleted");
+		}
+		return logged;
+	}
+
+	private LoggedMessage own(UUID id) {
+		LoggedMessage logged = existing(id);
+		if (!logged.message().fromId().equals(this.self.id())) {
+			throw new NotYourMessageException("message " + id + " is " + logged.message().from() + "'s");
+		}
+		return logged;
+	}
+
 	private ChatMessage send(@Nullable String to, String text, boolean durably) {
+		return send(to, text, durably, null);
+	}
+
+	private ChatMessage send(@Nullable String to, String text, boolean durably, @Nullable UUID replyTo) {
 		checkText(text);
 		List<KnownPeer> recipients = recipients(to);
 		if (this.history.failing()) {
@@ -117,7 +230,6 @@ public class ChatService {
 			message = new ChatMessage(this.ids.next(), this.self.id(), this.self.username(),
 					(only != null) ? only.peerId() : null, (only != null) ? only.username() : null, text,
 					this.clock.instant());
-			String wire = this.json.writeValueAsString(message);
 			List<String> peerIds = new ArrayList<>(recipients.size());
 			List<String> usernames = new ArrayList<>(recipients.size());
 			for (KnownPeer peer : recipients) {
@@ -125,14 +237,13 @@ public class ChatService {
 				usernames.add(peer.username());
 			}
 			var logged = new LoggedMessage(message, peerIds, usernames);
+			logged.replyTo(replyTo);
 			written = this.history.append(logged);
 			this.sent.increment();
 			log.debug("sending {} to {} peer(s)", message.id(), recipients.size());
-			this.events.publish(new ChatEvent.Message(message));
+			this.events.publish(new ChatEvent.Message(message, replyTo));
 			DeliveryTicket ticket = this.receipts.ticketFor(logged);
-			for (String peerId : peerIds) {
-				this.mesh.send(peerId, wire, ticket);
-			}
+			sendToEach(this.mesh, message, peerIds, ticket);
 		}
 		finally {
 			this.sendLock.unlock();
@@ -214,6 +325,26 @@ public class ChatService {
 		// before anything is written: a name that changed hands gets nothing
 		this.names.requireTrusted(peer);
 		return List.of(peer);
+	}
+
+	/**
+	 * Encodes a message once and queues it for each recipient; one that cannot be encoded
+	 * (a lone surrogate, refused before it gets here) fails for each at once and is never
+	 * queued, so it can neither stall nor flap a link.
+	 */
+	static void sendToEach(Mesh mesh, ChatMessage message, List<String> peerIds, DeliveryTicket ticket) {
+		MessageRecord wire;
+		try {
+			wire = WireMessages.encode(message);
+		}
+		catch (IllegalArgumentException ex) {
+			log.warn("message {} cannot be encoded ({}): failed", message.id(), ex.getMessage());
+			peerIds.forEach((peerId) -> ticket.failed(peerId, "cannot be encoded"));
+			return;
+		}
+		for (String peerId : peerIds) {
+			mesh.send(peerId, wire, ticket);
+		}
 	}
 
 }

@@ -11,21 +11,45 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.link.signing.MessageProof;
 import dev.p2pchat.peer.store.Journal;
 
 /**
  * The history on disk: a {@link Journal} of two kinds of records, a message (with its
- * recipients and their states) and a recipient's state settling. Thread-safe.
+ * recipients and their states, and its sender's signature when this peer holds one) and a
+ * recipient's state settling. Thread-safe.
  */
 final class HistoryStore implements AutoCloseable {
 
 	private static final byte MESSAGE = 'M';
 
 	private static final byte SETTLED = 'S';
+
+	/** An action on a message (reply, edit, deletion, reaction, read marker). */
+	private static final byte ACTION = 'A';
+
+	/**
+	 * Starts a message record's actions tail: never the first byte of a signature's
+	 * length (a signature is far shorter than 2^24 bytes).
+	 */
+	private static final byte ACTIONS_MARK = 0x7F;
+
+	static final byte REPLY = 1;
+
+	static final byte EDIT = 2;
+
+	static final byte DELETE = 3;
+
+	static final byte REACT = 4;
+
+	static final byte UNREACT = 5;
+
+	static final byte READ = 6;
 
 	private static final DeliveryState[] STATES = DeliveryState.values();
 
@@ -75,6 +99,31 @@ final class HistoryStore implements AutoCloseable {
 		this.journal.append(bytes.toByteArray());
 	}
 
+	/**
+	 * Journals an action on a message: {@code values} are the action's strings (a reply's
+	 * id, an edit's text, a reaction's emoji, peerId and username, a reader's peerId and
+	 * username).
+	 * @return the ticket to {@link #await}
+	 */
+	long acted(ChatMessage message, byte action, String... values) {
+		var bytes = new ByteArrayOutputStream(64);
+		try (var out = new DataOutputStream(bytes)) {
+			out.writeByte(ACTION);
+			out.writeLong(message.id().getMostSignificantBits());
+			out.writeLong(message.id().getLeastSignificantBits());
+			writeString(out, message.fromId());
+			out.writeByte(action);
+			out.writeByte(values.length);
+			for (String value : values) {
+				writeString(out, value);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this.journal.append(bytes.toByteArray());
+	}
+
 	void await(long ticket) {
 		this.journal.await(ticket);
 	}
@@ -109,10 +158,15 @@ final class HistoryStore implements AutoCloseable {
 		byte @Nullable [] toId = (message.toId() != null) ? utf8(message.toId()) : null;
 		byte @Nullable [] to = (message.to() != null) ? utf8(message.to()) : null;
 		byte[] text = utf8(message.text());
+		byte[] actions = encodeActions(logged);
 		var recipientIds = new byte[recipients.size()][];
 		var recipientNames = new byte[recipients.size()][];
-		int size = 1 + 16 + sized(fromId) + sized(from) + nullableSized(toId) + nullableSized(to) + sized(text) + 12
-				+ 4;
+		// the signature after the recipients: records written before signatures existed
+		// end there and still read (as messages without one); then the actions' tail,
+		// which starts with ACTIONS_MARK where a signature's length starts with 0
+		byte @Nullable [] proof = (logged.proof() != null) ? logged.proof().encode() : null;
+		int size = 1 + 16 + sized(fromId) + sized(from) + nullableSized(toId) + nullableSized(to) + sized(text) + 12 + 4
+				+ ((proof != null) ? sized(proof) : 0) + ((actions.length > 0) ? 1 + actions.length : 0);
 		for (int i = 0; i < recipients.size(); i++) {
 			recipientIds[i] = utf8(recipients.get(i).peerId());
 			recipientNames[i] = utf8(recipients.get(i).username());
@@ -132,7 +186,108 @@ final class HistoryStore implements AutoCloseable {
 			putString(out, recipientNames[i]);
 			out.put((byte) recipients.get(i).state().ordinal());
 		}
+		if (proof != null) {
+			putString(out, proof);
+		}
+		if (actions.length > 0) {
+			out.put(ACTIONS_MARK).put(actions);
+		}
 		return out.array();
+	}
+
+	/**
+	 * The actions' result after a message's recipients (none for a message without any,
+	 * which reads as the records of earlier versions): flags, the reply's id, reactions,
+	 * readers. A deleted message's text is already gone from the record.
+	 */
+	private static byte[] encodeActions(LoggedMessage logged) {
+		UUID replyTo = logged.replyTo();
+		boolean edited = logged.edited();
+		boolean deleted = logged.deleted();
+		Map<String, Map<String, String>> reactions = logged.reactionsById();
+		Map<String, String> readers = logged.readersById();
+		if (replyTo == null && !edited && !deleted && reactions.isEmpty() && readers.isEmpty()) {
+			return new byte[0];
+		}
+		var bytes = new ByteArrayOutputStream(64);
+		try (var out = new DataOutputStream(bytes)) {
+			out.writeByte((edited ? 1 : 0) | (deleted ? 2 : 0) | ((replyTo != null) ? 4 : 0));
+			if (replyTo != null) {
+				out.writeLong(replyTo.getMostSignificantBits());
+				out.writeLong(replyTo.getLeastSignificantBits());
+			}
+			out.writeInt(reactions.size());
+			for (var reaction : reactions.entrySet()) {
+				writeString(out, reaction.getKey());
+				writePairs(out, reaction.getValue());
+			}
+			writePairs(out, readers);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	private static void writePairs(DataOutputStream out, Map<String, String> pairs) throws IOException {
+		out.writeInt(pairs.size());
+		for (var pair : pairs.entrySet()) {
+			writeString(out, pair.getKey());
+			writeString(out, pair.getValue());
+		}
+	}
+
+	private static void readActions(ByteBuffer in, LoggedMessage logged) {
+		byte flags = in.get();
+		if ((flags & 4) != 0) {
+			logged.replyTo(new UUID(in.getLong(), in.getLong()));
+		}
+		int reactions = in.getInt();
+		for (int i = 0; i < reactions; i++) {
+			String emoji = readString(in);
+			int who = in.getInt();
+			for (int j = 0; j < who; j++) {
+				logged.react(emoji, readString(in), readString(in), true);
+			}
+		}
+		int readers = in.getInt();
+		for (int i = 0; i < readers; i++) {
+			logged.readBy(readString(in), readString(in));
+		}
+		logged.restore((flags & 1) != 0, (flags & 2) != 0);
+	}
+
+	/** Applies an action record to the message it names, when the history holds it. */
+	private static void replayAction(ByteBuffer record, UUID id, LinkedHashMap<UUID, LoggedMessage> into) {
+		String fromId = readString(record);
+		byte action = record.get();
+		String[] values = new String[record.get()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = readString(record);
+		}
+		LoggedMessage logged = into.get(id);
+		if (logged != null && !logged.message().fromId().equals(fromId)) {
+			logged = into.get(UUID.nameUUIDFromBytes((fromId + "/" + id).getBytes(StandardCharsets.UTF_8)));
+		}
+		if (logged != null) {
+			apply(logged, action, values);
+		}
+	}
+
+	/** Applies an action (as {@link #acted} journals it) to a message. */
+	static boolean apply(LoggedMessage logged, byte action, String... values) {
+		return switch (action) {
+			case REPLY -> {
+				logged.replyTo(UUID.fromString(values[0]));
+				yield true;
+			}
+			case EDIT -> logged.edit(values[0]);
+			case DELETE -> logged.delete();
+			case REACT -> logged.react(values[0], values[1], values[2], true);
+			case UNREACT -> logged.react(values[0], values[1], values[2], false);
+			case READ -> logged.readBy(values[0], values[1]);
+			default -> throw new IllegalArgumentException("unknown action " + action);
+		};
 	}
 
 	private static byte[] utf8(String value) {
@@ -203,6 +358,10 @@ final class HistoryStore implements AutoCloseable {
 			}
 			return null;
 		}
+		if (kind == ACTION) {
+			replayAction(record, id, into);
+			return null;
+		}
 		if (kind != MESSAGE) {
 			throw new IllegalArgumentException("unknown record kind " + kind);
 		}
@@ -217,11 +376,20 @@ final class HistoryStore implements AutoCloseable {
 			usernames.add(readString(record));
 			states.add(STATES[record.get()]);
 		}
-		var logged = new LoggedMessage(message, peerIds, usernames);
+		MessageProof proof = null;
+		if (record.hasRemaining() && record.get(record.position()) != ACTIONS_MARK) {
+			byte[] bytes = new byte[record.getInt()];
+			record.get(bytes);
+			proof = MessageProof.decode(bytes);
+		}
+		var logged = new LoggedMessage(message, peerIds, usernames, proof);
 		for (int i = 0; i < count; i++) {
 			if (states.get(i) != DeliveryState.PENDING) {
 				logged.settle(peerIds.get(i), states.get(i));
 			}
+		}
+		if (record.hasRemaining() && record.get() == ACTIONS_MARK) {
+			readActions(record, logged);
 		}
 		LoggedMessage first = into.putIfAbsent(id, logged);
 		if (first == null) {

@@ -8,32 +8,27 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
+import dev.p2pchat.link.frame.MessageRecord;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.mesh.LinkState;
-import dev.p2pchat.peer.mesh.Mesh;
 import dev.p2pchat.peer.mesh.MeshListener;
-import dev.p2pchat.peer.tracker.DirectoryListener;
 import dev.p2pchat.peer.tracker.KnownPeer;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
- * Turns what the mesh and the directory report into history entries and live events:
- * received messages are parsed ({@link ReceivedMessages}), de-duplicated by sender and id
- * ({@link Dedup}) and logged; link and directory changes are published. (What becomes of
- * sent messages is {@link Receipts}' business.)
+ * Turns what the mesh reports into history entries and live events: received messages are
+ * parsed ({@link ReceivedMessages}), shown once by the one duplicate rule (once per
+ * sender and id, {@link Dedup}) and logged; typing notices and link changes are
+ * published. (Directory changes are {@link PeerEvents}', what becomes of sent messages
+ * {@link Receipts}' business.)
  */
 @Slf4j
-final class MeshEvents implements MeshListener, DirectoryListener {
+final class MeshEvents implements MeshListener {
 
 	private final LocalPeer self;
 
 	private final PeerDirectory directory;
-
-	private final Mesh mesh;
-
-	private final JsonMapper json;
 
 	private final MessageLog history;
 
@@ -43,7 +38,7 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 
 	private final Counter received;
 
-	private final TypingRelay typing;
+	private final TypingNotices typing;
 
 	private final ReceivedMessages parser;
 
@@ -52,13 +47,11 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	/** Broadcasts offered to a newly linked peer, per sender (SPEC: at least 100). */
 	static final int MAX_CATCH_UP = 100;
 
-	MeshEvents(LocalPeer self, PeerDirectory directory, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
-			ChatEvents events, Counter received, TypingRelay typing, ReceivedMessages parser) {
+	MeshEvents(LocalPeer self, PeerDirectory directory, MessageLog history, Dedup dedup, ChatEvents events,
+			Counter received, TypingNotices typing, ReceivedMessages parser) {
 		this.parser = parser;
 		this.self = self;
 		this.directory = directory;
-		this.mesh = mesh;
-		this.json = json;
 		this.history = history;
 		this.dedup = dedup;
 		this.events = events;
@@ -67,12 +60,7 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	}
 
 	@Override
-	public Class<?> messageType() {
-		return ChatMessage.class;
-	}
-
-	@Override
-	public void received(String peerId, Object received) {
+	public void received(String peerId, MessageRecord received) {
 		ChatMessage message = this.parser.parse(peerId, received);
 		// the one duplicate rule: a sender's id once (another sender's id is another
 		// message)
@@ -110,12 +98,12 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	}
 
 	@Override
-	public List<String> catchUp(String peerId, @Nullable UUID since) {
-		List<String> offer = new ArrayList<>();
+	public List<MessageRecord> catchUp(String peerId, @Nullable UUID since) {
+		List<MessageRecord> offer = new ArrayList<>();
 		for (ChatMessage message : this.history.missedBy(peerId, this.self.id(), since, MAX_CATCH_UP)) {
 			if (this.parser.offerable(message)) {
 				// an older one would be refused by the receiver's sentAt rule
-				offer.add(this.json.writeValueAsString(message));
+				offer.add(WireMessages.encode(message));
 			}
 		}
 		return offer;
@@ -129,21 +117,6 @@ final class MeshEvents implements MeshListener, DirectoryListener {
 	@Override
 	public void linkChanged(String peerId, LinkState state) {
 		this.directory.find(peerId).ifPresent((peer) -> publishPeer("link", peer, state));
-	}
-
-	@Override
-	public void joined(KnownPeer peer) {
-		publishPeer("joined", peer, this.mesh.linkState(peer.peerId()));
-	}
-
-	@Override
-	public void left(KnownPeer peer) {
-		publishPeer("left", peer, this.mesh.linkState(peer.peerId()));
-	}
-
-	@Override
-	public void renamed(KnownPeer peer, String previousUsername) {
-		this.events.publish(new ChatEvent.Renamed(peer.peerId(), peer.username(), previousUsername));
 	}
 
 	private void publishPeer(String kind, KnownPeer peer, LinkState state) {

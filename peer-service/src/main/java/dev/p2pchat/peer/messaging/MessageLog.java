@@ -2,12 +2,15 @@ package dev.p2pchat.peer.messaging;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -202,6 +205,81 @@ final class MessageLog {
 		}
 	}
 
+	/**
+	 * Journals an action on a message of the history and applies it; a deletion then
+	 * compacts the journal at once, so that the files keep the text no longer (the old
+	 * segments, which hold it, go once the snapshot without it is written).
+	 * @return whether it changed the message (an action applied twice changes it once)
+	 */
+	boolean act(LoggedMessage logged, byte action, String... values) {
+		this.lock.lock();
+		try {
+			// an action that changes nothing is not journaled
+			if (!wouldChange(logged, action, values)) {
+				return false;
+			}
+			long ticket = (this.store != null) ? this.store.acted(logged.message(), action, values) : 0;
+			HistoryStore.apply(logged, action, values);
+			if (this.store != null && action == HistoryStore.DELETE) {
+				this.sinceCompaction = 0;
+				this.compactedAt = ticket;
+				this.store.compact(new ArrayList<>(this.order));
+			}
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private static boolean wouldChange(LoggedMessage logged, byte action, String... values) {
+		MessageActions now = logged.actions();
+		return switch (action) {
+			case HistoryStore.REPLY -> true;
+			case HistoryStore.EDIT -> !now.deleted() && !logged.message().text().equals(values[0]);
+			case HistoryStore.DELETE -> !now.deleted();
+			case HistoryStore.REACT ->
+				!now.deleted() && !logged.reactionsById().getOrDefault(values[0], Map.of()).containsKey(values[1]);
+			case HistoryStore.UNREACT ->
+				logged.reactionsById().getOrDefault(values[0], Map.of()).containsKey(values[1]);
+			case HistoryStore.READ -> !now.readBy().containsKey(values[0]);
+			default -> false;
+		};
+	}
+
+	/**
+	 * Who has read this message: the readers of it or of a later message of its
+	 * conversation (a read marker covers everything before it), peerId to username.
+	 */
+	Map<String, String> readers(LoggedMessage logged) {
+		this.lock.lock();
+		try {
+			Map<String, String> readers = new LinkedHashMap<>();
+			boolean after = false;
+			for (LoggedMessage other : this.order) {
+				after = after || other == logged;
+				if (after && sameConversation(logged.message(), other.message())) {
+					readers.putAll(other.readersById());
+				}
+			}
+			return readers;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Whether two messages are of one conversation: both broadcasts, or between the same
+	 * two.
+	 */
+	static boolean sameConversation(ChatMessage a, ChatMessage b) {
+		if (a.broadcast() || b.broadcast()) {
+			return a.broadcast() && b.broadcast();
+		}
+		return Set.copyOf(Arrays.asList(a.fromId(), a.toId())).equals(Set.copyOf(Arrays.asList(b.fromId(), b.toId())));
+	}
+
 	/** Every message, oldest first. */
 	List<LoggedMessage> all() {
 		this.lock.lock();
@@ -267,6 +345,58 @@ final class MessageLog {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Other senders' broadcasts this peer may forward to {@code peerId} with their
+	 * senders' signatures (catch-up from anyone): held with a proof, never a private
+	 * message, never {@code peerId}'s own or this peer's, none of a sender in
+	 * {@code skipped} (one that serves its own), and only those newer than the newest
+	 * {@code peerId} says it holds from that sender ({@code heard}).
+	 * @return per sender (the most recently heard first, at most {@code maxSenders}) the
+	 * newest {@code perSender} of them, oldest first
+	 */
+	List<LoggedMessage> forwardable(String peerId, String selfId, Map<String, UUID> heard, Set<String> skipped,
+			int perSender, int maxSenders) {
+		this.lock.lock();
+		try {
+			var bySender = new LinkedHashMap<String, ArrayDeque<LoggedMessage>>();
+			Iterator<LoggedMessage> backwards = this.order.descendingIterator();
+			while (backwards.hasNext()) {
+				LoggedMessage logged = backwards.next();
+				ChatMessage message = logged.message();
+				String fromId = message.fromId();
+				// an edited or deleted message is not forwarded: its signature covers the
+				// original text, which a deletion removed
+				if (logged.proof() == null || logged.edited() || logged.deleted() || !message.broadcast()
+						|| fromId.equals(peerId) || fromId.equals(selfId) || skipped.contains(fromId)
+						|| !newer(message.id(), heard.get(fromId))) {
+					continue;
+				}
+				ArrayDeque<LoggedMessage> own = bySender.get(fromId);
+				if (own == null) {
+					if (bySender.size() == maxSenders) {
+						continue;
+					}
+					own = new ArrayDeque<>();
+					bySender.put(fromId, own);
+				}
+				if (own.size() < perSender) {
+					own.addFirst(logged);
+				}
+			}
+			List<LoggedMessage> offer = new ArrayList<>();
+			bySender.values().forEach(offer::addAll);
+			return offer;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Whether {@code id} is later than {@code than} among one sender's UUIDv7 ids. */
+	static boolean newer(UUID id, @Nullable UUID than) {
+		return than == null || Long.compareUnsigned(id.getMostSignificantBits(), than.getMostSignificantBits()) > 0;
 	}
 
 	private @Nullable LoggedMessage findOwn(String selfId, UUID id) {

@@ -1,6 +1,7 @@
 package dev.p2pchat.peer.messaging;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import lombok.extern.slf4j.Slf4j;
 import io.micrometer.core.instrument.Timer;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,19 +59,37 @@ class MessagingConfig {
 	}
 
 	@Bean
-	ChatService chatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, JsonMapper json,
-			Clock clock, PeerProperties properties, MeterRegistry meters, TypingRelay typing, StoredHistory stored) {
-		var history = new MessageLog(historyBound(properties), stored.store(), stored.messages());
-		var dedup = new Dedup(DEDUP_WINDOW);
+	ChatEvents chatEvents(NameBindings names) {
 		var events = new ChatEvents();
-		typing.publishTo(events);
 		names.addListener((change) -> events
 			.publish(new ChatEvent.KeyChanged(change.username(), change.oldPeerId(), change.newPeerId())));
+		return events;
+	}
+
+	@Bean
+	MessageLog messageLog(PeerProperties properties, StoredHistory stored) {
+		return new MessageLog(historyBound(properties), stored.store(), stored.messages());
+	}
+
+	@Bean
+	Dedup dedup() {
+		return new Dedup(DEDUP_WINDOW);
+	}
+
+	/** What the mesh delivers: the mesh is built with it, so it needs no mesh itself. */
+	@Bean
+	MeshEvents meshEvents(LocalPeer self, PeerDirectory directory, MessageLog history, Dedup dedup, ChatEvents events,
+			Clock clock, PeerProperties properties, MeterRegistry meters) {
 		var rules = new ReceivedMessages.Rules(properties.maxTextLength(), properties.limits().maxClockSkew(),
 				properties.limits().maxMessageAge());
-		var listener = new MeshEvents(self, directory, mesh, json, history, dedup, events,
-				counter(meters, "p2pchat.messages.received", "messages received from other peers"), typing,
-				new ReceivedMessages(self, directory, json, clock, rules));
+		return new MeshEvents(self, directory, history, dedup, events,
+				counter(meters, "p2pchat.messages.received", "messages received from other peers"),
+				new TypingNotices(self, directory, events, clock), new ReceivedMessages(self, directory, clock, rules));
+	}
+
+	@Bean
+	ChatService chatService(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, Clock clock,
+			PeerProperties properties, MeterRegistry meters, MessageLog history, Dedup dedup, ChatEvents events) {
 		var receipts = new Receipts(events, history,
 				counter(meters, "p2pchat.messages.failed", "message deliveries marked failed, per recipient"),
 				Timer.builder("p2pchat.messages.delivery")
@@ -79,10 +97,9 @@ class MessagingConfig {
 					.publishPercentileHistogram()
 					.register(meters),
 				meters.config().clock());
-		mesh.setListener(listener);
-		directory.addListener(listener);
-		resume(self, mesh, json, history, dedup, receipts);
-		return new ChatService(self, directory, names, mesh, json, history, events, receipts, clock,
+		directory.addListener(new PeerEvents(mesh, events));
+		resume(self, mesh, history, dedup, receipts);
+		return new ChatService(self, directory, names, mesh, history, events, receipts, clock,
 				properties.maxTextLength(),
 				counter(meters, "p2pchat.messages.sent", "messages accepted for sending by this peer"));
 	}
@@ -91,8 +108,7 @@ class MessagingConfig {
 	 * Picks up where the previous run stopped: received ids are remembered as seen, and
 	 * every message still pending for a recipient goes back into its outbox, in order.
 	 */
-	private static void resume(LocalPeer self, Mesh mesh, JsonMapper json, MessageLog history, Dedup dedup,
-			Receipts receipts) {
+	private static void resume(LocalPeer self, Mesh mesh, MessageLog history, Dedup dedup, Receipts receipts) {
 		int queued = 0;
 		for (LoggedMessage logged : history.all()) {
 			ChatMessage message = logged.message();
@@ -100,15 +116,15 @@ class MessagingConfig {
 				dedup.firstTime(message.fromId(), message.id());
 				continue;
 			}
-			String wire = null;
-			DeliveryTicket ticket = null;
+			List<String> pending = new ArrayList<>();
 			for (Recipient recipient : logged.recipients()) {
 				if (recipient.state() == DeliveryState.PENDING) {
-					wire = (wire != null) ? wire : json.writeValueAsString(message);
-					ticket = (ticket != null) ? ticket : receipts.ticketFor(logged);
-					mesh.send(recipient.peerId(), wire, ticket);
-					queued++;
+					pending.add(recipient.peerId());
 				}
+			}
+			if (!pending.isEmpty()) {
+				ChatService.sendToEach(mesh, message, pending, receipts.ticketFor(logged));
+				queued += pending.size();
 			}
 		}
 		if (queued > 0) {

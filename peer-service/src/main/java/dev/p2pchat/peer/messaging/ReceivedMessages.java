@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
+import dev.p2pchat.link.frame.MessageRecord;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.Username;
 import dev.p2pchat.peer.mesh.FrameRefusal;
@@ -17,17 +16,16 @@ import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
  * The edge where a message from a link becomes a {@link ChatMessage} this peer may hold:
- * it obeys the rules a sent message obeys (text length, usernames, recipient) and the
- * link's authenticated peer is its sender, or it is refused with the reason (the link is
- * then closed, 1007). Received messages are checked here and nowhere else. Thread-safe.
+ * it obeys the rules a sent message obeys (text length, usernames, recipient), its sender
+ * being the link's authenticated peer (never a field it carries), or it is refused with
+ * the reason (the link is then closed, 1007). Received messages are checked here and
+ * nowhere else. Thread-safe.
  */
 final class ReceivedMessages {
 
 	private final LocalPeer self;
 
 	private final PeerDirectory directory;
-
-	private final JsonMapper json;
 
 	private final Clock clock;
 
@@ -45,10 +43,9 @@ final class ReceivedMessages {
 
 	}
 
-	ReceivedMessages(LocalPeer self, PeerDirectory directory, JsonMapper json, Clock clock, Rules rules) {
+	ReceivedMessages(LocalPeer self, PeerDirectory directory, Clock clock, Rules rules) {
 		this.self = self;
 		this.directory = directory;
-		this.json = json;
 		this.clock = clock;
 		this.rules = rules;
 	}
@@ -58,14 +55,48 @@ final class ReceivedMessages {
 	 * its sender.
 	 * @throws RefusedMessageException when it breaks a rule
 	 */
-	ChatMessage parse(String peerId, Object received) {
-		ChatMessage message = bind(received);
-		if (!message.fromId().equals(peerId)) {
-			throw new RefusedMessageException(FrameRefusal.FORGED_SENDER, "message claims another sender");
-		}
+	ChatMessage parse(String peerId, MessageRecord received) {
+		ChatMessage message = bind(peerId, received);
 		if (message.toId() != null && !message.toId().equals(this.self.id())) {
 			throw new RefusedMessageException(FrameRefusal.WRONG_RECIPIENT, "private message for another peer");
 		}
+		checkContent(message);
+		KnownPeer sender = this.directory.find(peerId).orElse(null);
+		if (!nameIsTheSenders(sender, peerId, message.from())) {
+			throw new RefusedMessageException(FrameRefusal.FORGED_NAME, "message claims another peer's name");
+		}
+		return underListedName(sender, message);
+	}
+
+	/**
+	 * A message forwarded by a third peer, checked by the rules that need no link (its
+	 * signature is {@link ForwardedMessages}' business): kept exactly as signed.
+	 * @throws RefusedMessageException when it breaks a rule
+	 */
+	ChatMessage checkForwarded(ChatMessage message) {
+		checkContent(message);
+		KnownPeer sender = this.directory.find(message.fromId()).orElse(null);
+		if (!nameIsTheSenders(sender, message.fromId(), message.from())) {
+			throw new RefusedMessageException(FrameRefusal.FORGED_NAME, "message claims another peer's name");
+		}
+		return message;
+	}
+
+	/** Whether a broadcast of this peer's own is still young enough to be offered. */
+	boolean offerable(ChatMessage message) {
+		return !message.sentAt().isBefore(this.clock.instant().minus(this.rules.maxAge()));
+	}
+
+	private static ChatMessage bind(String peerId, MessageRecord received) {
+		try {
+			return WireMessages.decode(peerId, received);
+		}
+		catch (NullPointerException | IllegalArgumentException ex) {
+			throw new RefusedMessageException(FrameRefusal.MALFORMED, "not a chat message");
+		}
+	}
+
+	private void checkContent(ChatMessage message) {
 		if (message.text().isBlank() || message.text().length() > this.rules.maxTextLength()) {
 			throw new RefusedMessageException(FrameRefusal.TEXT_LENGTH,
 					"text of " + message.text().length() + " characters (1 to " + this.rules.maxTextLength() + ")");
@@ -74,25 +105,6 @@ final class ReceivedMessages {
 			throw new RefusedMessageException(FrameRefusal.USERNAME, "from or to is not a valid username");
 		}
 		checkSentAt(message.sentAt());
-		KnownPeer sender = this.directory.find(peerId).orElse(null);
-		if (!nameIsTheSenders(sender, peerId, message.from())) {
-			throw new RefusedMessageException(FrameRefusal.FORGED_NAME, "message claims another peer's name");
-		}
-		return underListedName(sender, message);
-	}
-
-	/** Whether a broadcast of this peer's own is still young enough to be offered. */
-	boolean offerable(ChatMessage message) {
-		return !message.sentAt().isBefore(this.clock.instant().minus(this.rules.maxAge()));
-	}
-
-	private ChatMessage bind(Object received) {
-		try {
-			return (received instanceof ChatMessage chat) ? chat : this.json.convertValue(received, ChatMessage.class);
-		}
-		catch (JacksonException | IllegalArgumentException ex) {
-			throw new RefusedMessageException(FrameRefusal.MALFORMED, "not a chat message");
-		}
 	}
 
 	private void checkSentAt(Instant sentAt) {

@@ -13,20 +13,15 @@ import dev.p2pchat.peer.tracker.NameBindings;
 import dev.p2pchat.peer.tracker.PeerDirectory;
 
 /**
- * "Someone is typing": tells the peers (all, or the one of a private conversation) that
- * this peer's user is typing, and turns what the peers tell into live
- * {@link ChatEvent.Typing} events. Ephemeral: never stored, queued or shown in history.
- * Rate-limited in both directions, per peer: at most one notice per {@link #SEND_EVERY}
- * goes out to a peer, and at most one per {@link #ACCEPT_EVERY} from a peer is relayed.
- * Thread-safe.
+ * "Someone is typing", outgoing: tells the peers (all, or the one of a private
+ * conversation) that this peer's user is typing. Ephemeral: never stored, queued or shown
+ * in history. At most one notice per {@link #SEND_EVERY} goes out to a peer (what the
+ * peers tell arrives at {@link TypingNotices}). Thread-safe.
  */
 public final class TypingRelay {
 
 	/** Shortest time between two notices sent to one peer. */
 	public static final Duration SEND_EVERY = Duration.ofSeconds(2);
-
-	/** Shortest time between two notices relayed from one peer (below the sender's). */
-	static final Duration ACCEPT_EVERY = Duration.ofSeconds(1);
 
 	private final LocalPeer self;
 
@@ -38,21 +33,12 @@ public final class TypingRelay {
 
 	private final RateGate sending;
 
-	private final RateGate accepting;
-
-	private volatile @Nullable ChatEvents events;
-
 	TypingRelay(LocalPeer self, PeerDirectory directory, NameBindings names, Mesh mesh, Clock clock) {
 		this.self = self;
 		this.directory = directory;
 		this.names = names;
 		this.mesh = mesh;
 		this.sending = new RateGate(SEND_EVERY, clock);
-		this.accepting = new RateGate(ACCEPT_EVERY, clock);
-	}
-
-	void publishTo(ChatEvents events) {
-		this.events = events;
 	}
 
 	/**
@@ -73,17 +59,6 @@ public final class TypingRelay {
 			}
 		}
 		return told;
-	}
-
-	/** A peer's typing notice arrived over its link. */
-	void received(String peerId, boolean privately) {
-		ChatEvents target = this.events;
-		if (target == null || !this.accepting.pass(peerId)) {
-			return;
-		}
-		this.directory.find(peerId)
-			.ifPresent((peer) -> target.publish(
-					new ChatEvent.Typing(peer.peerId(), peer.username(), privately ? this.self.username() : null)));
 	}
 
 	private List<KnownPeer> recipients(@Nullable String to) {

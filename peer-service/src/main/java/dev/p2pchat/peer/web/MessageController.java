@@ -7,9 +7,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,8 +47,46 @@ class MessageController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Views.MessageView send(@RequestBody Views.SendRequest request) {
 		String text = (request.text() != null) ? request.text() : "";
+		UUID replyTo = request.replyTo();
+		if (replyTo != null) {
+			String conversation = this.chat.conversationOf(replyTo);
+			if (request.to() != null && !request.to().equalsIgnoreCase(String.valueOf(conversation))) {
+				throw new BadRequestException("to", "a reply goes to the conversation of the message it answers");
+			}
+			return Views.MessageView.of(this.chat.reply(replyTo, text), replyTo);
+		}
 		// the 202 promises the message survives a crash of this peer: stored before it
 		return Views.MessageView.of(this.chat.sendDurably(request.to(), text));
+	}
+
+	@PatchMapping("/{id}")
+	Views.MessageView edit(@PathVariable UUID id, @RequestBody Views.EditRequest request) {
+		return Views.MessageView.of(this.chat.edit(id, (request.text() != null) ? request.text() : ""));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable UUID id) {
+		this.chat.delete(id);
+	}
+
+	@PutMapping("/{id}/reactions/{emoji}")
+	Views.MessageView react(@PathVariable UUID id, @PathVariable String emoji) {
+		return Views.MessageView.of(this.chat.react(id, emoji, true));
+	}
+
+	@DeleteMapping("/{id}/reactions/{emoji}")
+	Views.MessageView unreact(@PathVariable UUID id, @PathVariable String emoji) {
+		return Views.MessageView.of(this.chat.react(id, emoji, false));
+	}
+
+	@PostMapping("/read")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void read(@RequestBody Views.ReadRequest request) {
+		if (request.upTo() == null) {
+			throw new BadRequestException("upTo", "upTo is required");
+		}
+		this.chat.read(request.upTo());
 	}
 
 	@GetMapping
@@ -60,15 +101,20 @@ class MessageController {
 		}
 		List<ChatMessage> page = (before != null) ? this.chat.historyBefore(limit, before)
 				: this.chat.history(limit, after);
-		return page.stream().map(Views.MessageView::of).toList();
+		return page.stream().map(this::withActions).toList();
 	}
 
 	@GetMapping("/{id}")
 	Views.MessageDetail one(@PathVariable UUID id, @RequestParam(required = false) @Nullable String from) {
 		LoggedMessage logged = ((from != null) ? this.chat.find(id, from) : this.chat.find(id))
 			.orElseThrow(() -> new NotFoundException("no message " + id));
-		ChatMessage message = logged.message();
-		return Views.MessageDetail.of(message, logged.recipients());
+		return Views.MessageDetail.of(logged, this.chat.readers(logged));
+	}
+
+	private Views.MessageView withActions(ChatMessage message) {
+		return this.chat.find(message.id(), message.fromId())
+			.map(Views.MessageView::of)
+			.orElseGet(() -> Views.MessageView.of(message));
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -193,7 +193,11 @@ class MessageStream implements SmartLifecycle {
 
 	private static Object data(ChatEvent event) {
 		return switch (event) {
-			case ChatEvent.Message message -> Views.MessageView.of(message.message());
+			case ChatEvent.Message message -> Views.MessageView.of(message.message(), message.replyTo());
+			case ChatEvent.Edited edited -> edited;
+			case ChatEvent.Deleted deleted -> deleted;
+			case ChatEvent.Reaction reaction -> reaction;
+			case ChatEvent.Read read -> read;
 			case ChatEvent.Peer peer -> new Views.PeerView(peer.peerId(), peer.username(), peer.url(), peer.link());
 			case ChatEvent.Receipt receipt -> receipt;
 			case ChatEvent.Renamed renamed -> renamed;

@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import dev.p2pchat.peer.messaging.InvalidMessageException;
 import dev.p2pchat.peer.messaging.StorageException;
+import dev.p2pchat.peer.messaging.NotYourMessageException;
+import dev.p2pchat.peer.messaging.UnknownMessageException;
 import dev.p2pchat.peer.messaging.UnknownRecipientException;
 import dev.p2pchat.peer.tracker.KeyChangedException;
 import dev.p2pchat.peer.tracker.KeyNotCurrentException;
@@ -72,6 +74,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail on(KeyNotCurrentException ex) {
 		return withField(problem(HttpStatus.CONFLICT, "key-not-current", ex.getMessage()), "peerId");
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(UnknownMessageException ex) {
+		return problem(HttpStatus.NOT_FOUND, "unknown-message", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail on(NotYourMessageException ex) {
+		return problem(HttpStatus.FORBIDDEN, "not-yours", ex.getMessage());
 	}
 
 	@ExceptionHandler

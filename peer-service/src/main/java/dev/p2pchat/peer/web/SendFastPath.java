@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 
 import dev.p2pchat.peer.messaging.InvalidMessageException;
 import dev.p2pchat.peer.messaging.StorageException;
+import dev.p2pchat.peer.messaging.UnknownMessageException;
 import dev.p2pchat.peer.messaging.UnknownRecipientException;
 import dev.p2pchat.peer.tracker.KeyChangedException;
 
@@ -38,9 +39,10 @@ import dev.p2pchat.peer.tracker.KeyChangedException;
  * {@link ProblemHandler} give: another content type or charset, an {@code Accept} under
  * which MVC could choose another response type, a body longer than any valid one can be,
  * JSON that does not bind (malformed, unknown field, wrong type, {@code null}), and a
- * send the chat service rejects (empty or too long text, unknown recipient, a name whose
- * key changed). It rejects those before any side effect, so MVC's second try is the only
- * one that can have any. Thread-safe.
+ * send the chat service rejects (empty or too long text, unknown recipient or replied-to
+ * message, a reply outside its conversation, a name whose key changed). It rejects those
+ * before any side effect, so MVC's second try is the only one that can have any.
+ * Thread-safe.
  */
 final class SendFastPath implements Filter {
 
@@ -151,7 +153,8 @@ final class SendFastPath implements Filter {
 		try {
 			return this.views.writeValueAsBytes(this.controller.send(request));
 		}
-		catch (InvalidMessageException | UnknownRecipientException | KeyChangedException ex) {
+		catch (InvalidMessageException | UnknownRecipientException | UnknownMessageException | KeyChangedException
+				| BadRequestException ex) {
 			return null;
 		}
 	}

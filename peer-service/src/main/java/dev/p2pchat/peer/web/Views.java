@@ -3,12 +3,16 @@ package dev.p2pchat.peer.web;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import dev.p2pchat.peer.mesh.LinkState;
 import dev.p2pchat.peer.messaging.ChatMessage;
+import dev.p2pchat.peer.messaging.LoggedMessage;
+import dev.p2pchat.peer.messaging.MessageActions;
 import dev.p2pchat.peer.messaging.Recipient;
 
 /**
@@ -25,7 +29,27 @@ final class Views {
 	 * @param to recipient username, {@code null} to broadcast
 	 * @param text the text
 	 */
-	record SendRequest(@Nullable String to, @Nullable String text) {
+	record SendRequest(@Nullable String to, @Nullable String text, @Nullable UUID replyTo) {
+	}
+
+	/**
+	 * Body of {@code PATCH /messages/{id}}.
+	 *
+	 * @param text the new text
+	 */
+	record EditRequest(@Nullable String text) {
+	}
+
+	/**
+	 * Body of {@code POST /messages/read}.
+	 *
+	 * @param upTo the newest message read in its conversation
+	 */
+	record ReadRequest(@Nullable UUID upTo) {
+	}
+
+	/** Who has read a message (or past it in its conversation). */
+	record Reader(String peerId, String username) {
 	}
 
 	/**
@@ -62,22 +86,48 @@ final class Views {
 	 * {@code fromId} is the sender's peerId, as authenticated by its link (two people who
 	 * used one name at different times have different ids).
 	 */
-	record MessageView(UUID id, String from, String fromId, @Nullable String to, String text, Instant sentAt) {
+	record MessageView(UUID id, String from, String fromId, @Nullable String to, String text, Instant sentAt,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable UUID replyTo,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean edited,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean deleted,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, List<String>> reactions) {
 
 		static MessageView of(ChatMessage message) {
 			return new MessageView(message.id(), message.from(), message.fromId(), message.to(), message.text(),
-					message.sentAt());
+					message.sentAt(), null, null, null, null);
+		}
+
+		static MessageView of(ChatMessage message, @Nullable UUID replyTo) {
+			return new MessageView(message.id(), message.from(), message.fromId(), message.to(), message.text(),
+					message.sentAt(), replyTo, null, null, null);
+		}
+
+		/** With what its actions made of it: a deleted message's text is empty. */
+		static MessageView of(LoggedMessage logged) {
+			ChatMessage message = logged.message();
+			MessageActions actions = logged.actions();
+			return new MessageView(message.id(), message.from(), message.fromId(), message.to(),
+					actions.deleted() ? "" : message.text(), message.sentAt(), actions.replyTo(),
+					actions.edited() ? true : null, actions.deleted() ? true : null,
+					actions.reactions().isEmpty() ? null : actions.reactions());
 		}
 
 	}
 
 	/** A message with its delivery state per recipient. */
 	record MessageDetail(UUID id, String from, String fromId, @Nullable String to, String text, Instant sentAt,
-			List<Recipient> recipients) {
+			List<Recipient> recipients, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable UUID replyTo,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean edited,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean deleted,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, List<String>> reactions,
+			List<Reader> read) {
 
-		static MessageDetail of(ChatMessage message, List<Recipient> recipients) {
-			return new MessageDetail(message.id(), message.from(), message.fromId(), message.to(), message.text(),
-					message.sentAt(), recipients);
+		/** {@code read}: who has read it, or a later message of its conversation. */
+		static MessageDetail of(LoggedMessage logged, Map<String, String> readers) {
+			MessageView view = MessageView.of(logged);
+			List<Reader> read = readers.entrySet().stream().map((r) -> new Reader(r.getKey(), r.getValue())).toList();
+			return new MessageDetail(view.id(), view.from(), view.fromId(), view.to(), view.text(), view.sentAt(),
+					logged.recipients(), view.replyTo(), view.edited(), view.deleted(), view.reactions(), read);
 		}
 
 	}

@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.p2pchat.peer.TestProcesses;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,6 +171,34 @@ final class JarProcess implements AutoCloseable {
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(json))
 				.timeout(Duration.ofSeconds(10));
+			if (this.token != null) {
+				request.header("Authorization", "Bearer " + this.token);
+			}
+			return HTTP.send(request.build(), BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Sends a request with any method ({@code json} may be {@code null} for none) and
+	 * returns the status code with the body.
+	 */
+	java.net.http.HttpResponse<String> send(String method, String path, @Nullable String json) {
+		try {
+			var request = HttpRequest.newBuilder(url(path))
+				.method(method,
+						(json != null) ? HttpRequest.BodyPublishers.ofString(json)
+								: HttpRequest.BodyPublishers.noBody())
+				.timeout(Duration.ofSeconds(10));
+			if (json != null) {
+				request.header("Content-Type", "application/json");
+			}
 			if (this.token != null) {
 				request.header("Authorization", "Bearer " + this.token);
 			}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
+import dev.p2pchat.link.frame.MessageRecord;
+import dev.p2pchat.link.frame.MessageTag;
+import dev.p2pchat.link.handshake.LinkHandshake;
 import dev.p2pchat.link.identity.Identity;
 import dev.p2pchat.peer.mesh.LinkState;
 import dev.p2pchat.peer.messaging.ChatEvent;
@@ -78,7 +84,8 @@ class HostileLinkIT {
 	void garbageFrameAfterHandshakeClosesOnlyThatLink() throws Exception {
 		this.raw = linkedAs(FakePeer.register(tracker.url(), "mallory"));
 
-		this.raw.sendSealed("}{ not json at all");
+		// a batch whose count of messages is larger than the bytes that follow
+		this.raw.sendSealed(new byte[] { 0x01, '}', '{', ' ', 'n', 'o', 't', ' ', 'a', ' ', 'f', 'r', 'a', 'm', 'e' });
 
 		awaitClosed(1007);
 		assertAliceAndBobStillChat();
@@ -95,7 +102,7 @@ class HostileLinkIT {
 			this.raw = linkedAs(FakePeer.register(tracker.url(), "chatty"));
 
 			for (int i = 0; i < 20; i++) {
-				this.raw.sendSealed("{\"type\":\"typing\",\"private\":true}");
+				this.raw.send(new Frame.Typing(true));
 			}
 
 			await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1);
@@ -113,7 +120,7 @@ class HostileLinkIT {
 	void unknownFrameTypeClosesTheLink() throws Exception {
 		this.raw = linkedAs(FakePeer.register(tracker.url(), "trudy"));
 
-		this.raw.sendSealed("{\"type\":\"teleport\",\"seq\":1}");
+		this.raw.sendSealed(new byte[] { 0x7E, 0x01 });
 
 		awaitClosed(1003);
 		assertThat(this.raw.closeReason()).contains("unknown frame type");
@@ -136,7 +143,20 @@ class HostileLinkIT {
 		this.raw.sendText("{\"type\":\"hello\",\"version\":1,\"peerId\":\"" + bob.id() + "\"}");
 
 		awaitClosed(1002);
-		assertThat(this.raw.closeReason()).contains("link protocol 2");
+		assertThat(this.raw.closeReason()).contains("link protocol 3");
+	}
+
+	@Test
+	void helloOfTheOlderProtocolIsRefusedNamingBothVersions() {
+		this.raw = RawLink.open(alice.url());
+		byte[] hello = LinkHandshake.dialler(Identity.generate(), new LinkHandshake.Details("old", "http://old", "e1"))
+			.hello();
+		hello[4] = 2;
+
+		this.raw.send(hello);
+
+		awaitClosed(1008);
+		assertThat(this.raw.closeReason()).contains("unsupported protocol version 2 (this peer speaks 3)");
 	}
 
 	@Test
@@ -254,21 +274,31 @@ class HostileLinkIT {
 	void invalidMessageInBatchClosesTheLink() throws Exception {
 		this.raw = linkedAs(FakePeer.register(tracker.url(), "eve"));
 
-		this.raw.sendSealed("{\"type\":\"batch\",\"seq\":1,\"messages\":[{\"id\":\"not-a-uuid\"}]}");
+		this.raw.sendSealed(FrameCodec.encode(RawLink.batch(1,
+				MessageRecord.builder().string(MessageTag.ID, "not-a-uuid").string(MessageTag.TEXT, "hi").build())));
 
 		awaitClosed(1007);
 	}
 
 	@Test
-	void messageClaimingAnotherSendersIdIsRefused() throws Exception {
+	void messageCannotClaimAnotherSenderItIsTheLinksPeers() throws Exception {
 		FakePeer mallory = FakePeer.register(tracker.url(), "mal3");
 		this.raw = linkedAs(mallory);
 		String text = "from bob, honest " + UUID.randomUUID();
+		// protocol 3 has no sender field: bob's peerId under a tag alice does not know
+		MessageRecord claim = MessageRecord.read(concat(message("mal3", null, null, text).toByteArray(),
+				new byte[] { 40, (byte) bob.id().length() }, bob.id().getBytes(StandardCharsets.US_ASCII)));
 
-		this.raw.sendSealed(batch(message(bob.id(), "bob", null, null, text)));
+		this.raw.send(RawLink.batch(1, claim));
 
-		awaitClosed(1007);
-		assertThat(alice.receivedTexts()).doesNotContain(text);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(alice.received()).filteredOn((message) -> message.text().equals(text))
+				.singleElement()
+				.satisfies((message) -> assertThat(message.fromId()).isEqualTo(mallory.id())));
+		assertThat(alice.received()).filteredOn((message) -> message.fromId().equals(bob.id()))
+			.extracting((message) -> message.text())
+			.doesNotContain(text);
+		assertThat(this.raw.closeCode()).isEqualTo(-1);
 	}
 
 	@Test
@@ -277,7 +307,7 @@ class HostileLinkIT {
 		this.raw = linkedAs(mallory);
 		String text = "it is me, bob " + UUID.randomUUID();
 
-		this.raw.sendSealed(batch(message(mallory.id(), "bob", null, null, text)));
+		this.raw.send(RawLink.batch(1, message("bob", null, null, text)));
 
 		awaitClosed(1007);
 		assertThat(alice.receivedTexts()).doesNotContain(text);
@@ -290,7 +320,7 @@ class HostileLinkIT {
 		String text = "an old name of mine " + UUID.randomUUID();
 
 		// nobody holds "formerly" now: still, a listed sender's name is the listed one
-		this.raw.sendSealed(batch(message(mallory.id(), "formerly", null, null, text)));
+		this.raw.send(RawLink.batch(1, message("formerly", null, null, text)));
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(alice.received()).filteredOn((message) -> message.text().equals(text))
@@ -306,12 +336,10 @@ class HostileLinkIT {
 		this.raw = linkedAs(mallory);
 		String text = "same id, my text " + UUID.randomUUID();
 
-		this.raw.sendSealed(batch("{\"id\":\"" + id + "\",\"fromId\":\"" + mallory.id()
-				+ "\",\"from\":\"mal7\",\"toId\":null,\"to\":null,\"text\":\"" + text + "\",\"sentAt\":\""
-				+ Instant.now() + "\"}"));
+		this.raw.send(RawLink.batch(1, RawLink.message(id, "mal7", null, null, text, Instant.now())));
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.raw.texts()).contains("{\"type\":\"ack\",\"seq\":1}"));
+			.untilAsserted(() -> assertThat(this.raw.frames()).contains(new Frame.Ack(1)));
 		// an id is its sender's: alice's message stays hers; mallory's is another message
 		assertThat(alice.chat().find(id))
 			.hasValueSatisfying((logged) -> assertThat(logged.message().text()).isEqualTo(original));
@@ -327,8 +355,8 @@ class HostileLinkIT {
 		FakePeer mallory = FakePeer.register(tracker.url(), "mal8");
 		this.raw = linkedAs(mallory);
 
-		this.raw.sendSealed(batch("{\"id\":\"" + UUID.randomUUID() + "\",\"fromId\":\"" + mallory.id()
-				+ "\",\"from\":\"mal8\",\"toId\":null,\"to\":null,\"text\":\"ancient\",\"sentAt\":\"1970-01-01T00:00:00Z\"}"));
+		this.raw
+			.send(RawLink.batch(1, RawLink.message(UUID.randomUUID(), "mal8", null, null, "ancient", Instant.EPOCH)));
 
 		awaitClosed(1007);
 		assertThat(this.raw.closeReason()).contains("sentAt", "in the past");
@@ -340,7 +368,7 @@ class HostileLinkIT {
 		FakePeer mallory = FakePeer.register(tracker.url(), "mal9");
 		this.raw = linkedAs(mallory);
 
-		this.raw.sendSealed(batch(message(mallory.id(), "mal9", null, null, "   ")));
+		this.raw.send(RawLink.batch(1, message("mal9", null, null, "   ")));
 
 		awaitClosed(1007);
 		assertThat(this.raw.closeReason()).contains("text of 3 characters");
@@ -352,7 +380,7 @@ class HostileLinkIT {
 		this.raw = linkedAs(mallory);
 		String text = "psst " + UUID.randomUUID();
 
-		this.raw.sendSealed(batch(message(mallory.id(), "mal5", "\"" + bob.id() + "\"", "\"bob\"", text)));
+		this.raw.send(RawLink.batch(1, message("mal5", bob.id(), "bob", text)));
 
 		awaitClosed(1007);
 		assertThat(alice.receivedTexts()).doesNotContain(text);
@@ -363,13 +391,13 @@ class HostileLinkIT {
 		FakePeer oscar = FakePeer.register(tracker.url(), "oscar");
 		this.raw = linkedAs(oscar);
 		String text = "by hand " + UUID.randomUUID();
-		String batch = batch(message(oscar.id(), "oscar", null, null, text));
+		Frame.Batch batch = RawLink.batch(1, message("oscar", null, null, text));
 
-		this.raw.sendSealed(batch);
-		this.raw.sendSealed(batch);
+		this.raw.send(batch);
+		this.raw.send(batch);
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.raw.texts()).contains("{\"type\":\"ack\",\"seq\":1}"));
+			.untilAsserted(() -> assertThat(this.raw.frames()).contains(new Frame.Ack(1)));
 		await().during(Duration.ofMillis(300))
 			.atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> assertThat(alice.receivedTexts()).containsOnlyOnce(text));
@@ -400,13 +428,16 @@ class HostileLinkIT {
 		return link;
 	}
 
-	private static String message(String fromId, String from, String toId, String to, String text) {
-		return "{\"id\":\"" + UUID.randomUUID() + "\",\"fromId\":\"" + fromId + "\",\"from\":\"" + from + "\",\"toId\":"
-				+ toId + ",\"to\":" + to + ",\"text\":\"" + text + "\",\"sentAt\":\"" + Instant.now() + "\"}";
+	private static MessageRecord message(String from, String toId, String to, String text) {
+		return RawLink.message(UUID.randomUUID(), from, toId, to, text, Instant.now());
 	}
 
-	private static String batch(String message) {
-		return "{\"type\":\"batch\",\"seq\":1,\"messages\":[" + message + "]}";
+	private static byte[] concat(byte[]... parts) {
+		var out = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
 	}
 
 	/** The value of {@code p2pchat_links_handshake_failures_total} for that reason. */

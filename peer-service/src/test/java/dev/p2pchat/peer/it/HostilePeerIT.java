@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.MessageRecord;
 import dev.p2pchat.peer.mesh.LinkState;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,20 +96,20 @@ class HostilePeerIT {
 
 		FakePeer first = FakePeer.register(tracker.url(), "bigtext");
 		try (RawLink link = linkedAs(first)) {
-			link.sendSealed(batch(1, message(UUID.randomUUID(), first, null, null, big, Instant.now())));
+			link.send(RawLink.batch(1, message(UUID.randomUUID(), first, null, null, big, Instant.now())));
 			awaitClosed(link, 1007);
 			assertThat(link.closeReason()).contains("65536 characters", "1 to 4096");
 		}
 		FakePeer second = FakePeer.register(tracker.url(), "hugeto");
 		try (RawLink link = linkedAs(second)) {
-			link.sendSealed(batch(1, message(UUID.randomUUID(), second, victimId, huge, "hi", Instant.now())));
+			link.send(RawLink.batch(1, message(UUID.randomUUID(), second, victimId, huge, "hi", Instant.now())));
 			awaitClosed(link, 1007);
 			assertThat(link.closeReason()).contains("not a valid username");
 		}
 		FakePeer third = FakePeer.register(tracker.url(), "future");
 		try (RawLink link = linkedAs(third)) {
-			link.sendSealed(batch(1,
-					message(UUID.randomUUID(), third, null, null, "from the future", "+999999999-12-31T23:59:59Z")));
+			link.send(RawLink.batch(1, message(UUID.randomUUID(), third, null, null, "from the future",
+					Instant.parse("+999999999-12-31T23:59:59Z"))));
 			awaitClosed(link, 1007);
 			assertThat(link.closeReason()).contains("sentAt");
 		}
@@ -153,7 +155,7 @@ class HostilePeerIT {
 				dial.get(60, TimeUnit.SECONDS);
 			}
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> links.stream().allMatch((link) -> link.gone() || !link.texts().isEmpty()));
+				.until(() -> links.stream().allMatch((link) -> link.gone() || !link.frames().isEmpty()));
 
 			// alice and bob have a conversation with the victim: if the flood starves
 			// their
@@ -195,7 +197,7 @@ class HostilePeerIT {
 				links.add(linkedAs(FakePeer.register(tracker.url(), "oneaddr" + i), from));
 			}
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> links.stream().allMatch((link) -> link.gone() || !link.texts().isEmpty()));
+				.until(() -> links.stream().allMatch((link) -> link.gone() || !link.frames().isEmpty()));
 
 			assertThat(links).filteredOn((link) -> link.closeCode() == 1013)
 				.hasSize(8)
@@ -218,13 +220,12 @@ class HostilePeerIT {
 		try (RawLink link = linkedAs(flooder)) {
 			Thread flood = Thread.ofVirtual().start(() -> {
 				for (int b = 0; b < batches; b++) {
-					List<String> messages = new ArrayList<>();
+					List<MessageRecord> messages = new ArrayList<>();
 					for (int i = 0; i < 100; i++) {
 						messages.add(
 								message(UUID.randomUUID(), flooder, null, null, "flood " + b + "." + i, Instant.now()));
 					}
-					link.sendSealed("{\"type\":\"batch\",\"seq\":" + (b * 100 + 1) + ",\"messages\":["
-							+ String.join(",", messages) + "]}");
+					link.send(new Frame.Batch(b * 100 + 1, messages));
 				}
 			});
 			String text = "bob during the flood " + UUID.randomUUID();
@@ -259,12 +260,12 @@ class HostilePeerIT {
 		for (int round = 0; round < 10; round++) {
 			try (RawLink link = linkedAs(looper)) {
 				await().atMost(Duration.ofSeconds(10))
-					.until(() -> link.texts().stream().anyMatch((frame) -> frame.contains("\"type\":\"since\"")));
+					.until(() -> link.frames().stream().anyMatch(Frame.Since.class::isInstance));
 				await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5)).until(() -> true);
-				served.add(link.texts()
+				served.add(link.frames()
 					.stream()
-					.filter((frame) -> frame.startsWith("{\"type\":\"catchup\""))
-					.mapToInt((frame) -> frame.split("\"fromId\"").length - 1)
+					.filter(Frame.CatchUp.class::isInstance)
+					.mapToInt((frame) -> ((Frame.CatchUp) frame).messages().size())
 					.sum());
 			}
 			await().atMost(Duration.ofSeconds(10))
@@ -297,13 +298,12 @@ class HostilePeerIT {
 				link.handshake(impostor.identity(), impostor.username(), impostor.url(), "epoch-impostor");
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> carol.mesh().linkState(impostor.id()) == LinkState.CONNECTED);
-				List<String> squatted = new ArrayList<>();
+				List<MessageRecord> squatted = new ArrayList<>();
 				for (int i = 0; i < ids.size(); i++) {
 					squatted.add(message(ids.get(i), impostor, null, null, "impostor's " + i, Instant.now()));
 				}
-				link.sendSealed("{\"type\":\"batch\",\"seq\":1,\"messages\":[" + String.join(",", squatted) + "]}");
-				await().atMost(Duration.ofSeconds(10))
-					.until(() -> link.texts().contains("{\"type\":\"ack\",\"seq\":6}"));
+				link.send(new Frame.Batch(1, squatted));
+				await().atMost(Duration.ofSeconds(10)).until(() -> link.frames().contains(new Frame.Ack(6)));
 
 				dave.start();
 
@@ -366,7 +366,7 @@ class HostilePeerIT {
 			for (RawLink link : List.copyOf(links)) {
 				try {
 					if (!link.gone()) {
-						link.sendSealed("{\"type\":\"ping\"}");
+						link.send(new Frame.Ping());
 					}
 				}
 				catch (RuntimeException ex) {
@@ -381,7 +381,7 @@ class HostilePeerIT {
 		RawLink link = RawLink.open(victim.url());
 		link.handshake(peer.identity(), peer.username(), peer.url(), "epoch-" + UUID.randomUUID());
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> link.gone() || link.texts().stream().anyMatch((frame) -> frame.contains("\"since\"")));
+			.until(() -> link.gone() || link.frames().stream().anyMatch(Frame.Since.class::isInstance));
 		return link;
 	}
 
@@ -399,17 +399,9 @@ class HostilePeerIT {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(link.closeCode()).isEqualTo(code));
 	}
 
-	private static String message(UUID id, FakePeer from, String toId, String to, String text, Object sentAt) {
-		return "{\"id\":\"" + id + "\",\"fromId\":\"" + from.id() + "\",\"from\":\"" + from.username() + "\",\"toId\":"
-				+ quoted(toId) + ",\"to\":" + quoted(to) + ",\"text\":\"" + text + "\",\"sentAt\":\"" + sentAt + "\"}";
-	}
-
-	private static String quoted(String value) {
-		return (value != null) ? "\"" + value + "\"" : "null";
-	}
-
-	private static String batch(long seq, String message) {
-		return "{\"type\":\"batch\",\"seq\":" + seq + ",\"messages\":[" + message + "]}";
+	/** A message of {@code from}'s, to be sent on its link (which names its sender). */
+	private static MessageRecord message(UUID id, FakePeer from, String toId, String to, String text, Instant sentAt) {
+		return RawLink.message(id, from.username(), toId, to, text, sentAt);
 	}
 
 }

@@ -4,14 +4,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
+import dev.p2pchat.link.frame.FrameException;
+import dev.p2pchat.link.frame.MessageRecord;
+import dev.p2pchat.link.frame.MessageTag;
 import dev.p2pchat.link.handshake.FrameOpener;
 import dev.p2pchat.link.handshake.FrameSealer;
 import dev.p2pchat.link.identity.Identity;
@@ -30,7 +36,9 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 	/** Whether {@link #close} shuts the client down (it is not shared). */
 	private final boolean ownsClient;
 
-	private final List<String> texts = new CopyOnWriteArrayList<>();
+	private final List<Frame> frames = new CopyOnWriteArrayList<>();
+
+	private final List<String> unreadable = new CopyOnWriteArrayList<>();
 
 	private final ReentrantLock sendLock = new ReentrantLock();
 
@@ -90,7 +98,7 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 			// the frame that follows a handshake (holding nothing from the peer): without
 			// it
 			// the peer waits for it before sending its queue
-			sendSealed("{\"type\":\"since\",\"last\":null}");
+			send(new Frame.Since(null));
 		}
 		catch (RuntimeException refused) {
 			// the peer refused the auth and closed: the caller checks the close
@@ -106,23 +114,53 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 		this.socket.sendText(text, true).join();
 	}
 
+	/** Sends a frame, encoded by link-protocol's codec and sealed. */
+	void send(Frame frame) {
+		sendSealed(FrameCodec.encode(frame));
+	}
+
 	/**
-	 * Sends a frame sealed with this link's key; callers on several threads (a pinger)
-	 * are serialised, so that the counters follow the order frames are written in.
+	 * Sends a plaintext (well-formed or not) sealed with this link's key; callers on
+	 * several threads (a pinger) are serialised, so that the counters follow the order
+	 * frames are written in.
 	 */
-	void sendSealed(String frame) {
+	void sendSealed(byte[] plain) {
 		this.sendLock.lock();
 		try {
-			send(this.sealer.seal(frame.getBytes(StandardCharsets.UTF_8)));
+			send(this.sealer.seal(plain));
 		}
 		finally {
 			this.sendLock.unlock();
 		}
 	}
 
-	/** The frames received after the handshake, opened. */
-	List<String> texts() {
-		return this.texts;
+	/** The frames received after the handshake, opened and decoded. */
+	List<Frame> frames() {
+		return this.frames;
+	}
+
+	/** Why received frames could not be opened or decoded. */
+	List<String> unreadable() {
+		return this.unreadable;
+	}
+
+	/**
+	 * A chat message's record as a peer writes it (the sender is the link's peer, never a
+	 * field); {@code toId} and {@code to} are left out when {@code null}.
+	 */
+	static MessageRecord message(UUID id, String from, String toId, String to, String text, Instant sentAt) {
+		return MessageRecord.builder()
+			.uuid(MessageTag.ID, id)
+			.string(MessageTag.FROM, from)
+			.string(MessageTag.TO_ID, toId)
+			.string(MessageTag.TO, to)
+			.string(MessageTag.TEXT, text)
+			.instant(MessageTag.SENT_AT, sentAt)
+			.build();
+	}
+
+	static Frame.Batch batch(long seq, MessageRecord... messages) {
+		return new Frame.Batch(seq, List.of(messages));
 	}
 
 	int closeCode() {
@@ -162,10 +200,10 @@ final class RawLink implements WebSocket.Listener, AutoCloseable {
 			return;
 		}
 		try {
-			this.texts.add(new String(current.open(frame), StandardCharsets.UTF_8));
+			this.frames.add(FrameCodec.decode(current.open(frame)));
 		}
-		catch (SealException ex) {
-			this.texts.add("unopenable: " + ex.getMessage());
+		catch (SealException | FrameException ex) {
+			this.unreadable.add(ex.getMessage());
 		}
 	}
 

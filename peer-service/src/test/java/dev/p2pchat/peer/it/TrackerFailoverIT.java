@@ -12,12 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -34,10 +33,10 @@ import static org.awaitility.Awaitility.await;
  * Two tracker replicas A and B on one Redis, and peers that know both URLs
  * ({@code p2pchat.peer.tracker-url=A,B}): when A dies the peers renew through B and stay
  * listed, chat goes on and a new peer joins through B; when Redis comes back empty every
- * peer is listed again. The tests run in order: each one starts from the state the
- * previous one left (A dead after the second).
+ * peer is listed again. The cases share nothing but the Redis container: each starts its
+ * own replicas and peers on a Redis database of its own ({@code redis://…/n}, so no key
+ * of one case is seen by another) and stops them after.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrackerFailoverIT {
 
 	private static final Duration LEASE = Duration.ofSeconds(4);
@@ -51,36 +50,54 @@ class TrackerFailoverIT {
 
 	private static GenericContainer<?> redis;
 
-	private static TrackerProcess trackerA;
+	/** The Redis database of the next case: each case its own keys. */
+	private static int database;
 
-	private static TrackerProcess trackerB;
+	private int db;
 
-	private static TestPeer alice;
+	private TrackerProcess trackerA;
 
-	private static TestPeer bob;
+	private TrackerProcess trackerB;
 
-	private static TestPeer carol;
+	private TestPeer alice;
+
+	private TestPeer bob;
+
+	private TestPeer carol;
 
 	@BeforeAll
-	static void startReplicasAndPeers() {
+	static void startRedis() {
 		requireDocker(DockerClientFactory.instance().isDockerAvailable(), "true".equals(System.getenv("CI")));
 		redis = new GenericContainer<>(DockerImageName.parse("redis:7")).withExposedPorts(6379);
 		redis.start();
-		List<String> onRedis = List.of("--p2pchat.tracker.store=redis",
-				"--spring.data.redis.url=redis://127.0.0.1:" + redis.getMappedPort(6379),
-				"--p2pchat.tracker.lease=" + LEASE.toSeconds() + "s");
-		trackerA = TrackerProcess.start(onRedis, STARTUP);
-		trackerB = TrackerProcess.start(onRedis, STARTUP);
-		alice = startPeer("alice");
-		bob = startPeer("bob");
-		await().atMost(Duration.ofSeconds(15))
-			.until(() -> alice.mesh().linkState(bob.id()) == LinkState.CONNECTED
-					&& bob.mesh().linkState(alice.id()) == LinkState.CONNECTED);
 	}
 
 	@AfterAll
-	static void stopAll() {
-		for (AutoCloseable each : new AutoCloseable[] { carol, bob, alice, trackerA, trackerB }) {
+	static void stopRedis() {
+		if (redis != null) {
+			redis.stop();
+		}
+	}
+
+	@BeforeEach
+	void startReplicasAndPeers() {
+		this.db = ++database;
+		List<String> onRedis = List.of("--p2pchat.tracker.store=redis",
+				"--spring.data.redis.url=redis://127.0.0.1:" + redis.getMappedPort(6379) + "/" + this.db,
+				"--p2pchat.tracker.lease=" + LEASE.toSeconds() + "s");
+		this.trackerA = TrackerProcess.start(onRedis, STARTUP);
+		this.trackerB = TrackerProcess.start(onRedis, STARTUP);
+		this.alice = startPeer("alice");
+		this.bob = startPeer("bob");
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.alice.mesh().linkState(this.bob.id()) == LinkState.CONNECTED
+					&& this.bob.mesh().linkState(this.alice.id()) == LinkState.CONNECTED);
+	}
+
+	@AfterEach
+	void stopReplicasAndPeers() {
+		for (AutoCloseable each : new AutoCloseable[] { this.carol, this.bob, this.alice, this.trackerA,
+				this.trackerB }) {
 			if (each != null) {
 				try {
 					each.close();
@@ -89,9 +106,6 @@ class TrackerFailoverIT {
 					// the others are stopped all the same
 				}
 			}
-		}
-		if (redis != null) {
-			redis.stop();
 		}
 	}
 
@@ -111,54 +125,58 @@ class TrackerFailoverIT {
 	}
 
 	@Test
-	@Order(1)
 	void peersWhenStartedWithBothUrlsAreListedOnBothReplicas() {
 		await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() -> {
-			assertListed(trackerA, alice, bob);
-			assertListed(trackerB, alice, bob);
+			assertListed(this.trackerA, this.alice, this.bob);
+			assertListed(this.trackerB, this.alice, this.bob);
 		});
 	}
 
 	@Test
-	@Order(2)
 	void chatWhenTrackerADiesGoesOnAndNewPeersJoinThroughTrackerB() {
-		trackerA.stop();
-		assertThatThrownBy(() -> peersOn(trackerA)).as("tracker A is gone").isInstanceOf(IOException.class);
+		this.trackerA.stop();
+		assertThatThrownBy(() -> peersOn(this.trackerA)).as("tracker A is gone").isInstanceOf(IOException.class);
 
 		// never dropped for two leases: the renewals go to B
 		await().during(LEASE.multipliedBy(2))
 			.atMost(LEASE.multipliedBy(2).plusSeconds(1))
-			.untilAsserted(() -> assertListed(trackerB, alice, bob));
+			.untilAsserted(() -> assertListed(this.trackerB, this.alice, this.bob));
 		String text = "after A died " + UUID.randomUUID();
-		alice.chat().send(null, text);
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bob.receivedTexts()).contains(text));
+		this.alice.chat().send(null, text);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.bob.receivedTexts()).contains(text));
 
-		carol = startPeer("carol");
+		this.carol = startPeer("carol");
 
 		await().atMost(Duration.ofSeconds(5))
 			.ignoreExceptions()
-			.untilAsserted(() -> assertListed(trackerB, alice, bob, carol));
+			.untilAsserted(() -> assertListed(this.trackerB, this.alice, this.bob, this.carol));
 		await().atMost(Duration.ofSeconds(15))
-			.until(() -> alice.mesh().linkState(carol.id()) == LinkState.CONNECTED
-					&& carol.mesh().linkState(alice.id()) == LinkState.CONNECTED);
+			.until(() -> this.alice.mesh().linkState(this.carol.id()) == LinkState.CONNECTED
+					&& this.carol.mesh().linkState(this.alice.id()) == LinkState.CONNECTED);
 		String hello = "hello from carol " + UUID.randomUUID();
-		carol.chat().send(null, hello);
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(alice.receivedTexts()).contains(hello));
+		this.carol.chat().send(null, hello);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.alice.receivedTexts()).contains(hello));
 	}
 
 	@Test
-	@Order(3)
 	void peersWhenRedisComesBackEmptyAreListedAgainOnTrackerB() throws Exception {
-		Map<String, String> before = registeredAt(peersOn(trackerB));
+		this.carol = startPeer("carol");
+		await().atMost(Duration.ofSeconds(5))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertListed(this.trackerB, this.alice, this.bob, this.carol));
+		Map<String, String> before = registeredAt(peersOn(this.trackerB));
 
-		assertThat(redis.execInContainer("redis-cli", "FLUSHALL").getStdout()).contains("OK");
+		// this case's database only: nothing of another case is touched
+		assertThat(redis.execInContainer("redis-cli", "-n", String.valueOf(this.db), "FLUSHDB").getStdout())
+			.contains("OK");
 
 		// listed again by a new registration each (not a stale copy of the old records)
 		await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
-			String list = peersOn(trackerB);
-			assertListed(trackerB, alice, bob, carol);
+			String list = peersOn(this.trackerB);
+			assertListed(this.trackerB, this.alice, this.bob, this.carol);
 			Map<String, String> after = registeredAt(list);
-			for (TestPeer peer : List.of(alice, bob, carol)) {
+			for (TestPeer peer : List.of(this.alice, this.bob, this.carol)) {
 				assertThat(after.get(peer.id())).as("registeredAt of %s", peer.username())
 					.isNotEqualTo(before.get(peer.id()));
 			}
@@ -173,9 +191,9 @@ class TrackerFailoverIT {
 		return registered;
 	}
 
-	private static TestPeer startPeer(String username) {
-		String both = trackerA.url() + "," + trackerB.url();
-		return TestPeer.start(username, trackerA.url(),
+	private TestPeer startPeer(String username) {
+		String both = this.trackerA.url() + "," + this.trackerB.url();
+		return TestPeer.start(username, this.trackerA.url(),
 				Map.of("p2pchat.peer.tracker-url", both, "p2pchat.peer.renew-interval", "1s"));
 	}
 

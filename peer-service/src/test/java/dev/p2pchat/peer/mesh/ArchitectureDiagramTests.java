@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.p2pchat.link.frame.FrameType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Keeps the names in docs/architecture.md's Mermaid diagrams honest: every HTTP call a
  * diagram names is in one of the OpenAPI documents (themselves checked against the
  * controllers by each service's {@code OpenApiDocumentTests}), and every link frame it
- * names ({@code frame: <type>}) is a {@link LinkFrame} type.
+ * names ({@code frame: <type>}) is a {@link FrameType}.
  */
 class ArchitectureDiagramTests {
 
@@ -55,8 +57,8 @@ class ArchitectureDiagramTests {
 	@Test
 	void diagramsWhenTheyNameALinkFrameNameOneTheProtocolHas() throws IOException {
 		Set<String> frames = new HashSet<>();
-		Arrays.stream(LinkFrame.class.getAnnotation(JsonSubTypes.class).value())
-			.forEach((type) -> frames.add(type.name()));
+		Arrays.stream(FrameType.values())
+			.forEach((type) -> frames.add(type.name().toLowerCase(Locale.ROOT).replace("_", "")));
 
 		List<String> named = all(FRAME, diagrams(), 1);
 

@@ -102,7 +102,8 @@ class LinkAdmissionTests {
 	@Test
 	void decideWhenThisPeerDialledTheLinkDoesNotCountItsAddress() {
 		PeerLink dialled = new PeerLink(session("127.0.0.2"),
-				new dev.p2pchat.peer.tracker.KnownPeer("d1", "d1", URI.create("http://127.0.0.2:1"), null, null), T0);
+				new dev.p2pchat.peer.tracker.KnownPeer("d1", "d1", URI.create("http://127.0.0.2:1"), null, null),
+				NO_OUTCOMES, T0);
 		dialled.established(hello("d1"), 1);
 		this.admission.count(dialled);
 		this.links.put("d1", dialled);
@@ -127,14 +128,29 @@ class LinkAdmissionTests {
 		return this.links.get(peerId);
 	}
 
+	/** These links never open: nobody redials them. */
+	static final DialOutcomes NO_OUTCOMES = new DialOutcomes() {
+		@Override
+		public void linked(String peerId) {
+		}
+
+		@Override
+		public void lost(String peerId) {
+		}
+
+		@Override
+		public void failed(String peerId, String reason) {
+		}
+	};
+
 	static PeerLink link(String peerId, String address) {
-		var link = new PeerLink(session(address), null, T0);
+		var link = new PeerLink(session(address), null, NO_OUTCOMES, T0);
 		link.established(hello(peerId), 1);
 		return link;
 	}
 
-	private static LinkFrame.Hello hello(String peerId) {
-		return new LinkFrame.Hello(2, peerId, peerId, URI.create("http://nowhere"), "e");
+	private static RemotePeer hello(String peerId) {
+		return new RemotePeer(peerId, peerId, URI.create("http://nowhere"), "e");
 	}
 
 	static WebSocketSession session(String address) {

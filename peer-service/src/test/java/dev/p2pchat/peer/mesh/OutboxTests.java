@@ -1,11 +1,15 @@
 package dev.p2pchat.peer.mesh;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.p2pchat.link.reliability.ReceiveWindow;
+
 import static dev.p2pchat.peer.mesh.TestTicket.ticket;
+import static dev.p2pchat.peer.mesh.TestMessages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboxTests {
@@ -17,22 +21,24 @@ class OutboxTests {
 		return new Outbox.Pacing(maxChars, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 	}
 
-	private final Outbox outbox = new Outbox(3);
+	private final ReceiveWindow acks = new ReceiveWindow(Clock.systemUTC());
+
+	private final Outbox outbox = new Outbox(3, this.acks);
 
 	@Test
 	void offerWhenFullIsRefused() {
-		assertThat(this.outbox.offer("a", ticket("t1"), T0)).isTrue();
-		assertThat(this.outbox.offer("b", ticket("t2"), T0)).isTrue();
-		assertThat(this.outbox.offer("c", ticket("t3"), T0)).isTrue();
+		assertThat(this.outbox.offer(message("a"), ticket("t1"), T0)).isTrue();
+		assertThat(this.outbox.offer(message("b"), ticket("t2"), T0)).isTrue();
+		assertThat(this.outbox.offer(message("c"), ticket("t3"), T0)).isTrue();
 
-		assertThat(this.outbox.offer("d", ticket("t4"), T0)).isFalse();
+		assertThat(this.outbox.offer(message("d"), ticket("t4"), T0)).isFalse();
 		assertThat(this.outbox.depth()).isEqualTo(3);
 	}
 
 	@Test
 	void awaitWhenSeveralQueuedTakesThemInOneBatchInOrder() throws InterruptedException {
-		this.outbox.offer("a", ticket("t1"), T0);
-		this.outbox.offer("b", ticket("t2"), T0);
+		this.outbox.offer(message("a"), ticket("t1"), T0);
+		this.outbox.offer(message("b"), ticket("t2"), T0);
 		int generation = this.outbox.attach();
 
 		Outbox.Work work = this.outbox.await(generation, atOnce(1000));
@@ -44,23 +50,23 @@ class OutboxTests {
 
 	@Test
 	void awaitWhenBatchSizeReachedLeavesTheRestForTheNextFrame() throws InterruptedException {
-		this.outbox.offer("aaaa", ticket("t1"), T0);
-		this.outbox.offer("bbbb", ticket("t2"), T0);
-		this.outbox.offer("cccc", ticket("t3"), T0);
+		this.outbox.offer(message("aaaa"), ticket("t1"), T0);
+		this.outbox.offer(message("bbbb"), ticket("t2"), T0);
+		this.outbox.offer(message("cccc"), ticket("t3"), T0);
 		int generation = this.outbox.attach();
 
 		Outbox.Work first = this.outbox.await(generation, atOnce(8));
 		Outbox.Work second = this.outbox.await(generation, atOnce(8));
 
-		assertThat(first.entries()).extracting(Outbox.Entry::json).containsExactly("aaaa", "bbbb");
-		assertThat(second.entries()).extracting(Outbox.Entry::json).containsExactly("cccc");
+		assertThat(first.entries()).extracting(TestMessages::text).containsExactly("aaaa", "bbbb");
+		assertThat(second.entries()).extracting(TestMessages::text).containsExactly("cccc");
 	}
 
 	@Test
 	void attachWhenLinkReplacedResendsEverythingUnacknowledged() throws InterruptedException {
-		this.outbox.offer("a", ticket("t1"), T0);
-		this.outbox.offer("b", ticket("t2"), T0);
-		this.outbox.offer("c", ticket("t3"), T0);
+		this.outbox.offer(message("a"), ticket("t1"), T0);
+		this.outbox.offer(message("b"), ticket("t2"), T0);
+		this.outbox.offer(message("c"), ticket("t3"), T0);
 		int first = this.outbox.attach();
 		this.outbox.await(first, atOnce(1000));
 		this.outbox.acknowledge(1);
@@ -74,9 +80,9 @@ class OutboxTests {
 
 	@Test
 	void acknowledgeWhenCumulativeRemovesEverythingUpToIt() {
-		this.outbox.offer("a", ticket("t1"), T0);
-		this.outbox.offer("b", ticket("t2"), T0);
-		this.outbox.offer("c", ticket("t3"), T0);
+		this.outbox.offer(message("a"), ticket("t1"), T0);
+		this.outbox.offer(message("b"), ticket("t2"), T0);
+		this.outbox.offer(message("c"), ticket("t3"), T0);
 
 		var acknowledged = this.outbox.acknowledge(2);
 
@@ -86,8 +92,8 @@ class OutboxTests {
 
 	@Test
 	void expireWhenOlderThanCutoffRemovesOnlyThose() {
-		this.outbox.offer("a", ticket("old"), T0);
-		this.outbox.offer("b", ticket("new"), T0.plusSeconds(10));
+		this.outbox.offer(message("a"), ticket("old"), T0);
+		this.outbox.offer(message("b"), ticket("new"), T0.plusSeconds(10));
 
 		var expired = this.outbox.expire(T0.plusSeconds(5));
 
@@ -99,7 +105,7 @@ class OutboxTests {
 	void awaitWhenAckRequestedReturnsItOnce() throws InterruptedException {
 		int generation = this.outbox.attach();
 
-		this.outbox.requestAck(7);
+		owe(7);
 
 		assertThat(this.outbox.await(generation, atOnce(1000)).ack()).isEqualTo(7);
 		assertThat(this.outbox.await(generation, atOnce(1000)).ack()).isZero();
@@ -107,50 +113,50 @@ class OutboxTests {
 
 	@Test
 	void offerWhenRingWrapsAndGrowsKeepsOrder() throws InterruptedException {
-		var big = new Outbox(100);
+		var big = new Outbox(100, this.acks);
 		int generation = big.attach();
 		for (int i = 0; i < 42; i++) {
-			big.offer("m" + i, ticket(i), T0);
+			big.offer(message("m" + i), ticket(i), T0);
 			if (i % 3 == 0) {
 				big.acknowledge(big.await(generation, atOnce(1000)).entries().getLast().seq());
 			}
 		}
 		for (int i = 42; i < 72; i++) {
-			big.offer("m" + i, ticket(i), T0);
+			big.offer(message("m" + i), ticket(i), T0);
 		}
 
 		Outbox.Work rest = big.await(generation, atOnce(10_000));
 
 		assertThat(rest.entries()).hasSize(32);
-		assertThat(rest.entries().getFirst().json()).isEqualTo("m40");
-		assertThat(rest.entries().getLast().json()).isEqualTo("m71");
+		assertThat(rest.entries().getFirst().message()).isEqualTo(message("m40"));
+		assertThat(rest.entries().getLast().message()).isEqualTo(message("m71"));
 		assertThat(rest.entries()).extracting(Outbox.Entry::seq).isSorted();
 	}
 
 	@Test
 	void awaitWhenQuietSendsALoneMessageAtOnce() throws InterruptedException {
 		int generation = this.outbox.attach();
-		this.outbox.offer("a", ticket("t1"), T0);
+		this.outbox.offer(message("a"), ticket("t1"), T0);
 
 		// a linger of an hour would hang this test if a lone message waited for company
 		Outbox.Work work = this.outbox.await(generation,
 				new Outbox.Pacing(1000, Duration.ZERO, Duration.ofHours(1), Duration.ZERO));
 
-		assertThat(work.entries()).extracting(Outbox.Entry::json).containsExactly("a");
+		assertThat(work.entries()).extracting(TestMessages::text).containsExactly("a");
 	}
 
 	@Test
 	void awaitWhenBusyLingersUntilTheBatchIsFull() throws Exception {
-		var big = new Outbox(1000);
+		var big = new Outbox(1000, this.acks);
 		var lingering = new Outbox.Pacing(100_000, Duration.ZERO, Duration.ofHours(1), Duration.ZERO);
 		int generation = big.attach();
-		big.offer("first", ticket(0), T0);
+		big.offer(message("first"), ticket(0), T0);
 		big.await(generation, lingering);
-		big.offer("m0", ticket(0), T0);
+		big.offer(message("m0"), ticket(0), T0);
 
 		Thread producer = Thread.ofVirtual().start(() -> {
 			for (int i = 1; i < Outbox.FULL_BATCH; i++) {
-				big.offer("m" + i, ticket(i), T0);
+				big.offer(message("m" + i), ticket(i), T0);
 			}
 		});
 		Outbox.Work work = big.await(generation, lingering);
@@ -160,31 +166,31 @@ class OutboxTests {
 		// m0
 		// alone
 		assertThat(work.entries()).hasSize(Outbox.FULL_BATCH);
-		assertThat(work.entries()).extracting(Outbox.Entry::json).startsWith("m0", "m1");
+		assertThat(work.entries()).extracting(TestMessages::text).startsWith("m0", "m1");
 	}
 
 	@Test
 	void awaitWhenLingerRunsOutSendsWhatIsThere() throws InterruptedException {
 		var pacing = new Outbox.Pacing(1000, Duration.ZERO, Duration.ofMillis(1), Duration.ZERO);
 		int generation = this.outbox.attach();
-		this.outbox.offer("a", ticket("t1"), T0);
+		this.outbox.offer(message("a"), ticket("t1"), T0);
 		this.outbox.await(generation, pacing);
-		this.outbox.offer("b", ticket("t2"), T0);
+		this.outbox.offer(message("b"), ticket("t2"), T0);
 
 		Outbox.Work work = this.outbox.await(generation, pacing);
 
-		assertThat(work.entries()).extracting(Outbox.Entry::json).containsExactly("b");
+		assertThat(work.entries()).extracting(TestMessages::text).containsExactly("b");
 	}
 
 	@Test
 	void awaitWhenAcksComeFasterThanTheIntervalCoalescesThem() throws InterruptedException {
 		var pacing = new Outbox.Pacing(1000, Duration.ZERO, Duration.ZERO, Duration.ofHours(1));
 		int generation = this.outbox.attach();
-		this.outbox.requestAck(3);
+		owe(3);
 		assertThat(this.outbox.await(generation, pacing).ack()).isEqualTo(3);
 
-		this.outbox.requestAck(5);
-		this.outbox.requestAck(9);
+		owe(5);
+		owe(9);
 
 		// the first acknowledgement went out at once; the next waits for the interval
 		assertThat(this.outbox.await(generation, pacing).ack()).isZero();
@@ -196,9 +202,9 @@ class OutboxTests {
 	void awaitWhenAckOwedWakesWhenItIsDue() throws InterruptedException {
 		var pacing = new Outbox.Pacing(1000, Duration.ofHours(1), Duration.ZERO, Duration.ofMillis(20));
 		int generation = this.outbox.attach();
-		this.outbox.requestAck(1);
+		owe(1);
 		this.outbox.await(generation, pacing);
-		this.outbox.requestAck(2);
+		owe(2);
 
 		// an idle timeout of an hour: only the acknowledgement's due time ends the wait
 		assertThat(this.outbox.await(generation, pacing).ack()).isEqualTo(2);
@@ -208,9 +214,9 @@ class OutboxTests {
 	void awaitWhenGenerationEndsWhileLingeringReturnsNull() throws Exception {
 		var lingering = new Outbox.Pacing(1000, Duration.ZERO, Duration.ofHours(1), Duration.ZERO);
 		int generation = this.outbox.attach();
-		this.outbox.offer("a", ticket("t1"), T0);
+		this.outbox.offer(message("a"), ticket("t1"), T0);
 		this.outbox.await(generation, lingering);
-		this.outbox.offer("b", ticket("t2"), T0);
+		this.outbox.offer(message("b"), ticket("t2"), T0);
 
 		Thread detacher = Thread.ofVirtual().start(() -> {
 			sleep(50);
@@ -220,6 +226,13 @@ class OutboxTests {
 		detacher.join();
 
 		assertThat(work).isNull();
+	}
+
+	/** What the receiving side does when a batch is kept: owes its sender an ack. */
+	private void owe(long seq) {
+		if (this.acks.owe(seq)) {
+			this.outbox.ackOwed();
+		}
 	}
 
 	private static void sleep(long millis) {

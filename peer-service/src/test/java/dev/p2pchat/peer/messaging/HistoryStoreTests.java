@@ -53,6 +53,38 @@ class HistoryStoreTests {
 	}
 
 	@Test
+	void openWhenAMessageWasKeptWithItsSignatureRestoresTheSignature() {
+		var alice = dev.p2pchat.link.identity.Identity.generate();
+		var message = new ChatMessage(UUID.randomUUID(), alice.peerId(), "alice", null, null, "signed ✓",
+				T0.plusNanos(987_654_321));
+		var proof = MessageSignatures.sign(alice, List.of(message)).getFirst();
+		try (HistoryStore store = HistoryStore.open(this.dir, SETTINGS, HistoryBound.ofMessages(1_000_000),
+				new LinkedHashMap<>())) {
+			var log = new MessageLog(HistoryBound.ofMessages(100), store, List.of());
+			log.append(LoggedMessage
+				.received(new ChatMessage(UUID.randomUUID(), "bob-id", "bob", null, null, "plain", T0)));
+			log.await(log.append(LoggedMessage.received(message, proof)));
+		}
+
+		var log = reopen(100);
+
+		assertThat(log.all()).extracting(LoggedMessage::proof).containsExactly(null, proof);
+		assertThat(new MessageSignatures().verified(log.all().get(1).message(), alice.publicIdentity(),
+				log.all().get(1).proof()))
+			.as("still the sender's, byte for byte")
+			.isTrue();
+	}
+
+	@Test
+	void encodeWhenMessageHasNoSignatureWritesTheRecordOfJournalsBeforeSignatures() {
+		var message = new ChatMessage(new UUID(1, 2), "a", "b", null, null, "t", Instant.ofEpochSecond(3, 4));
+
+		// kind, id, fromId, from, no toId, no to, text, sentAt, no recipients: nothing
+		// after
+		assertThat(HistoryStore.encode(LoggedMessage.received(message))).hasSize(1 + 16 + 5 + 5 + 1 + 1 + 5 + 12 + 4);
+	}
+
+	@Test
 	void openWhenTwoSendersUsedOneIdRestoresBothEachUnderItsSender() {
 		UUID id = UUID.randomUUID();
 		var squatted = LoggedMessage.received(new ChatMessage(id, "mallory-id", "mallory", null, null, "mine", T0));

@@ -4,24 +4,22 @@ import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
 
+import dev.p2pchat.link.frame.Frame;
+import dev.p2pchat.link.frame.FrameCodec;
+import dev.p2pchat.link.frame.FrameException;
 import dev.p2pchat.peer.config.LocalPeer;
 import dev.p2pchat.peer.config.PeerProperties;
 import dev.p2pchat.link.identity.Identity;
@@ -29,15 +27,14 @@ import dev.p2pchat.link.handshake.LinkHandshake;
 import dev.p2pchat.link.handshake.SealException;
 
 /**
- * The link protocol as one link experiences it: the authenticating handshake (see
- * {@link LinkHandshake}), then sealed batches, acks and pings; a frame that breaks the
- * protocol closes that link alone, with a reason, logged once. Starts each established
- * link's sender thread.
+ * One link's session: the authenticating handshake (see {@link LinkHandshake}), then the
+ * dispatch of each sealed frame it receives (messages to the {@link Inbox}, acks to the
+ * {@link Mesh}, the peer's {@code since} to the link's {@link LinkSender}); a frame that
+ * breaks the protocol closes that link alone, with a reason, logged once. What becomes of
+ * a link is reported to its {@link DialOutcomes}.
  */
 @Slf4j
-final class LinkProtocol {
-
-	private static final String PING = "{\"type\":\"ping\"}";
+final class LinkSession {
 
 	/** A peer's repeated refusals are logged once, then at most once per this period. */
 	private static final Duration WARNING_PERIOD = Duration.ofMinutes(1);
@@ -45,7 +42,9 @@ final class LinkProtocol {
 	/** Too many links: try again later (RFC 6455's 1013). */
 	private static final int TRY_AGAIN_LATER = 1013;
 
-	/** Sealing adds a 16-byte tag; UTF-8 may take up to 3 bytes per character. */
+	/**
+	 * Largest sealed frame accepted: see {@link #maxSealedFrame(PeerProperties.Link)}.
+	 */
 	private final long maxSealedFrame;
 
 	private final Identity identity;
@@ -55,10 +54,6 @@ final class LinkProtocol {
 	private final Mesh mesh;
 
 	private final Handshake handshake;
-
-	private final InboundStreams inbound = new InboundStreams();
-
-	private final FrameCodec codec;
 
 	private final LocalPeer self;
 
@@ -71,32 +66,28 @@ final class LinkProtocol {
 
 	private final Set<PeerLink> handshaking = ConcurrentHashMap.newKeySet();
 
-	/** Per established link, the {@link LinkFrame.Since} its peer sent (or will send). */
-	private final Map<PeerLink, CompletableFuture<LinkFrame.Since>> since = new ConcurrentHashMap<>();
-
 	private final LinkMetrics metrics;
 
 	private final PeerProperties.Limits limits;
 
 	private final RepeatedWarnings warnings;
 
-	private final CatchUpLedger catchUps;
+	private final Inbox inbox;
 
-	private volatile @Nullable Dialer dialer;
+	private final LinkSender sender;
 
-	LinkProtocol(Mesh mesh, Handshake handshake, HandshakeGate gate, FrameCodec codec, LocalPeer self,
-			Identity identity, Clock clock, PeerProperties.Link settings, PeerProperties.Limits limits, String epoch,
-			LinkMetrics metrics) {
+	LinkSession(Mesh mesh, Handshake handshake, HandshakeGate gate, LocalPeer self, Identity identity, Clock clock,
+			PeerProperties.Link settings, PeerProperties.Limits limits, String epoch, LinkMetrics metrics) {
+		this.inbox = new Inbox(mesh, clock);
+		this.sender = new LinkSender(mesh, clock, settings, limits, metrics);
 		this.metrics = metrics;
 		this.limits = limits;
 		this.warnings = new RepeatedWarnings(clock, WARNING_PERIOD, 1024);
-		this.catchUps = new CatchUpLedger(clock, limits.catchUpInterval());
 		this.identity = identity;
 		this.gate = gate;
 		this.maxSealedFrame = maxSealedFrame(settings);
 		this.mesh = mesh;
 		this.handshake = handshake;
-		this.codec = codec;
 		this.self = self;
 		this.clock = clock;
 		this.settings = settings;
@@ -104,14 +95,12 @@ final class LinkProtocol {
 	}
 
 	/**
-	 * Largest sealed frame accepted: the frame limit in UTF-8 bytes, twice, plus the tag.
+	 * Largest sealed frame accepted: twice the frame limit (a batch stops growing only
+	 * after it passes {@code batch-size}, and one message's text may take 3 bytes per
+	 * character), plus the 16-byte tag.
 	 */
 	static int maxSealedFrame(PeerProperties.Link settings) {
 		return Math.toIntExact(2 * settings.maxFrameSize().toBytes() + 16);
-	}
-
-	void setDialer(Dialer dialer) {
-		this.dialer = dialer;
 	}
 
 	Set<PeerLink> handshaking() {
@@ -177,22 +166,21 @@ final class LinkProtocol {
 				throw new LinkException(CloseStatus.TOO_BIG_TO_PROCESS,
 						"frame larger than " + this.settings.maxFrameSize());
 			}
-			String frame = new String(open(link, payload), StandardCharsets.UTF_8);
-			LinkFrame decoded = this.codec.decode(frame, this.mesh.listener().messageType());
-			switch (decoded) {
-				case LinkFrame.Hello hello -> throw new LinkException(CloseStatus.PROTOCOL_ERROR, "second hello");
-				case LinkFrame.Batch batch -> {
+			switch (decode(open(link, payload))) {
+				case Frame.Batch batch -> {
 					messages = batch.messages().size();
-					batch(link, established(link), batch);
+					this.inbox.batch(link, established(link), batch);
 				}
-				case LinkFrame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
-				case LinkFrame.Ping ping -> established(link);
-				case LinkFrame.Typing typing ->
-					this.mesh.listener().typing(established(link).peerId(), typing.privately());
-				case LinkFrame.Since since -> theirSince(link, established(link)).complete(since);
-				case LinkFrame.CatchUp catchUp -> {
+				case Frame.Ack ack -> this.mesh.acknowledged(established(link).peerId(), ack.seq());
+				case Frame.Ping ping -> established(link);
+				case Frame.Typing typing -> this.mesh.listener().typing(established(link).peerId(), typing.privately());
+				case Frame.Since since -> {
+					established(link);
+					link.theirSince().complete(since);
+				}
+				case Frame.CatchUp catchUp -> {
 					messages = catchUp.messages().size();
-					catchUp(link, established(link), catchUp);
+					this.inbox.catchUp(link, established(link), catchUp);
 				}
 			}
 			pace(link, bytes, messages);
@@ -230,6 +218,18 @@ final class LinkProtocol {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	private static Frame decode(byte[] plain) throws LinkException {
+		try {
+			return FrameCodec.decode(plain);
+		}
+		catch (FrameException ex) {
+			if (ex.unknownType()) {
+				throw new LinkException(CloseStatus.NOT_ACCEPTABLE, ex.getMessage());
+			}
+			throw new LinkException(CloseStatus.BAD_DATA, "not a valid protocol frame: " + ex.getMessage());
 		}
 	}
 
@@ -281,22 +281,18 @@ final class LinkProtocol {
 		}
 		this.handshaking.remove(link);
 		this.gate.release(link.session());
-		this.since.remove(link);
 		this.mesh.released(link);
-		Dialer dialing = this.dialer;
 		if (this.mesh.unregister(link)) {
 			String peerId = link.peerId();
 			log.info("unlinked from {} ({})", link.remote().username(), status);
 			this.mesh.listener().linkChanged(peerId, LinkState.DOWN);
-			if (dialing != null) {
-				dialing.lost(peerId);
-			}
+			link.outcomes().lost(peerId);
 		}
-		else if (link.dialed() != null && dialing != null) {
+		else if (link.dialed() != null) {
 			if (link.remote() == null) {
 				this.metrics.dialFailed(LinkMetrics.DialFailure.HANDSHAKE);
 			}
-			dialing.failed(link.dialed().peerId(), status.toString());
+			link.outcomes().failed(link.dialed().peerId(), status.toString());
 		}
 	}
 
@@ -320,7 +316,7 @@ final class LinkProtocol {
 			}
 			else if (link.dialed() != null && step == 0) {
 				LinkHandshake.Finished finished = handshake.finish(message);
-				LinkFrame.Hello hello = hello(finished.session().peer());
+				RemotePeer hello = remote(finished.session().peer());
 				this.handshake.checkCallee(link.dialed(), finished.session().peer().identity(), hello);
 				link.sendHandshake(finished.auth());
 				link.secured(finished.session());
@@ -328,7 +324,7 @@ final class LinkProtocol {
 			}
 			else if (link.dialed() == null && step == 1) {
 				LinkHandshake.Session session = handshake.complete(message);
-				LinkFrame.Hello hello = hello(session.peer());
+				RemotePeer hello = remote(session.peer());
 				this.handshake.checkCaller(session.peer().identity(), hello);
 				link.secured(session);
 				established(link, hello);
@@ -343,18 +339,18 @@ final class LinkProtocol {
 		}
 	}
 
-	private static LinkFrame.Hello hello(LinkHandshake.Peer peer) throws LinkException {
+	private static RemotePeer remote(LinkHandshake.Peer peer) throws LinkException {
 		try {
-			return new LinkFrame.Hello(LinkHandshake.VERSION, peer.identity().peerId(), peer.details().username(),
-					URI.create(peer.details().url()), peer.details().epoch());
+			return new RemotePeer(peer.identity().peerId(), peer.details().username(), URI.create(peer.details().url()),
+					peer.details().epoch());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new LinkException(CloseStatus.POLICY_VIOLATION, "handshake refused: url not valid");
 		}
 	}
 
-	private void established(PeerLink link, LinkFrame.Hello hello) {
-		this.inbound.open(hello);
+	private void established(PeerLink link, RemotePeer hello) {
+		this.mesh.inbound(hello.peerId()).open(hello.epoch());
 		Outbox outbox = this.mesh.outbox(hello.peerId());
 		this.handshaking.remove(link);
 		this.gate.release(link.session());
@@ -373,17 +369,14 @@ final class LinkProtocol {
 			this.mesh.released(link);
 			return;
 		}
-		Dialer dialing = this.dialer;
-		if (dialing != null) {
-			dialing.linked(hello.peerId());
-		}
+		link.outcomes().linked(hello.peerId());
 		log.info("linked to {} ({}) as {}", hello.username(), hello.peerId(),
 				(link.dialed() != null) ? "dialer" : "acceptor");
-		Thread.ofVirtual().name("link-" + hello.username()).start(() -> sendLoop(link, hello, outbox, generation));
+		this.sender.start(link, hello, outbox, generation);
 	}
 
 	/** An authenticated link beyond the bounds: closed, 1013, counted, logged rarely. */
-	private void refuseLink(PeerLink link, LinkFrame.Hello hello, LinkAdmission.Refusal refusal) {
+	private void refuseLink(PeerLink link, RemotePeer hello, LinkAdmission.Refusal refusal) {
 		this.metrics.linkRefused(refusal);
 		String reason = (refusal == LinkAdmission.Refusal.MAX_LINKS) ? "too many links"
 				: "too many links from your address";
@@ -400,141 +393,19 @@ final class LinkProtocol {
 	 * unregister in {@link #closed}: undo its registration here, or it would stay
 	 * forever.
 	 */
-	private boolean unregisterIfClosed(PeerLink link, LinkFrame.Hello hello) {
+	private boolean unregisterIfClosed(PeerLink link, RemotePeer hello) {
 		if (link.isOpen()) {
 			return false;
 		}
 		if (this.mesh.unregister(link)) {
 			this.mesh.listener().linkChanged(hello.peerId(), LinkState.DOWN);
-			Dialer dialing = this.dialer;
-			if (dialing != null) {
-				dialing.lost(hello.peerId());
-			}
+			link.outcomes().lost(hello.peerId());
 		}
 		return true;
 	}
 
-	private void batch(PeerLink link, LinkFrame.Hello remote, LinkFrame.Batch batch) throws LinkException {
-		link.active(this.clock.instant());
-		var refused = new RefusedMessageException[1];
-		long ack = this.inbound.accept(remote, batch, (message) -> deliver(remote.peerId(), message, refused));
-		if (ack > 0) {
-			this.mesh.listener().storeReceived();
-			this.mesh.outbox(remote.peerId()).requestAck(ack);
-		}
-		if (refused[0] != null) {
-			throw new LinkException(refused[0]);
-		}
-	}
-
-	private CompletableFuture<LinkFrame.Since> theirSince(PeerLink link, LinkFrame.Hello remote) {
-		return this.since.computeIfAbsent(link, (key) -> new CompletableFuture<>());
-	}
-
-	private void catchUp(PeerLink link, LinkFrame.Hello remote, LinkFrame.CatchUp catchUp) throws LinkException {
-		link.active(this.clock.instant());
-		var refused = new RefusedMessageException[1];
-		for (Object message : catchUp.messages()) {
-			deliver(remote.peerId(), message, refused);
-		}
-		this.mesh.listener().storeReceived();
-		if (refused[0] != null) {
-			throw new LinkException(refused[0]);
-		}
-		log.debug("caught up on {} message(s) from {}", catchUp.messages().size(), remote.username());
-	}
-
-	/**
-	 * First on a new link: tell the peer the newest message held from it, wait (at most a
-	 * handshake timeout) for its own, and offer it what it missed, before anything of the
-	 * outbox so that the older messages come first.
-	 */
-	private void offerCatchUp(PeerLink link, LinkFrame.Hello remote) throws IOException, InterruptedException {
-		MeshListener listener = this.mesh.listener();
-		link.send(this.codec.encode(new LinkFrame.Since(listener.newestFrom(remote.peerId()))));
-		LinkFrame.Since theirs;
-		try {
-			theirs = theirSince(link, remote).get(this.settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			log.info("no catch-up for {}: it did not say what it holds", remote.username());
-			return;
-		}
-		List<String> offer = listener.catchUp(remote.peerId(), theirs.last());
-		if (offer.isEmpty()) {
-			return;
-		}
-		if (!this.catchUps.serve(remote.peerId(), theirs.last(), CatchUpLedger.fingerprint(offer))) {
-			this.metrics.catchUp(0);
-			log.debug("not offering {} the same catch-up again within {}", remote.username(),
-					this.limits.catchUpInterval());
-			return;
-		}
-		// frames of at most a batch's size: 100 long texts would not fit in one frame
-		long limit = this.settings.batchSize().toBytes();
-		int from = 0;
-		long size = 0;
-		for (int i = 0; i < offer.size(); i++) {
-			if (i > from && size + offer.get(i).length() > limit) {
-				link.send(this.codec.catchUp(offer.subList(from, i)));
-				from = i;
-				size = 0;
-			}
-			size += offer.get(i).length() + 1;
-		}
-		link.send(this.codec.catchUp(offer.subList(from, offer.size())));
-		this.metrics.catchUp(offer.size());
-		log.info("offered {} ({}) {} broadcast(s) it missed", remote.username(), remote.peerId(), offer.size());
-	}
-
-	/** Delivers one message; the first refusal is kept for the caller to close with. */
-	private void deliver(String peerId, Object message, RefusedMessageException[] refused) {
-		try {
-			this.mesh.listener().received(peerId, message);
-		}
-		catch (RefusedMessageException ex) {
-			log.debug("refused a message from {}: {}", peerId, ex.getMessage());
-			refused[0] = (refused[0] != null) ? refused[0] : ex;
-		}
-		catch (IllegalArgumentException ex) {
-			log.debug("invalid message from {}: {}", peerId, ex.getMessage());
-			refused[0] = (refused[0] != null) ? refused[0]
-					: new RefusedMessageException(FrameRefusal.MALFORMED, "frame holds an invalid message");
-		}
-	}
-
-	private void sendLoop(PeerLink link, LinkFrame.Hello remote, Outbox outbox, int generation) {
-		var pacing = new Outbox.Pacing(this.settings.batchSize().toBytes(), this.settings.pingInterval(),
-				this.settings.linger(), this.settings.ackInterval());
-		try {
-			offerCatchUp(link, remote);
-			while (link.isOpen()) {
-				Outbox.Work work = outbox.await(generation, pacing);
-				if (work == null) {
-					return;
-				}
-				if (work.ack() == 0 && work.entries().isEmpty()) {
-					link.send(PING);
-				}
-				if (work.ack() > 0) {
-					link.send(this.codec.encode(new LinkFrame.Ack(work.ack())));
-				}
-				if (!work.entries().isEmpty()) {
-					link.send(this.codec.batch(work.entries().getFirst().seq(), work.entries()));
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (IOException | RuntimeException ex) {
-			log.info("sending on {} failed: {}", link, ex.toString());
-			link.close(CloseStatus.SESSION_NOT_RELIABLE.withReason("send failed"));
-		}
-	}
-
-	private LinkFrame.Hello established(PeerLink link) throws LinkException {
-		LinkFrame.Hello remote = link.remote();
+	private RemotePeer established(PeerLink link) throws LinkException {
+		RemotePeer remote = link.remote();
 		if (remote == null) {
 			throw new LinkException(CloseStatus.PROTOCOL_ERROR, "hello expected first");
 		}
