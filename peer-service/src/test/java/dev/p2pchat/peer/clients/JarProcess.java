@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.p2pchat.peer.TestProcesses;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -232,16 +234,7 @@ final class JarProcess implements AutoCloseable {
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}
-		try {
-			return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofString()).body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return TestProcesses.send(HTTP, request.timeout(Duration.ofSeconds(10)).build()).body();
 	}
 
 	/** Types one line on the process's standard input. */
@@ -279,16 +272,7 @@ final class JarProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
+		TestProcesses.stop(this.process);
 	}
 
 	private void pump() {
